@@ -1,0 +1,22 @@
+import type { Language } from '../model/language';
+
+const intlLocale: Record<Language, string> = { 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN', en: 'en-GB' };
+
+/** A date as each script writes it: 2026年11月24日 in Chinese, 24 Nov 2026 in English. */
+export function formatDate(iso: string, language: Language, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale[language], {
+    year: 'numeric',
+    month: language === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** A date with its time, for stamps such as "backup taken at". */
+export function formatDateTime(iso: string, language: Language, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}

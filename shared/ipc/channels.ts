@@ -1,0 +1,23 @@
+import type { Channel, Contract } from './contract';
+
+/**
+ * The contract's channel names, without its schemas, so the sandboxed preload stays small.
+ * Typed against the contract: a method added there and missing here fails type-checking.
+ */
+export const channels = {
+  app: ['info', 'startupNotices', 'openDataFolder'],
+  store: ['saveStatus', 'retrySave'],
+  settings: ['get', 'setLanguage'],
+  workingGroup: ['get'],
+  subGroups: ['list', 'create'],
+} as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
+
+type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];
+// Fails to compile if the list above misses a contract method.
+export const allChannelsListed: [Channel] extends [Listed] ? true : never = true;
+
+export function channelList(): Channel[] {
+  return Object.entries(channels).flatMap(([ns, methods]) =>
+    (methods as readonly string[]).map((method) => `${ns}.${method}` as Channel),
+  );
+}

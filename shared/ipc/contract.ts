@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { Language } from '../model/language';
+import { Settings } from '../model/settings';
+import { NewSubGroup, SubGroup, WorkingGroup } from '../model/subGroup';
+
+const none = z.undefined();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataFolder: z.string(),
+  backupsFolder: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** What happened to the data while it was opened, told to the user once at start. */
+export const StartupNotice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('seeded') }),
+  z.object({
+    kind: z.literal('recoveredFromBackup'),
+    damagedFile: z.string(),
+    movedTo: z.string(),
+    backupTakenAt: z.string(),
+  }),
+  z.object({ kind: z.literal('unrecoverable'), damagedFile: z.string(), movedTo: z.string() }),
+]);
+export type StartupNotice = z.infer<typeof StartupNotice>;
+
+export const SaveStatus = z.object({
+  unsavedChanges: z.boolean(),
+  lastError: z.enum(['disk.full', 'disk.readOnly', 'disk.writeFailed']).nullable(),
+});
+export type SaveStatus = z.infer<typeof SaveStatus>;
+
+/**
+ * The one bridge between renderer and main: namespace → method → argument and result schemas.
+ * Main validates every argument against it; the preload and the test harness expose exactly these
+ * methods as `window.hetao.<namespace>.<method>`.
+ */
+export const contract = {
+  app: {
+    info: { input: none, output: AppInfo },
+    startupNotices: { input: none, output: z.array(StartupNotice) },
+    openDataFolder: { input: none, output: z.void() },
+  },
+  store: {
+    saveStatus: { input: none, output: SaveStatus },
+    retrySave: { input: none, output: SaveStatus },
+  },
+  settings: {
+    get: { input: none, output: Settings },
+    setLanguage: { input: Language, output: Settings },
+  },
+  workingGroup: {
+    get: { input: none, output: WorkingGroup },
+  },
+  subGroups: {
+    list: { input: none, output: z.array(SubGroup) },
+    create: { input: NewSubGroup, output: SubGroup },
+  },
+} as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
+
+export type Contract = typeof contract;
+export type Namespace = keyof Contract;
+export type MethodOf<N extends Namespace> = keyof Contract[N] & string;
+export type Channel = { [N in Namespace]: `${N}.${MethodOf<N>}` }[Namespace];
+
+type Spec = { input: z.ZodType; output: z.ZodType };
+type Method<S extends Spec> = S['input'] extends z.ZodUndefined
+  ? () => Promise<import('./errors').Result<z.output<S['output']>>>
+  : (input: z.input<S['input']>) => Promise<import('./errors').Result<z.output<S['output']>>>;
+
+/** The typed API the renderer sees as `window.hetao`. */
+export type HetaoApi = {
+  [N in Namespace]: { [M in MethodOf<N>]: Contract[N][M] extends Spec ? Method<Contract[N][M]> : never };
+} & {
+  /** Commands from the application menu, e.g. 'openSettings'. Returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
+
+export const MenuCommand = z.enum(['openSettings', 'newSubGroup']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+export const MENU_COMMAND_CHANNEL = 'menu.command';

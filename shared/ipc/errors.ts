@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses the bridge has one of these codes; the renderer shows the message
+ * `errors.<code>` from the locale files, in the user's script.
+ */
+export const ErrorCode = z.enum([
+  'ipc.untrustedSender',
+  'ipc.unknownChannel',
+  'ipc.invalidArguments',
+  'store.newerVersion',
+  'store.unavailable',
+  'disk.full',
+  'disk.readOnly',
+  'disk.writeFailed',
+  'subGroup.codeTaken',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorValue = z.object({
+  code: ErrorCode,
+  /** Values the message interpolates, and for invalid arguments the failing fields. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  issues: z.array(z.object({ path: z.string(), messageKey: z.string() })).optional(),
+});
+export type AppErrorValue = z.infer<typeof AppErrorValue>;
+
+/** Thrown by services for failures the user should hear about; turned into a value at the bridge. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+
+  toValue(): AppErrorValue {
+    return this.params ? { code: this.code, params: this.params } : { code: this.code };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue };

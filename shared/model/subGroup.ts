@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Instant, LocalizedName, RecordBase } from './record';
+
+/** Short code used in action references such as SP-2026-014. */
+export const SubGroupCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9]{1,5}$/, 'validation.subGroupCode');
+
+export const SubGroup = RecordBase.extend({
+  code: SubGroupCode,
+  name: LocalizedName,
+  remit: z.string().max(2000, 'validation.tooLong'),
+  sortOrder: z.number().int(),
+  archivedAt: Instant.nullable(),
+});
+export type SubGroup = z.infer<typeof SubGroup>;
+
+export const NewSubGroup = z.object({
+  code: z.string().trim().toUpperCase().pipe(SubGroupCode),
+  name: LocalizedName,
+  remit: z.string().trim().max(2000, 'validation.tooLong'),
+});
+export type NewSubGroup = z.input<typeof NewSubGroup>;
+
+export const WorkingGroup = RecordBase.extend({ name: LocalizedName });
+export type WorkingGroup = z.infer<typeof WorkingGroup>;

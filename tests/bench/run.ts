@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: runs every suite in tests/bench/suites and prints one figure a line as
+ * `name: value`, each the median of several runs, so figures can be compared run to run.
+ * `npm run bench -- store` runs only the suites whose file name contains "store".
+ */
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchSuite } from './bench';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = (await readdir(path.join(here, 'suites'))).filter((f) => f.endsWith('.ts')).sort();
+
+for (const file of files) {
+  if (only.length && !only.some((o) => file.includes(o))) continue;
+  const suite = (await import(pathToFileURL(path.join(here, 'suites', file)).href)) as { default: BenchSuite };
+  await suite.default((name, value) => console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 1))}`));
+}
