@@ -16,6 +16,10 @@ type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][numbe
 // Fails to compile if the list above misses a contract method.
 export const allChannelsListed: [Channel] extends [Listed] ? true : never = true;
 
+/** Commands the application menu sends to the window, on their own one-way channel. */
+export const menuCommands = ['openSettings', 'newSubGroup'] as const;
+export const MENU_COMMAND_CHANNEL = 'menu.command';
+
 export function channelList(): Channel[] {
   return Object.entries(channels).flatMap(([ns, methods]) =>
     (methods as readonly string[]).map((method) => `${ns}.${method}` as Channel),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from '../model/language';
+import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
 import { NewSubGroup, SubGroup, WorkingGroup } from '../model/subGroup';
 
@@ -10,6 +11,10 @@ export const AppInfo = z.object({
   dataFolder: z.string(),
   backupsFolder: z.string(),
   schemaVersion: z.number().int(),
+  /** The language the OS suggests; used while the user's own choice cannot be read. */
+  systemLanguage: Language,
+  /** Set when the data folder could not be opened; the UI shows why instead of the workbench. */
+  dataProblem: z.object({ kind: z.literal('newerVersion'), found: z.number(), supported: z.number() }).nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -78,6 +83,5 @@ export type HetaoApi = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
 
-export const MenuCommand = z.enum(['openSettings', 'newSubGroup']);
+export const MenuCommand = z.enum(menuCommands);
 export type MenuCommand = z.infer<typeof MenuCommand>;
-export const MENU_COMMAND_CHANNEL = 'menu.command';

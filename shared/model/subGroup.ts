@@ -25,3 +25,16 @@ export type NewSubGroup = z.input<typeof NewSubGroup>;
 
 export const WorkingGroup = RecordBase.extend({ name: LocalizedName });
 export type WorkingGroup = z.infer<typeof WorkingGroup>;
+
+/**
+ * The name a tab shows: the sub-group's name without its quotation marks and the word for
+ * "sub-group", e.g. 「聯合政策」專組 → 聯合政策, Sub-group on Joint Policy → Joint Policy.
+ */
+export function shortSubGroupName(name: string): string {
+  const short = name
+    .replace(/^sub-group (on|for) /i, '')
+    .replace(/(專組|专组)$/, '')
+    .replace(/^[「“"](.*)[」”"]$/, '$1')
+    .trim();
+  return short || name;
+}

@@ -1,0 +1,124 @@
+import type { AppInfo, StartupNotice } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { SCHEMA_VERSION } from '../../shared/model/dataset';
+import { languageForLocale, type Language } from '../../shared/model/language';
+import type { Settings } from '../../shared/model/settings';
+import { seedWorkingGroup } from '../seed/seedWorkingGroup';
+import { SettingsService } from '../settings/settingsService';
+import type { BackupPolicy } from '../store/backups';
+import { Store } from '../store/store';
+import type { StoreFs } from '../store/storeFs';
+import { SubGroupService } from '../subGroups/subGroupService';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+
+/** The side effects the backend needs from its host (Electron in the app, Node in tests). */
+export interface BackendOptions {
+  dataDir: string;
+  appVersion: string;
+  /** The OS locale, e.g. zh-HK: picks the first-run language. */
+  systemLocale: string;
+  /** Origin of the app's own pages; calls from anywhere else are refused. */
+  appOrigin: string;
+  /** Opens a folder in the system file manager. */
+  openFolder: (folder: string) => Promise<void>;
+  now?: () => Date;
+  fs?: StoreFs;
+  backupPolicy?: BackupPolicy;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  /** The UI language, for the window title and menus. */
+  language(): Language;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  /** Writes everything still queued and takes a last backup. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data folder and wires the services to the IPC contract. The one composition root for
+ * Electron's main process and for the browser test harness, so both run the same handlers.
+ */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const systemLanguage = languageForLocale(options.systemLocale);
+  const opened = await Store.open({
+    dataDir: options.dataDir,
+    fs: options.fs,
+    now: options.now,
+    backupPolicy: options.backupPolicy,
+  });
+
+  const info = (backupsFolder: string, dataProblem: AppInfo['dataProblem']): AppInfo => ({
+    version: options.appVersion,
+    dataFolder: options.dataDir,
+    backupsFolder,
+    schemaVersion: SCHEMA_VERSION,
+    systemLanguage,
+    dataProblem,
+  });
+
+  if (opened.status === 'newerVersion') {
+    // Serve only what the refusal screen needs; every other call is refused, and nothing is written.
+    const refuse = async (): Promise<never> => {
+      throw new AppError('store.newerVersion', { found: opened.found, supported: opened.supported });
+    };
+    const appInfo = info('', { kind: 'newerVersion', found: opened.found, supported: opened.supported });
+    const handlers: Handlers = {
+      app: { info: async () => appInfo, startupNotices: async () => [], openDataFolder: () => options.openFolder(options.dataDir) },
+      store: { saveStatus: refuse, retrySave: refuse },
+      settings: { get: refuse, setLanguage: refuse },
+      workingGroup: { get: refuse },
+      subGroups: { list: refuse, create: refuse },
+    };
+    return {
+      dispatch: createDispatcher(handlers, options.appOrigin),
+      language: () => systemLanguage,
+      onSettingsChanged: () => () => undefined,
+      close: async () => undefined,
+    };
+  }
+
+  const { store } = opened;
+  const notices: StartupNotice[] = [...opened.notices];
+  if (opened.isNew) {
+    await seedWorkingGroup(store);
+    notices.push({ kind: 'seeded' });
+  }
+  const settings = new SettingsService(store, systemLanguage);
+  const subGroups = new SubGroupService(store);
+  const appInfo = info(store.backupsFolder, null);
+
+  const handlers: Handlers = {
+    app: {
+      info: async () => appInfo,
+      startupNotices: async () => notices,
+      openDataFolder: () => options.openFolder(options.dataDir),
+    },
+    store: {
+      saveStatus: async () => store.saveStatus(),
+      retrySave: () => store.retrySave(),
+    },
+    settings: {
+      get: () => settings.get(),
+      setLanguage: (language) => settings.setLanguage(language),
+    },
+    workingGroup: {
+      get: async () => {
+        const group = store.list('workingGroup')[0];
+        if (!group) throw new AppError('store.unavailable');
+        return group;
+      },
+    },
+    subGroups: {
+      list: async () => subGroups.list(),
+      create: (input) => subGroups.create(input),
+    },
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, options.appOrigin),
+    language: () => settings.currentLanguage(),
+    onSettingsChanged: (listener) => settings.onChange(listener),
+    close: () => store.close(),
+  };
+}

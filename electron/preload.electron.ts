@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from '../shared/ipc/buildApi';
+import { MENU_COMMAND_CHANNEL, menuCommands } from '../shared/ipc/channels';
+import type { HetaoApi, MenuCommand } from '../shared/ipc/contract';
+
+const api = buildApi(
+  (channel, input) => ipcRenderer.invoke(channel, input),
+  (listener) => {
+    // The Electron event stays here; the page only ever sees a known command name.
+    const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
+      if ((menuCommands as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+  },
+) satisfies HetaoApi;
+
+contextBridge.exposeInMainWorld('hetao', api);

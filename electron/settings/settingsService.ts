@@ -1,0 +1,34 @@
+import type { Language } from '../../shared/model/language';
+import type { Settings } from '../../shared/model/settings';
+import type { Store } from '../store/store';
+
+/** The user's preferences, one record in the store so they survive restarts and backups alike. */
+export class SettingsService {
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly defaultLanguage: Language,
+  ) {}
+
+  async get(): Promise<Settings> {
+    return this.store.list('settings')[0] ?? (await this.store.insert('settings', { language: this.defaultLanguage }));
+  }
+
+  /** The language to use before (or without) reading the store, e.g. for the first menu. */
+  currentLanguage(): Language {
+    return this.store.list('settings')[0]?.language ?? this.defaultLanguage;
+  }
+
+  async setLanguage(language: Language): Promise<Settings> {
+    const current = await this.get();
+    const updated = await this.store.update('settings', current.id, () => ({ language }));
+    for (const listener of this.listeners) listener(updated);
+    return updated;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,45 @@
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-hk';
+import dayjs from 'dayjs';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enGB from 'antd/locale/en_GB';
+import zhCN from 'antd/locale/zh_CN';
+import zhHK from 'antd/locale/zh_HK';
+import type { Locale } from 'antd/es/locale';
+import { localeResources } from '../../shared/i18n/resources';
+import type { Language } from '../../shared/model/language';
+
+/** The same language in each library's own code: antd components, dayjs dates, the HTML lang. */
+const locales: Record<Language, { antd: Locale; dayjs: string; html: string }> = {
+  'zh-Hant': { antd: zhHK, dayjs: 'zh-hk', html: 'zh-HK' },
+  'zh-Hans': { antd: zhCN, dayjs: 'zh-cn', html: 'zh-CN' },
+  en: { antd: enGB, dayjs: 'en-gb', html: 'en-GB' },
+};
+
+export function antdLocale(language: Language): Locale {
+  return locales[language].antd;
+}
+
+export async function initI18n(language: Language): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'zh-Hant',
+    resources: Object.fromEntries(Object.entries(localeResources).map(([lng, r]) => [lng, { translation: r }])),
+    interpolation: { escapeValue: false },
+  });
+  applyDocumentLanguage(language);
+}
+
+export async function switchLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  applyDocumentLanguage(language);
+}
+
+/** The lang attribute also makes CJK fonts draw Hong Kong or Mainland glyph forms. */
+function applyDocumentLanguage(language: Language): void {
+  dayjs.locale(locales[language].dayjs);
+  document.documentElement.lang = locales[language].html;
+  document.title = i18next.t('app.title');
+}

@@ -1,0 +1,63 @@
+import { Button, Card, Col, Empty, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../shared/i18n/formatDate';
+import { nameIn, type Language } from '../../shared/model/language';
+import type { SubGroup, WorkingGroup } from '../../shared/model/subGroup';
+
+/** 總覽: the working group and the sub-groups it coordinates. */
+export function OverviewTab({
+  workingGroup,
+  subGroups,
+  language,
+  onOpen,
+}: {
+  workingGroup: WorkingGroup;
+  subGroups: SubGroup[];
+  language: Language;
+  onOpen: (subGroupId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="overview-heading">
+      <Card>
+        <Typography.Text type="secondary">{t('overview.workingGroup')}</Typography.Text>
+        <Typography.Title level={3} id="overview-heading" style={{ marginTop: 4 }}>
+          {nameIn(workingGroup.name, language)}
+        </Typography.Title>
+        <Typography.Text>{t('overview.reportsTo', { body: t('overview.jointTaskForce') })}</Typography.Text>
+      </Card>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('overview.subGroups')}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
+          {t('overview.subGroupCount', { count: subGroups.length })}
+        </Typography.Text>
+      </Typography.Title>
+      {subGroups.length === 0 ? (
+        <Empty description={t('overview.noSubGroups')} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {subGroups.map((subGroup) => (
+            <Col key={subGroup.id} xs={24} md={12} xl={8}>
+              <Card
+                title={nameIn(subGroup.name, language)}
+                extra={<Tag color="blue">{subGroup.code}</Tag>}
+                actions={[
+                  <Button key="open" type="link" onClick={() => onOpen(subGroup.id)}>
+                    {t('overview.open')}
+                  </Button>,
+                ]}
+              >
+                <Typography.Paragraph ellipsis={{ rows: 3 }} type={subGroup.remit ? undefined : 'secondary'}>
+                  {subGroup.remit || t('subGroup.noRemit')}
+                </Typography.Paragraph>
+                <Typography.Text type="secondary">
+                  {t('subGroup.createdOn')}：{formatDate(subGroup.createdAt, language)}
+                </Typography.Text>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Descriptions, Modal, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/language';
+import { api, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+
+/** Settings and About: the interface language, where the data and its backups live, the version. */
+export function SettingsDialog({
+  open,
+  info,
+  language,
+  onLanguageChange,
+  onClose,
+}: {
+  open: boolean;
+  info: AppInfo;
+  language: Language;
+  onLanguageChange: (language: Language) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const openDataFolder = () =>
+    unwrap(api().app.openDataFolder()).catch((error: unknown) => void message.error(errorText(error)));
+
+  return (
+    <Modal
+      open={open}
+      title={t('settings.title')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('settings.close')}</Button>}
+      width={720}
+    >
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('settings.language')}>
+          <LanguageSwitch value={language} onChange={onLanguageChange} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.dataFolder')}>
+          <Space direction="vertical">
+            <Typography.Text copyable code data-testid="data-folder">
+              {info.dataFolder}
+            </Typography.Text>
+            <Button icon={<FolderOpenOutlined />} onClick={() => void openDataFolder()}>
+              {t('settings.openDataFolder')}
+            </Button>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.backupsFolder')}>
+          <Typography.Text copyable code>
+            {info.backupsFolder}
+          </Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('settings.backupsHelp')}
+          </Typography.Paragraph>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.schemaVersion')}>{info.schemaVersion}</Descriptions.Item>
+      </Descriptions>
+    </Modal>
+  );
+}

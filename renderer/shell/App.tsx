@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { useState } from 'react';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/language';
+import { antdLocale } from '../i18n/i18n';
+import { DataProblem } from './DataProblem';
+import { Workbench } from './Workbench';
+
+const theme = {
+  token: {
+    colorPrimary: '#1d4f91',
+    borderRadius: 6,
+    fontFamily:
+      "system-ui, -apple-system, 'Segoe UI', 'Microsoft JhengHei', 'Microsoft YaHei', 'PingFang HK', 'PingFang SC', 'Noto Sans CJK HK', 'Noto Sans CJK SC', sans-serif",
+  },
+};
+
+export function App({ info, initialLanguage }: { info: AppInfo; initialLanguage: Language }) {
+  const [language, setLanguage] = useState(initialLanguage);
+  return (
+    <ConfigProvider locale={antdLocale(language)} theme={theme}>
+      <AntApp>
+        {info.dataProblem ? (
+          <DataProblem info={info} problem={info.dataProblem} />
+        ) : (
+          <Workbench info={info} language={language} onLanguageChanged={setLanguage} />
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

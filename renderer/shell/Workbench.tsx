@@ -1,0 +1,157 @@
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Layout, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, MenuCommand, SaveStatus, StartupNotice } from '../../shared/ipc/contract';
+import { nameIn, type Language } from '../../shared/model/language';
+import { shortSubGroupName, type SubGroup, type WorkingGroup } from '../../shared/model/subGroup';
+import { api, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { switchLanguage } from '../i18n/i18n';
+import { OverviewTab } from '../overview/OverviewTab';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { NewSubGroupDialog } from '../subGroups/NewSubGroupDialog';
+import { SubGroupTab } from '../subGroups/SubGroupTab';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SaveStatusBanner } from './SaveStatusBanner';
+import { StartupNotices } from './StartupNotices';
+
+const OVERVIEW = 'overview';
+
+/** The main screen: header, notices, and a tab for the overview and for each sub-group. */
+export function Workbench({
+  info,
+  language,
+  onLanguageChanged,
+}: {
+  info: AppInfo;
+  language: Language;
+  onLanguageChanged: (language: Language) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [workingGroup, setWorkingGroup] = useState<WorkingGroup | null>(null);
+  const [subGroups, setSubGroups] = useState<SubGroup[] | null>(null);
+  const [notices, setNotices] = useState<StartupNotice[]>([]);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ unsavedChanges: false, lastError: null });
+  const [activeTab, setActiveTab] = useState(OVERVIEW);
+  const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  const refreshSaveStatus = useCallback(async () => {
+    setSaveStatus(await unwrap(api().store.saveStatus()));
+  }, []);
+
+  useEffect(() => {
+    Promise.all([unwrap(api().workingGroup.get()), unwrap(api().subGroups.list()), unwrap(api().app.startupNotices())])
+      .then(([group, groups, startup]) => {
+        setWorkingGroup(group);
+        setSubGroups(groups);
+        setNotices(startup);
+      })
+      .catch((error: unknown) => void message.error(errorText(error)));
+    void refreshSaveStatus();
+    // Loaded once; later changes arrive through the handlers below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(
+    () =>
+      api().onMenuCommand((command: MenuCommand) => {
+        if (command === 'openSettings') setSettingsOpen(true);
+        if (command === 'newSubGroup') setCreating(true);
+      }),
+    [],
+  );
+
+  const changeLanguage = async (next: Language) => {
+    try {
+      await unwrap(api().settings.setLanguage(next));
+    } catch (error) {
+      // The switch still applies on screen; the banner says it is not yet saved.
+      void message.error(errorText(error));
+    }
+    await switchLanguage(next);
+    onLanguageChanged(next);
+    await refreshSaveStatus();
+  };
+
+  const retrySave = async () => {
+    setSaveStatus(await unwrap(api().store.retrySave()));
+  };
+
+  const onCreated = async (created: SubGroup) => {
+    setCreating(false);
+    setSubGroups((current) => [...(current ?? []), created]);
+    setActiveTab(created.id);
+    void message.success(t('newSubGroup.created', { name: nameIn(created.name, language) }));
+    await refreshSaveStatus();
+  };
+
+  if (!subGroups || !workingGroup) {
+    return <Spin fullscreen tip={t('app.loading')} />;
+  }
+
+  const visible = subGroups.filter((s) => s.archivedAt === null);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <div className="app-title">
+          <Typography.Title level={4} style={{ margin: 0, color: 'inherit' }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Typography.Text className="app-subtitle">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <div className="app-header-actions">
+          <LanguageSwitch value={language} onChange={(next) => void changeLanguage(next)} />
+          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} aria-label={t('settings.title')} />
+        </div>
+      </Layout.Header>
+      <SaveStatusBanner status={saveStatus} onRetry={() => void retrySave()} />
+      <Layout.Content className="app-content">
+        <StartupNotices
+          notices={notices}
+          language={language}
+          onDismiss={(index) => setNotices((current) => current.filter((_, i) => i !== index))}
+        />
+        <Tabs
+          type="editable-card"
+          aria-label={t('tabs.tabsLabel')}
+          activeKey={activeTab}
+          onChange={setActiveTab}
+          onEdit={(_key, action) => action === 'add' && setCreating(true)}
+          addIcon={
+            <span className="add-tab" aria-label={t('tabs.addSubGroup')}>
+              <PlusOutlined /> {t('tabs.addSubGroup')}
+            </span>
+          }
+          items={[
+            {
+              key: OVERVIEW,
+              label: t('tabs.overview'),
+              closable: false,
+              children: (
+                <OverviewTab workingGroup={workingGroup} subGroups={visible} language={language} onOpen={setActiveTab} />
+              ),
+            },
+            ...visible.map((subGroup) => ({
+              key: subGroup.id,
+              label: shortSubGroupName(nameIn(subGroup.name, language)),
+              closable: false,
+              children: <SubGroupTab subGroup={subGroup} language={language} />,
+            })),
+          ]}
+        />
+      </Layout.Content>
+      <NewSubGroupDialog open={creating} onCancel={() => setCreating(false)} onCreated={(s) => void onCreated(s)} />
+      <SettingsDialog
+        open={settingsOpen}
+        info={info}
+        language={language}
+        onLanguageChange={(next) => void changeLanguage(next)}
+        onClose={() => setSettingsOpen(false)}
+      />
+    </Layout>
+  );
+}
