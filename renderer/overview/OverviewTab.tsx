@@ -51,7 +51,7 @@ export function OverviewTab({
                   {subGroup.remit || t('subGroup.noRemit')}
                 </Typography.Paragraph>
                 <Typography.Text type="secondary">
-                  {t('subGroup.createdOn')}：{formatDate(subGroup.createdAt, language)}
+                  {t('subGroup.createdOnDate', { date: formatDate(subGroup.createdAt, language) })}
                 </Typography.Text>
               </Card>
             </Col>

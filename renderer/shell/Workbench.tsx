@@ -116,21 +116,21 @@ export function Workbench({
           onDismiss={(index) => setNotices((current) => current.filter((_, i) => i !== index))}
         />
         <Tabs
-          type="editable-card"
+          type="card"
           aria-label={t('tabs.tabsLabel')}
           activeKey={activeTab}
           onChange={setActiveTab}
-          onEdit={(_key, action) => action === 'add' && setCreating(true)}
-          addIcon={
-            <span className="add-tab" aria-label={t('tabs.addSubGroup')}>
-              <PlusOutlined /> {t('tabs.addSubGroup')}
-            </span>
-          }
+          tabBarExtraContent={{
+            right: (
+              <Button type="text" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('tabs.addSubGroup')}
+              </Button>
+            ),
+          }}
           items={[
             {
               key: OVERVIEW,
               label: t('tabs.overview'),
-              closable: false,
               children: (
                 <OverviewTab workingGroup={workingGroup} subGroups={visible} language={language} onOpen={setActiveTab} />
               ),
@@ -138,7 +138,6 @@ export function Workbench({
             ...visible.map((subGroup) => ({
               key: subGroup.id,
               label: shortSubGroupName(nameIn(subGroup.name, language)),
-              closable: false,
               children: <SubGroupTab subGroup={subGroup} language={language} />,
             })),
           ]}

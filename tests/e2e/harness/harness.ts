@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { MenuCommand } from '../../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
+import { openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
+import { contentTypeOf, resolveAsset } from '../../../electron/protocol/assetResolver';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const rendererDir = path.join(repoRoot, 'dist/renderer');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface HarnessOptions {
+  dataDir: string;
+  headless?: boolean;
+  systemLocale?: string;
+  viewport?: { width: number; height: number };
+  backend?: Partial<BackendOptions>;
+}
+
+export interface Harness {
+  page: Page;
+  origin: string;
+  /** Folders the app asked the OS to open (the stand-in for shell.openPath). */
+  openedFolders: string[];
+  /** Quits and starts the app again on the same data folder, like closing and reopening it. */
+  restart(): Promise<void>;
+  sendMenuCommand(command: MenuCommand): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Serves the built renderer with the same path check and CSP as the app:// protocol. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  }
+  const server = createServer((request, response) => {
+    const file = resolveAsset(rendererDir, new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!file) return void response.writeHead(403).end('Forbidden');
+    readFile(file).then(
+      (body) =>
+        response
+          .writeHead(200, { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY })
+          .end(body),
+      () => response.writeHead(404).end('Not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function bridgeScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(repoRoot, 'tests/e2e/harness/bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function launchChromium(headless = true): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * The app without Electron: the built renderer in Debian's Chromium, with the real backend (real
+ * store on a real data folder) bridged in where the preload would be.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const { server, origin } = await serveRenderer();
+  const openedFolders: string[] = [];
+  const open = () =>
+    openBackend({
+      dataDir: options.dataDir,
+      appVersion: '0.0.0-harness',
+      systemLocale: options.systemLocale ?? 'zh-HK',
+      appOrigin: origin,
+      openFolder: async (folder) => void openedFolders.push(folder),
+      ...options.backend,
+    });
+  let backend: Backend = await open();
+
+  const browser = await launchChromium(options.headless ?? true);
+  const context: BrowserContext = await browser.newContext({
+    viewport: options.viewport ?? { width: 1320, height: 860 },
+    locale: 'zh-HK',
+  });
+  // No remote content, as in the app: only the renderer's own origin is reachable.
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  await context.exposeBinding('__hetaoInvoke', (source, channel: string, input: unknown) =>
+    backend.dispatch(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+  );
+  await context.addInitScript({ content: await bridgeScript() });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+
+  return {
+    page,
+    origin,
+    openedFolders,
+    async restart() {
+      await backend.close();
+      backend = await open();
+      await page.reload();
+    },
+    async sendMenuCommand(command) {
+      await page.evaluate((c) => (globalThis as unknown as { __hetaoMenu(c: string): void }).__hetaoMenu(c), command);
+    },
+    async close() {
+      await browser.close();
+      await backend.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
