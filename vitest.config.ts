@@ -16,6 +16,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.tsx'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // antd under jsdom is slow to type into on a 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

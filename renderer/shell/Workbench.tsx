@@ -44,14 +44,19 @@ export function Workbench({
   }, []);
 
   useEffect(() => {
-    Promise.all([unwrap(api().workingGroup.get()), unwrap(api().subGroups.list()), unwrap(api().app.startupNotices())])
-      .then(([group, groups, startup]) => {
+    Promise.all([
+      unwrap(api().workingGroup.get()),
+      unwrap(api().subGroups.list()),
+      unwrap(api().app.startupNotices()),
+      unwrap(api().store.saveStatus()),
+    ])
+      .then(([group, groups, startup, status]) => {
         setWorkingGroup(group);
         setSubGroups(groups);
         setNotices(startup);
+        setSaveStatus(status);
       })
       .catch((error: unknown) => void message.error(errorText(error)));
-    void refreshSaveStatus();
     // Loaded once; later changes arrive through the handlers below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

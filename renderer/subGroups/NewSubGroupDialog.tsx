@@ -62,13 +62,13 @@ export function NewSubGroupDialog({
       <Typography.Paragraph type="secondary">{t('newSubGroup.intro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="hant" label={t('subGroup.nameHant')} required rules={[zodRule(LocalizedName.shape.hant, t)]}>
-          <Input autoFocus placeholder="「…」專組" onPressEnter={() => form.submit()} />
+          <Input autoFocus placeholder={t('newSubGroup.placeholderHant')} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item name="hans" label={t('subGroup.nameHans')} required rules={[zodRule(LocalizedName.shape.hans, t)]}>
-          <Input placeholder="“…”专组" onPressEnter={() => form.submit()} />
+          <Input placeholder={t('newSubGroup.placeholderHans')} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item name="en" label={t('subGroup.nameEn')} rules={[zodRule(LocalizedName.shape.en, t)]}>
-          <Input placeholder="Sub-group on …" onPressEnter={() => form.submit()} />
+          <Input placeholder={t('newSubGroup.placeholderEn')} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item
           name="code"

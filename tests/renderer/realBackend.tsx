@@ -1,0 +1,49 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { render } from '@testing-library/react';
+import { openBackend, type Backend } from '../../electron/backend/openBackend';
+import { buildApi } from '../../shared/ipc/buildApi';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/language';
+import { unwrap } from '../../renderer/api/hetao';
+import { initI18n } from '../../renderer/i18n/i18n';
+import { App } from '../../renderer/shell/App';
+
+const ORIGIN = 'app://hetao';
+
+/**
+ * Renders the whole app in jsdom against the real backend on a temp data folder: the components
+ * talk to the same handlers and store as in the app, with no mocks in between.
+ */
+export async function renderApp(options: { systemLocale?: string; dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hetao-renderer-')));
+  const backend: Backend = await openBackend({
+    dataDir,
+    appVersion: '0.0.0-test',
+    systemLocale: options.systemLocale ?? 'zh-HK',
+    appOrigin: ORIGIN,
+    openFolder: async () => undefined,
+  });
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+  Object.defineProperty(window, 'hetao', {
+    configurable: true,
+    value: buildApi(
+      (channel, input) => backend.dispatch(channel, input, { url: `${ORIGIN}/index.html`, isMainFrame: true }),
+      (listener) => {
+        menuListeners.add(listener);
+        return () => menuListeners.delete(listener);
+      },
+    ),
+  });
+  const info = await unwrap(window.hetao.app.info());
+  const language: Language = (await unwrap(window.hetao.settings.get())).language;
+  await initI18n(language);
+  const view = render(<App info={info} initialLanguage={language} />);
+  return {
+    ...view,
+    backend,
+    dataDir,
+    sendMenuCommand: (command: MenuCommand) => menuListeners.forEach((l) => l(command)),
+  };
+}
