@@ -56,7 +56,7 @@ describe('Workbench', () => {
     await user.type(within(dialog).getByLabelText('代號'), '1x');
     await user.click(within(dialog).getByRole('button', { name: '設立專組' }));
     expect(await within(dialog).findByText('代號須為 2 至 6 個英文大寫字母或數字，並以字母開頭。')).toBeTruthy();
-    expect(within(dialog).getAllByText('必須填寫。').length).toBeGreaterThan(0);
+    expect((await within(dialog).findAllByText('必須填寫。')).length).toBeGreaterThan(0);
     expect((within(dialog).getByLabelText('繁體名稱') as HTMLInputElement).value).toBe('「人才」專組');
   });
 
