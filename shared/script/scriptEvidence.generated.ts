@@ -1,0 +1,2 @@
+export const HANS_ONLY = '';
+export const HANT_ONLY = '';
