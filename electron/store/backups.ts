@@ -23,6 +23,10 @@ export function backupTime(name: string): Date | null {
   return m ? new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : null;
 }
 
+function isPartial(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.partial');
+}
+
 /** Which save points to keep: the newest few, and the newest of each recent day. */
 export function backupsToKeep(names: string[], now: Date, policy: BackupPolicy): Set<string> {
   const dated = names
@@ -41,10 +45,17 @@ export function backupsToKeep(names: string[], now: Date, policy: BackupPolicy):
   return keep;
 }
 
+/** One file to put in a save point, and whether it changed since the previous one. */
+export interface BackupEntry {
+  relativePath: string;
+  changed: boolean;
+}
+
 /**
- * Rolling save points of the whole data folder. The store only ever replaces files by rename, never
- * rewrites them in place, so a hard link keeps an old version intact at no cost; where the disk cannot
- * link (FAT, some network drives) the file is copied.
+ * Rolling save points of the whole data folder. Files that changed since the last save point are
+ * copied; unchanged ones are hard-linked to the previous save point's copy (as rsync --link-dest
+ * does), so a save point costs only what changed. Nothing is ever linked to a live data file: damage
+ * written into a live file in place (another program, a failing disk) cannot reach the backups.
  */
 export class Backups {
   readonly folder: string;
@@ -64,25 +75,38 @@ export class Backups {
     return names.filter((n) => backupTime(n) !== null).sort().reverse();
   }
 
-  async take(relativePaths: string[]): Promise<string> {
+  async take(entries: BackupEntry[]): Promise<string> {
     const name = backupName(this.now());
+    const previous = (await this.list()).find((n) => n !== name) ?? null;
     const partial = path.join(this.folder, `.${name}.partial`);
     await this.fs.rm(partial, { recursive: true, force: true });
-    for (const relative of relativePaths) {
-      const source = path.join(this.dataDir, relative);
-      const target = path.join(partial, relative);
+    for (const { relativePath, changed } of entries) {
+      const target = path.join(partial, relativePath);
       await this.fs.mkdir(path.dirname(target), { recursive: true });
+      if (!changed && previous && (await this.linkFrom(this.pathIn(previous, relativePath), target))) continue;
       try {
-        await this.fs.link(source, target);
+        await this.fs.copyFile(path.join(this.dataDir, relativePath), target);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') continue;
-        await this.fs.copyFile(source, target);
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
-    await this.fs.rename(partial, path.join(this.folder, name));
+    // A save point taken in the same millisecond (or after the clock was set back) is replaced: a
+    // rename onto a folder that is not empty fails, and the newer copy is the one worth keeping.
+    const final = path.join(this.folder, name);
+    await this.fs.rm(final, { recursive: true, force: true });
+    await this.fs.rename(partial, final);
     await this.prune();
     return name;
+  }
+
+  /** False where the previous save point lacks the file or the disk cannot link (FAT, some shares). */
+  private async linkFrom(source: string, target: string): Promise<boolean> {
+    try {
+      await this.fs.link(source, target);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   pathIn(backup: string, relative: string): string {
@@ -94,6 +118,11 @@ export class Backups {
     const keep = backupsToKeep(names, this.now(), this.policy);
     for (const name of names) {
       if (!keep.has(name)) await this.fs.rm(path.join(this.folder, name), { recursive: true, force: true });
+    }
+    // A save point interrupted by a crash stays behind as a partial folder; nothing else removes it.
+    const all = await this.fs.readdir(this.folder).catch(() => [] as string[]);
+    for (const name of all.filter(isPartial)) {
+      await this.fs.rm(path.join(this.folder, name), { recursive: true, force: true });
     }
   }
 }

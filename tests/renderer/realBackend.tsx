@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { render } from '@testing-library/react';
-import { openBackend, type Backend } from '../../electron/backend/openBackend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/openBackend';
 import { buildApi } from '../../shared/ipc/buildApi';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
@@ -16,7 +16,9 @@ const ORIGIN = 'app://hetao';
  * Renders the whole app in jsdom against the real backend on a temp data folder: the components
  * talk to the same handlers and store as in the app, with no mocks in between.
  */
-export async function renderApp(options: { systemLocale?: string; dataDir?: string } = {}) {
+export async function renderApp(
+  options: { systemLocale?: string; dataDir?: string; backend?: Partial<BackendOptions> } = {},
+) {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hetao-renderer-')));
   const backend: Backend = await openBackend({
     dataDir,
@@ -24,6 +26,7 @@ export async function renderApp(options: { systemLocale?: string; dataDir?: stri
     systemLocale: options.systemLocale ?? 'zh-HK',
     appOrigin: ORIGIN,
     openFolder: async () => undefined,
+    ...options.backend,
   });
   const menuListeners = new Set<(command: MenuCommand) => void>();
   Object.defineProperty(window, 'hetao', {
@@ -37,7 +40,7 @@ export async function renderApp(options: { systemLocale?: string; dataDir?: stri
     ),
   });
   const info = await unwrap(window.hetao.app.info());
-  const language: Language = (await unwrap(window.hetao.settings.get())).language;
+  const language: Language = info.dataProblem ? info.systemLanguage : (await unwrap(window.hetao.settings.get())).language;
   await initI18n(language);
   const view = render(<App info={info} initialLanguage={language} />);
   return {
