@@ -1,20 +1,32 @@
+import { Result } from 'antd';
+import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, unwrap } from './api/hetao';
+import { languageForLocale } from '../shared/model/language';
+import { api, BridgeError, unwrap } from './api/hetao';
 import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
 import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
 
 /** Reads what the first paint needs (data folder state, chosen language), then renders. */
 async function boot(): Promise<void> {
   const info = await unwrap(api().app.info());
   const language = info.dataProblem ? info.systemLanguage : (await unwrap(api().settings.get())).language;
   await initI18n(language);
-  createRoot(document.getElementById('root')!).render(
+  root.render(
     <StrictMode>
       <App info={info} initialLanguage={language} />
     </StrictMode>,
   );
 }
 
-void boot();
+/** If the data cannot be read at all, say so in the browser's language rather than show a blank window. */
+async function showBootFailure(error: unknown): Promise<void> {
+  if (!i18next.isInitialized) await initI18n(languageForLocale(navigator.language));
+  const code = error instanceof BridgeError ? error.value.code : 'internal';
+  root.render(<Result status="error" title={i18next.t('storeProblem.unavailableTitle')} subTitle={i18next.t(`errors.${code}`)} />);
+}
+
+boot().catch(showBootFailure);
