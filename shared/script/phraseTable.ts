@@ -163,7 +163,14 @@ export function unmatchedLength(text: string, offset: number, limit: number): nu
     const end = idsEnd(text, offset, limit);
     if (end > offset) return end - offset;
   }
-  return unit >= 0xd800 && unit <= 0xdbff && offset + 1 < limit ? 2 : 1;
+  return isSurrogatePair(text, offset, limit) ? 2 : 1;
+}
+
+function isSurrogatePair(text: string, offset: number, limit: number): boolean {
+  const unit = text.charCodeAt(offset);
+  if (unit < 0xd800 || unit > 0xdbff || offset + 1 >= limit) return false;
+  const next = text.charCodeAt(offset + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }
 
 function idsArity(unit: number): number {
@@ -171,10 +178,7 @@ function idsArity(unit: number): number {
   return unit >= 0x2ff0 && unit <= 0x2fff ? 2 : 0;
 }
 
-function codePointLength(text: string, offset: number): number {
-  const unit = text.charCodeAt(offset);
-  return unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
-}
+
 
 /** End of the ideographic description sequence starting at `offset`, or 0 if it is incomplete. */
 function idsEnd(text: string, offset: number, limit: number): number {
@@ -184,7 +188,7 @@ function idsEnd(text: string, offset: number, limit: number): number {
   for (let n = 0; n < arity; n++) {
     if (end >= limit) return 0;
     const child = idsEnd(text, end, limit);
-    end = child || end + codePointLength(text, end);
+    end = child || end + (isSurrogatePair(text, end, limit) ? 2 : 1);
   }
   return end;
 }

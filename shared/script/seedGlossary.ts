@@ -36,14 +36,16 @@ export const seedGlossary: readonly GlossaryTerm[] = [
   term('greater-bay-area', '粵港澳大灣區', '粤港澳大湾区', 'Guangdong-Hong Kong-Macao Greater Bay Area'),
   term('bay-area-short', '大灣區', '大湾区', 'Greater Bay Area'),
   term('one-country-two-systems', '一國兩制', '一国两制', '"one country, two systems"'),
-  // Wordings that differ beyond characters. Bare 數碼/数字 is not paired: 数字 also means "digits" (數字).
+  // Wordings that differ beyond characters. Not paired: bare 數碼/数字 (数字 also means "digits", 數字)
+  // and 電郵/电子邮件 (電郵 is also the verb "to email": 請電郵至 must not become 请电子邮件至).
   term('information', '資訊', '信息', 'information', 'HK 資訊, Mainland 信息.'),
+  term('personal-data', '個人資料', '个人信息', 'personal data', 'HK 個人資料 (Personal Data (Privacy) Ordinance), Mainland 个人信息.'),
+  term('pcpd', '個人資料（私隱）專員公署', '个人资料（私隐）专员公署', 'Office of the Privacy Commissioner for Personal Data', 'A Hong Kong body: its name is kept in both scripts.'),
   term('information-technology', '資訊科技', '信息技术', 'information technology'),
   term('digitalisation', '數碼化', '数字化', 'digitalisation'),
   term('digital-economy', '數碼經濟', '数字经济', 'digital economy'),
   term('digital-technology', '數碼科技', '数字技术', 'digital technology'),
   term('video-conference', '視像會議', '视频会议', 'video conference'),
-  term('email', '電郵', '电子邮件', 'email'),
   term('server', '伺服器', '服务器', 'server'),
   term('sms', '短訊', '短信', 'SMS'),
 ];
