@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
 import { openBackend, type Backend } from './backend/openBackend';
+import { electronDialogs } from './dialogs/dialogs.electron';
 import { translator } from './i18n/translator';
 import { registerIpc } from './ipc/registerIpc.electron';
 import { setAppMenu } from './menu/appMenu.electron';
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     appOrigin: APP_ORIGIN,
     openFolder,
+    dialogs: electronDialogs,
   });
   registerIpc(backend.dispatch);
   const applyLanguage = () => {

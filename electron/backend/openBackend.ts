@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import { languageForLocale, type Language } from '../../shared/model/language';
 import type { Settings } from '../../shared/model/settings';
+import type { Dialogs } from '../dialogs/dialogs';
 import { seedWorkingGroup } from '../seed/seedWorkingGroup';
 import { SettingsService } from '../settings/settingsService';
 import type { BackupPolicy } from '../store/backups';
@@ -21,6 +22,8 @@ export interface BackendOptions {
   appOrigin: string;
   /** Opens a folder in the system file manager. */
   openFolder: (folder: string) => Promise<void>;
+  /** The system's open and save dialogs. */
+  dialogs: Dialogs;
   now?: () => Date;
   fs?: StoreFs;
   backupPolicy?: BackupPolicy;

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/backend/openBackend';
 import type { StoreFs } from '../../electron/store/storeFs';
+import { openTestBackend } from '../support/testBackend';
 import { renderApp } from './realBackend';
 
 let close: (() => Promise<unknown>) | null = null;
@@ -16,8 +16,7 @@ afterEach(async () => {
 });
 
 async function seededFolder(): Promise<string> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-problem-'));
-  const backend = await openBackend({ dataDir, appVersion: '1', systemLocale: 'zh-HK', appOrigin: 'app://hetao', openFolder: async () => undefined });
+  const { backend, dataDir } = await openTestBackend();
   await backend.close();
   return dataDir;
 }

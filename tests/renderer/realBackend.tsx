@@ -1,16 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { render } from '@testing-library/react';
-import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/openBackend';
+import type { BackendOptions } from '../../electron/backend/openBackend';
 import { buildApi } from '../../shared/ipc/buildApi';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { unwrap } from '../../renderer/api/hetao';
 import { initI18n } from '../../renderer/i18n/i18n';
 import { App } from '../../renderer/shell/App';
-
-const ORIGIN = 'app://hetao';
+import { appFrame, openTestBackend } from '../support/testBackend';
 
 /**
  * Renders the whole app in jsdom against the real backend on a temp data folder: the components
@@ -19,20 +15,16 @@ const ORIGIN = 'app://hetao';
 export async function renderApp(
   options: { systemLocale?: string; dataDir?: string; backend?: Partial<BackendOptions> } = {},
 ) {
-  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hetao-renderer-')));
-  const backend: Backend = await openBackend({
-    dataDir,
-    appVersion: '0.0.0-test',
+  const { backend, dataDir, dialogs } = await openTestBackend({
     systemLocale: options.systemLocale ?? 'zh-HK',
-    appOrigin: ORIGIN,
-    openFolder: async () => undefined,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...options.backend,
   });
   const menuListeners = new Set<(command: MenuCommand) => void>();
   Object.defineProperty(window, 'hetao', {
     configurable: true,
     value: buildApi(
-      (channel, input) => backend.dispatch(channel, input, { url: `${ORIGIN}/index.html`, isMainFrame: true }),
+      (channel, input) => backend.dispatch(channel, input, appFrame),
       (listener) => {
         menuListeners.add(listener);
         return () => menuListeners.delete(listener);
@@ -47,6 +39,7 @@ export async function renderApp(
     ...view,
     backend,
     dataDir,
+    dialogs,
     sendMenuCommand: (command: MenuCommand) => menuListeners.forEach((l) => l(command)),
   };
 }

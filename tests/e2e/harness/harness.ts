@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
 import { openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
+import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import { contentTypeOf, resolveAsset } from '../../../electron/protocol/assetResolver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -28,6 +29,8 @@ export interface Harness {
   origin: string;
   /** Folders the app asked the OS to open (the stand-in for shell.openPath). */
   openedFolders: string[];
+  /** The stand-in for the system's open and save dialogs: queue the file a user would pick. */
+  dialogs: QueuedDialogs;
   /** Quits and starts the app again on the same data folder, like closing and reopening it. */
   restart(): Promise<void>;
   sendMenuCommand(command: MenuCommand): Promise<void>;
@@ -87,6 +90,7 @@ export async function launchChromium(headless = true): Promise<Browser> {
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { server, origin } = await serveRenderer();
+  const dialogs = new QueuedDialogs();
   const openedFolders: string[] = [];
   const open = () =>
     openBackend({
@@ -95,6 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       systemLocale: options.systemLocale ?? 'zh-HK',
       appOrigin: origin,
       openFolder: async (folder) => void openedFolders.push(folder),
+      dialogs,
       ...options.backend,
     });
   let backend: Backend = await open();
@@ -119,6 +124,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     page,
     origin,
     openedFolders,
+    dialogs,
     async restart() {
       await backend.close();
       backend = await open();

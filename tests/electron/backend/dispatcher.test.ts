@@ -1,13 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../../electron/backend/dispatcher';
-import { openBackend, type Backend } from '../../../electron/backend/openBackend';
+import type { Backend } from '../../../electron/backend/openBackend';
+import { appFrame, openTestBackend } from '../../support/testBackend';
 import type { SubGroup } from '../../../shared/model/subGroup';
 
 const ORIGIN = 'app://hetao';
-const appFrame = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 let backend: Backend | null = null;
 
 afterEach(async () => {
@@ -16,9 +14,9 @@ afterEach(async () => {
 });
 
 async function open(systemLocale = 'zh-HK') {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-dispatch-'));
-  backend = await openBackend({ dataDir, appVersion: '1.2.3', systemLocale, appOrigin: ORIGIN, openFolder: async () => undefined });
-  return { dataDir, backend };
+  const opened = await openTestBackend({ systemLocale });
+  backend = opened.backend;
+  return { ...opened, backend };
 }
 
 describe('isTrustedSender', () => {
@@ -83,7 +81,7 @@ describe('the backend on a fresh data folder', () => {
     expect(await backend!.dispatch('app.startupNotices', undefined, appFrame)).toEqual({ ok: true, value: [{ kind: 'seeded' }] });
     await backend!.close();
 
-    backend = await openBackend({ dataDir, appVersion: '1.2.3', systemLocale: 'zh-HK', appOrigin: ORIGIN, openFolder: async () => undefined });
+    backend = (await openTestBackend({ dataDir })).backend;
     const again = await backend.dispatch('subGroups.list', undefined, appFrame);
     expect(again.ok && again.value).toHaveLength(3);
     expect(await backend.dispatch('app.startupNotices', undefined, appFrame)).toEqual({ ok: true, value: [] });
@@ -95,17 +93,15 @@ describe('the backend on a fresh data folder', () => {
     await backend!.dispatch('settings.setLanguage', 'en', appFrame);
     expect(backend!.language()).toBe('en');
     await backend!.close();
-    backend = await openBackend({ dataDir, appVersion: '1', systemLocale: 'zh-HK', appOrigin: ORIGIN, openFolder: async () => undefined });
+    backend = (await openTestBackend({ dataDir, systemLocale: 'zh-HK' })).backend;
     expect(backend.language()).toBe('en');
   });
 
   it('opens the data folder through the host when asked', async () => {
-    const opened: string[] = [];
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-open-'));
-    backend = await openBackend({ dataDir, appVersion: '1', systemLocale: 'en', appOrigin: ORIGIN, openFolder: async (f) => void opened.push(f) });
-    expect(await backend.dispatch('app.openDataFolder', undefined, appFrame)).toEqual({ ok: true, value: undefined });
-    expect(opened).toEqual([dataDir]);
-    const info = await backend.dispatch('app.info', undefined, appFrame);
+    const { dataDir, openedFolders } = await open('en');
+    expect(await backend!.dispatch('app.openDataFolder', undefined, appFrame)).toEqual({ ok: true, value: undefined });
+    expect(openedFolders).toEqual([dataDir]);
+    const info = await backend!.dispatch('app.info', undefined, appFrame);
     expect(info).toMatchObject({ ok: true, value: { dataFolder: dataDir, backupsFolder: path.join(dataDir, 'backups'), dataProblem: null } });
   });
 });
