@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import { languageForLocale, type Language } from '../../shared/model/language';
 import type { Settings } from '../../shared/model/settings';
+import { ActionService } from '../actions/actionService';
 import type { Dialogs } from '../dialogs/dialogs';
 import { seedWorkingGroup } from '../seed/seedWorkingGroup';
 import { SettingsService } from '../settings/settingsService';
@@ -10,6 +11,7 @@ import type { BackupPolicy } from '../store/backups';
 import { Store } from '../store/store';
 import type { StoreFs } from '../store/storeFs';
 import { SubGroupService } from '../subGroups/subGroupService';
+import { channels } from '../../shared/ipc/channels';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -67,11 +69,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     };
     const appInfo = info('', { kind: 'newerVersion', found: opened.found, supported: opened.supported });
     const handlers: Handlers = {
-      app: { info: async () => appInfo, startupNotices: async () => [], openDataFolder: () => options.openFolder(options.dataDir) },
-      store: { saveStatus: refuse, retrySave: refuse },
-      settings: { get: refuse, setLanguage: refuse },
-      workingGroup: { get: refuse },
-      subGroups: { list: refuse, create: refuse },
+      ...(Object.fromEntries(Object.entries(channels).map(([ns, methods]) => [ns, Object.fromEntries(methods.map((m) => [m, refuse]))])) as unknown as Handlers),
+      app: {
+        info: async () => appInfo,
+        startupNotices: async () => [],
+        openDataFolder: () => options.openFolder(options.dataDir),
+      },
     };
     return {
       dispatch: createDispatcher(handlers, options.appOrigin),
@@ -89,6 +92,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const settings = new SettingsService(store, systemLanguage);
   const subGroups = new SubGroupService(store);
+  const actions = new ActionService(store, options.now ?? (() => new Date()));
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -115,6 +119,17 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     subGroups: {
       list: async () => subGroups.list(),
       create: (input) => subGroups.create(input),
+    },
+    actions: {
+      list: async ({ subGroupId }) => actions.list(subGroupId),
+      get: async ({ id }) => actions.get(id),
+      create: ({ subGroupId, fields }) => actions.create(subGroupId, fields),
+      update: ({ id, revision, fields }) => actions.update(id, revision, fields),
+      addProgress: (input) => actions.addProgress(input),
+      delete: ({ id }) => actions.delete(id),
+      restore: ({ id }) => actions.restore(id),
+      search: async ({ subGroupId, text }) => actions.search(subGroupId, text),
+      overview: async () => actions.overview(),
     },
   };
 

@@ -10,6 +10,7 @@ export const channels = {
   settings: ['get', 'setLanguage'],
   workingGroup: ['get'],
   subGroups: ['list', 'create'],
+  actions: ['list', 'get', 'create', 'update', 'addProgress', 'delete', 'restore', 'search', 'overview'],
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { OverviewSummary } from '../actions/overview';
+import { Action, ActionEdit, NewAction, NewProgress, type ActionRow } from '../model/action';
 import { Language } from '../model/language';
 import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
@@ -62,6 +64,19 @@ export const contract = {
   subGroups: {
     list: { input: none, output: z.array(SubGroup) },
     create: { input: NewSubGroup, output: SubGroup },
+  },
+  actions: {
+    /** One sub-group's actions as list rows (null: every sub-group), soft-deleted ones included. */
+    list: { input: z.object({ subGroupId: z.uuid().nullable() }), output: z.array(z.custom<ActionRow>()) },
+    get: { input: z.object({ id: z.uuid() }), output: Action },
+    create: { input: NewAction, output: Action },
+    update: { input: ActionEdit, output: Action },
+    addProgress: { input: NewProgress, output: Action },
+    delete: { input: z.object({ id: z.uuid() }), output: Action },
+    restore: { input: z.object({ id: z.uuid() }), output: Action },
+    /** Ids of actions whose text or progress notes contain the query. */
+    search: { input: z.object({ subGroupId: z.uuid().nullable(), text: z.string().max(500) }), output: z.array(z.uuid()) },
+    overview: { input: none, output: z.custom<OverviewSummary>() },
   },
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 

@@ -14,6 +14,9 @@ export const ErrorCode = z.enum([
   'disk.readOnly',
   'disk.writeFailed',
   'subGroup.codeTaken',
+  'record.notFound',
+  'record.changedElsewhere',
+  'action.emptyProgress',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { localToday } from '../../shared/actions/dueDates';
+import { summarize, type OverviewSummary } from '../../shared/actions/overview';
+import { AppError } from '../../shared/ipc/errors';
+import { toRow, type Action, type ActionFields, type ActionRow, type NewProgress } from '../../shared/model/action';
+import type { Store } from '../store/store';
+
+/** Follow-up actions (跟進事項) of every sub-group, with their progress logs. */
+export class ActionService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  /** One sub-group's actions, or all; soft-deleted ones too, marked, so they can be restored. */
+  list(subGroupId: string | null): ActionRow[] {
+    return this.store
+      .list('actions', { includeDeleted: true })
+      .filter((a) => subGroupId === null || a.subGroupId === subGroupId)
+      .map(toRow);
+  }
+
+  get(id: string): Action {
+    const action = this.store.get('actions', id);
+    if (!action) throw new AppError('record.notFound');
+    return action;
+  }
+
+  async create(subGroupId: string, fields: ActionFields): Promise<Action> {
+    const subGroup = this.store.get('subGroups', subGroupId);
+    if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
+    const reference = this.nextReference(subGroup.code, subGroupId);
+    return this.store.insert('actions', {
+      ...this.normalized(fields),
+      subGroupId,
+      reference,
+      status: 'notStarted',
+      meetingId: null,
+      progress: [],
+    });
+  }
+
+  /**
+   * The next number in the sub-group's series for this year. Counted over every action ever made,
+   * deleted ones included, so a number is never given twice.
+   */
+  private nextReference(code: string, subGroupId: string): string {
+    const year = this.now().getFullYear();
+    let highest = 0;
+    for (const action of this.store.list('actions', { includeDeleted: true })) {
+      if (action.subGroupId !== subGroupId) continue;
+      const match = /-(\d{4})-(\d+)$/.exec(action.reference);
+      if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));
+    }
+    return `${code}-${year}-${String(highest + 1).padStart(3, '0')}`;
+  }
+
+  async update(id: string, revision: number, fields: ActionFields): Promise<Action> {
+    this.expectRevision(id, revision);
+    return this.store.update('actions', id, () => this.normalized(fields));
+  }
+
+  /** Logs progress, and a change of status with it when one is given (closing, reopening). */
+  async addProgress(input: NewProgress & { status: Action['status'] | null }): Promise<Action> {
+    const current = this.get(input.id);
+    const statusChange = input.status && input.status !== current.status ? { from: current.status, to: input.status } : null;
+    if (!statusChange && !input.note.trim()) throw new AppError('action.emptyProgress');
+    const entry = { id: randomUUID(), at: this.now().toISOString(), byContactId: input.byContactId ?? null, note: input.note.trim(), statusChange };
+    return this.store.update('actions', input.id, (action) => ({
+      progress: [...action.progress, entry],
+      status: statusChange?.to ?? action.status,
+    }));
+  }
+
+  async delete(id: string): Promise<Action> {
+    this.get(id);
+    return this.store.softDelete('actions', id);
+  }
+
+  async restore(id: string): Promise<Action> {
+    this.get(id);
+    return this.store.restore('actions', id);
+  }
+
+  /** Ids of the actions whose title, description, reference or any progress note contains the text. */
+  search(subGroupId: string | null, text: string): string[] {
+    const needle = text.trim().toLocaleLowerCase();
+    if (!needle) return [];
+    const hits: string[] = [];
+    for (const action of this.store.list('actions', { includeDeleted: true })) {
+      if (subGroupId !== null && action.subGroupId !== subGroupId) continue;
+      const found =
+        action.title.toLocaleLowerCase().includes(needle) ||
+        action.reference.toLocaleLowerCase().includes(needle) ||
+        action.description.toLocaleLowerCase().includes(needle) ||
+        action.progress.some((p) => p.note.toLocaleLowerCase().includes(needle));
+      if (found) hits.push(action.id);
+    }
+    return hits;
+  }
+
+  overview(): OverviewSummary {
+    const subGroupIds = this.store
+      .list('subGroups')
+      .filter((s) => s.archivedAt === null)
+      .map((s) => s.id);
+    return summarize(this.list(null).filter((a) => a.deletedAt === null), subGroupIds, localToday(this.now()));
+  }
+
+  private expectRevision(id: string, revision: number): void {
+    if (this.get(id).revision !== revision) throw new AppError('record.changedElsewhere');
+  }
+
+  private normalized(fields: ActionFields) {
+    return {
+      title: fields.title.trim(),
+      description: fields.description.trim(),
+      ownerSide: fields.ownerSide,
+      leads: fields.leads,
+      officerIds: [...new Set(fields.officerIds)],
+      dueDate: fields.dueDate,
+      priority: fields.priority,
+      clauses: [...new Set(fields.clauses)],
+    };
+  }
+}
