@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/openBackend';
+import type { OverviewSummary } from '../../../shared/actions/overview';
+import type { Result } from '../../../shared/ipc/errors';
+import type { Action, ActionFields, ActionRow } from '../../../shared/model/action';
+import type { SubGroup } from '../../../shared/model/subGroup';
+import { appFrame, openTestBackend } from '../../support/testBackend';
+
+let backend: Backend | null = null;
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+let clock = new Date('2026-11-24T02:00:00Z');
+const HK_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a01';
+const SZ_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a02';
+
+async function call<T>(channel: string, input?: unknown): Promise<T> {
+  const result = (await backend!.dispatch(channel, input, appFrame)) as Result<T>;
+  if (!result.ok) throw Object.assign(new Error(result.error.code), { value: result.error });
+  return result.value;
+}
+
+async function start() {
+  clock = new Date('2026-11-24T02:00:00Z');
+  const opened = await openTestBackend({ now: () => clock });
+  backend = opened.backend;
+  const [sp, jp] = await call<SubGroup[]>('subGroups.list');
+  return { sp: sp!, jp: jp!, dataDir: opened.dataDir };
+}
+
+const fields = (overrides: Partial<ActionFields> = {}): ActionFields => ({
+  title: '研究人才通行便利措施',
+  description: '與出入境部門商討科研人員往來安排。',
+  ownerSide: 'joint',
+  leads: [
+    { side: 'HK', contactId: HK_OFFICER, status: 'notStarted' },
+    { side: 'SZ', contactId: SZ_OFFICER, status: 'notStarted' },
+  ],
+  officerIds: [HK_OFFICER, SZ_OFFICER],
+  dueDate: '2026-12-01',
+  priority: 'high',
+  clauses: ['2.2'],
+  ...overrides,
+});
+
+describe('follow-up actions', () => {
+  it('numbers actions per sub-group and year, and never gives a number twice, even after deletion', async () => {
+    const { sp, jp } = await start();
+    const first = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    const second = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    const other = await call<Action>('actions.create', { subGroupId: jp.id, fields: fields() });
+    expect([first.reference, second.reference, other.reference]).toEqual(['SP-2026-001', 'SP-2026-002', 'JP-2026-001']);
+
+    await call('actions.delete', { id: second.id });
+    const third = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    expect(third.reference).toBe('SP-2026-003');
+
+    clock = new Date('2027-01-02T02:00:00Z');
+    const nextYear = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    expect(nextYear.reference).toBe('SP-2027-001');
+  });
+
+  it('requires a lead on each side for a joint action, with the reason as a message key', async () => {
+    const { sp } = await start();
+    const result = await backend!.dispatch('actions.create', { subGroupId: sp.id, fields: fields({ leads: [fields().leads[0]!] }) }, appFrame);
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalidArguments', issues: [{ path: 'fields.leads', messageKey: 'validation.jointNeedsBothLeads' }] } });
+    const wrongSide = await backend!.dispatch('actions.create', { subGroupId: sp.id, fields: fields({ ownerSide: 'HK', leads: [fields().leads[1]!] }) }, appFrame);
+    expect(wrongSide).toMatchObject({ ok: false, error: { issues: [{ messageKey: 'validation.leadOfOwnerSide' }] } });
+  });
+
+  it('logs progress with who and when, records status changes, and closes and reopens', async () => {
+    const { sp } = await start();
+    const action = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    clock = new Date('2026-11-25T03:00:00Z');
+    const started = await call<Action>('actions.addProgress', { id: action.id, note: '已約見出入境處。', status: 'inProgress', byContactId: HK_OFFICER });
+    expect(started.status).toBe('inProgress');
+    expect(started.progress).toEqual([
+      expect.objectContaining({ at: '2026-11-25T03:00:00.000Z', byContactId: HK_OFFICER, note: '已約見出入境處。', statusChange: { from: 'notStarted', to: 'inProgress' } }),
+    ]);
+    const done = await call<Action>('actions.addProgress', { id: action.id, note: '', status: 'done', byContactId: null });
+    expect(done.status).toBe('done');
+    const reopened = await call<Action>('actions.addProgress', { id: action.id, note: '需補充資料', status: 'inProgress', byContactId: null });
+    expect(reopened.progress.map((p) => p.statusChange?.to)).toEqual(['inProgress', 'done', 'inProgress']);
+
+    await expect(call('actions.addProgress', { id: action.id, note: '  ', status: null, byContactId: null })).rejects.toThrow('action.emptyProgress');
+  });
+
+  it('refuses an edit made on an out-of-date copy, so nobody overwrites another’s change unseen', async () => {
+    const { sp } = await start();
+    const action = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    const edited = await call<Action>('actions.update', { id: action.id, revision: action.revision, fields: fields({ title: '新標題' }) });
+    expect(edited).toMatchObject({ title: '新標題', revision: 2, reference: action.reference, createdAt: action.createdAt });
+    await expect(call('actions.update', { id: action.id, revision: action.revision, fields: fields() })).rejects.toThrow('record.changedElsewhere');
+  });
+
+  it('hides nothing on delete: the row is marked deleted and can be restored', async () => {
+    const { sp } = await start();
+    const action = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    await call('actions.delete', { id: action.id });
+    const rows = await call<ActionRow[]>('actions.list', { subGroupId: sp.id });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.deletedAt).not.toBeNull();
+    await call('actions.restore', { id: action.id });
+    expect((await call<ActionRow[]>('actions.list', { subGroupId: sp.id }))[0]!.deletedAt).toBeNull();
+  });
+
+  it('finds actions by words in their progress notes, not only their titles', async () => {
+    const { sp, jp } = await start();
+    const a = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields({ title: '租賃物業空間' }) });
+    await call('actions.create', { subGroupId: sp.id, fields: fields({ title: '人才住房' }) });
+    await call('actions.addProgress', { id: a.id, note: '已與 HKSTP 確認樓層', status: null, byContactId: null });
+    await call('actions.create', { subGroupId: jp.id, fields: fields({ title: '確認樓層用途' }) });
+    expect(await call<string[]>('actions.search', { subGroupId: sp.id, text: 'hkstp' })).toEqual([a.id]);
+    expect(await call<string[]>('actions.search', { subGroupId: sp.id, text: '確認樓層' })).toEqual([a.id]);
+    expect(await call<string[]>('actions.search', { subGroupId: null, text: '確認樓層' })).toHaveLength(2);
+  });
+
+  it('sums up the overview across sub-groups: statuses, overdue with days late, due this week, progress', async () => {
+    const { sp, jp } = await start();
+    const late = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields({ dueDate: '2026-11-20' }) });
+    await call('actions.create', { subGroupId: sp.id, fields: fields({ dueDate: '2026-11-28' }) });
+    const closed = await call<Action>('actions.create', { subGroupId: jp.id, fields: fields({ dueDate: '2026-11-01' }) });
+    await call('actions.addProgress', { id: closed.id, note: '完成', status: 'done', byContactId: null });
+    const summary = await call<OverviewSummary>('actions.overview');
+    expect(summary.byStatus).toEqual({ notStarted: 2, inProgress: 0, blocked: 0, done: 1, dropped: 0 });
+    expect(summary.overdue.map((o) => [o.action.id, o.daysLate])).toEqual([[late.id, 4]]);
+    expect(summary.dueThisWeek.map((a) => a.dueDate)).toEqual(['2026-11-28']);
+    expect(summary.perSubGroup.find((p) => p.subGroupId === jp.id)).toMatchObject({ total: 1, done: 1, share: 1 });
+    expect(summary.perSubGroup.find((p) => p.subGroupId === sp.id)).toMatchObject({ total: 2, done: 0, share: 0 });
+  });
+});
