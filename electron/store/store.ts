@@ -208,7 +208,7 @@ export class Store {
     relativePath: string,
   ): Promise<{ records: Map<string, unknown>; notice: StoreNotice }> {
     const damagedFile = path.join(this.dataDir, relativePath);
-    const movedTo = path.join(this.dataDir, DAMAGED_DIR, this.now().toISOString().replace(/[:.]/g, '-'), relativePath);
+    const movedTo = await this.freshDamagedPath(relativePath);
     await this.fs.mkdir(path.dirname(movedTo), { recursive: true });
     await this.fs.rename(damagedFile, movedTo);
 
@@ -225,6 +225,19 @@ export class Store {
       return { records: reading.records, notice: { kind: 'recoveredFromBackup', damagedFile, movedTo, backupTakenAt } };
     }
     return { records: new Map(), notice: { kind: 'unrecoverable', damagedFile, movedTo } };
+  }
+
+  /** A place in the damaged folder that holds nothing yet: a rename there must not replace an earlier damaged file. */
+  private async freshDamagedPath(relativePath: string): Promise<string> {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; ; n++) {
+      const candidate = path.join(this.dataDir, DAMAGED_DIR, n === 1 ? stamp : `${stamp}-${n}`, relativePath);
+      const taken = await this.fs.stat(candidate).then(
+        () => true,
+        () => false,
+      );
+      if (!taken) return candidate;
+    }
   }
 
   private async removeTempFiles(): Promise<void> {

@@ -1,0 +1,100 @@
+/**
+ * The child process of the crash test: opens the store and edits records as fast as it can, printing
+ * `ACK <collection> <id> <revision>` once each edit is safely on disk, until the parent kills it.
+ * Usage: node crashWriter.cjs <dataDir> <seed>
+ */
+import { randomUUID } from 'node:crypto';
+import { Store } from '../../../electron/store/store';
+import type { Fields } from '../../../electron/store/store';
+
+const [dataDir, seedArg] = process.argv.slice(2);
+let state = Number(seedArg) >>> 0 || 1;
+function random(): number {
+  // xorshift32: enough to vary what each run does.
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  return (state >>> 0) / 4294967296;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const names = ['陳志明', '李嘉欣', '張家豪', '黃詠詩', '劉偉強', '林曉東', '王美玲', '吳國華', '鄭建軍', '梁麗娟'];
+const notes = ['已與深圳市科技創新局召開工作會議。', '可行性研究報告初稿已完成。', '待香港科技園公司提供補充資料。'];
+
+function contact(): Fields<'contacts'> {
+  return {
+    name: pick(names),
+    title: '高級經理',
+    organisation: '香港科技園公司',
+    side: random() < 0.5 ? 'HK' : 'SZ',
+    email: 'officer@hkstp.org',
+    phone: `+852 ${Math.floor(random() * 1e8)}`,
+    memberships: [],
+  };
+}
+
+function action(): Fields<'actions'> {
+  return {
+    subGroupId: randomUUID(),
+    reference: 'SP-2026-001',
+    title: '推進科研設備跨境通關便利措施',
+    description: '為配合科研設備跨境通關便利措施，雙方同意由創新科技署牽頭落實相關安排。'.repeat(20),
+    ownerSide: 'joint',
+    leads: [],
+    officerIds: [],
+    dueDate: '2026-12-31',
+    priority: 'normal',
+    status: 'inProgress',
+    clauses: [],
+    meetingId: null,
+    progress: [],
+  };
+}
+
+function ack(collection: string, record: { id: string; revision: number }): void {
+  process.stdout.write(`ACK ${collection} ${record.id} ${record.revision}\n`);
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('OPENING\n');
+  const opened = await Store.open({
+    dataDir: dataDir!,
+    backupPolicy: { keepLatest: 3, keepDaily: 2, minIntervalMs: 5 },
+  });
+  if (opened.status !== 'ready') {
+    process.stdout.write(`REFUSED ${JSON.stringify(opened)}\n`);
+    process.exit(2);
+  }
+  const { store, notices } = opened;
+  process.stdout.write(`READY ${JSON.stringify(notices)}\n`);
+  const contacts = store.list('contacts').map((c) => c.id);
+  const actions = store.list('actions').map((a) => a.id);
+
+  for (;;) {
+    // Several edits at once, so that some share a write and some queue behind one.
+    const batch = Array.from({ length: 1 + Math.floor(random() * 4) }, async () => {
+      const roll = random();
+      if (roll < 0.3 || contacts.length < 3) {
+        const saved = await store.insert('contacts', contact());
+        contacts.push(saved.id);
+        ack('contacts', saved);
+      } else if (roll < 0.45 || actions.length < 2) {
+        const saved = await store.insert('actions', action());
+        actions.push(saved.id);
+        ack('actions', saved);
+      } else if (roll < 0.8) {
+        ack('contacts', await store.update('contacts', pick(contacts), () => ({ title: `第${Math.floor(random() * 100)}稿` })));
+      } else {
+        const saved = await store.update('actions', pick(actions), (a) => ({
+          progress: [
+            ...a.progress,
+            { id: randomUUID(), at: new Date().toISOString(), byContactId: null, note: pick(notes), statusChange: null },
+          ],
+        }));
+        ack('actions', saved);
+      }
+    });
+    await Promise.all(batch);
+  }
+}
+
+void main();
