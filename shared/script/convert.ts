@@ -10,8 +10,8 @@ export interface ConversionVisitor {
   glossary(start: number, end: number, output: string, entry: GlossaryEntry): void;
 }
 
-// Nothing from the CJK blocks onwards: no Chinese to convert (ASCII, Latin, most punctuation).
-const MAY_HOLD_CHINESE = /[^\u0000-\u2E7F]/;
+// Anything from the CJK radicals block (U+2E80) onwards; below it there is no Chinese to convert.
+const MAY_HOLD_CHINESE = /[\u2E80-\uFFFF]/;
 
 /** Whether converting could change the text at all; if not, no dictionary need be loaded. */
 export function mayHoldChinese(text: string): boolean {

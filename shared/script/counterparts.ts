@@ -83,11 +83,6 @@ export function deriveCounterparts(tables: DirectionTables): Map<string, Counter
   return result;
 }
 
-/** The characters with more than one counterpart: the places conversion chose and a person may check. */
-export function ambiguousOnly(table: CounterpartTable): Map<string, readonly Counterpart[]> {
-  return new Map([...table].filter(([, counterparts]) => counterparts.length > 1));
-}
-
 export function codePoints(text: string): string[] {
   return Array.from(text);
 }

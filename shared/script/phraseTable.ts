@@ -14,10 +14,11 @@ export function parseDictionary(text: DictionaryText): Array<[string, string]> {
 }
 
 /**
- * A dictionary group matched longest-first, as OpenCC does. Keys live in one Map; an index by first two
- * UTF-16 units records which key lengths exist, so each position costs an array read and, where a key
- * could start, one Map lookup per candidate length. (opencc-js's Map-per-node trie takes ~120 ms to build
- * from STPhrases, most of our load budget; this builds in ~25 ms and matches faster.)
+ * A dictionary group matched longest-first, as OpenCC does. Keys live in one Map. An index by first two
+ * UTF-16 units says whether a key of two units, or longer keys, start there; longer keys are then found by
+ * walking forward while the text so far is a prefix of some longer key, as a trie would, but with one
+ * hashed lookup per step instead of a Map per node (opencc-js's trie takes ~120 ms to build from
+ * STPhrases, most of our load budget; this builds in ~30 ms and matches faster).
  */
 export class PhraseTable {
   private readonly entries = new Map<string, string>();
@@ -25,10 +26,14 @@ export class PhraseTable {
   private readonly single: Array<string | undefined> = new Array<string | undefined>(0x10000);
   /** Longest key starting with a unit; 0 when none does. */
   private readonly longest = new Uint8Array(0x10000);
-  /** Per first unit, per second unit: bit (length − 2) set for each key length 2–32; bit 31: longer keys. */
+  /** Per first unit, per second unit: 1 if a two-unit key starts there, | 2 if longer keys do. */
   private readonly lengths: Array<Map<number, number> | undefined> = new Array<Map<number, number> | undefined>(0x10000);
+  /** Every prefix of three or more units that a longer key continues. */
+  private readonly continues = new Set<string>();
   /** Value of the key found by the last successful `match`. */
   value = '';
+  /** The key found by the last successful `match` (saves the caller slicing it again). */
+  key = '';
 
   /**
    * Earlier dictionaries win over later ones for the same key, as in an OpenCC dictionary group. A `base`
@@ -69,12 +74,8 @@ export class PhraseTable {
     let bySecond = this.lengths[first];
     if (!bySecond) this.lengths[first] = bySecond = new Map();
     const second = source.charCodeAt(1);
-    const bit = source.length <= 32 ? 1 << (source.length - 2) : 0x80000000;
-    bySecond.set(second, ((bySecond.get(second) ?? 0) | bit) >>> 0);
-  }
-
-  get size(): number {
-    return this.entries.size + (this.base?.size ?? 0);
+    bySecond.set(second, (bySecond.get(second) ?? 0) | (source.length === 2 ? 1 : 2));
+    for (let p = 3; p < source.length; p++) this.continues.add(source.slice(0, p));
   }
 
   get(key: string): string | undefined {
@@ -90,7 +91,7 @@ export class PhraseTable {
       // Keys in the base are never repeated here, so two matches at one offset differ in length.
       const inBase = this.base.match(text, offset, limit);
       const own = this.matchOwn(text, offset, limit);
-      if (inBase > own) return this.found(this.base.value, inBase);
+      if (inBase > own) return this.found(this.base.value, inBase, this.base.key);
       return own;
     }
     return this.matchOwn(text, offset, limit);
@@ -101,34 +102,48 @@ export class PhraseTable {
     const longest = this.longest[first]!;
     if (longest === 0) return 0;
     if (longest > 1 && offset + 1 < limit) {
-      let mask = this.lengths[first]?.get(text.charCodeAt(offset + 1)) ?? 0;
-      if (mask & 0x80000000) {
-        for (let length = Math.min(longest, limit - offset); length > 32; length--) {
-          const found = this.entries.get(text.slice(offset, offset + length));
-          if (found !== undefined) return this.found(found, length);
+      const starts = this.lengths[first]?.get(text.charCodeAt(offset + 1)) ?? 0;
+      if (starts !== 0) {
+        let best = 0;
+        let value = '';
+        let key = '';
+        if (starts & 2) {
+          const most = Math.min(longest, limit - offset);
+          for (let length = 3; length <= most; length++) {
+            const prefix = text.slice(offset, offset + length);
+            const found = this.entries.get(prefix);
+            if (found !== undefined) {
+              best = length;
+              value = found;
+              key = prefix;
+            }
+            if (!this.continues.has(prefix)) break;
+          }
         }
-        mask &= 0x7fffffff;
-      }
-      while (mask !== 0) {
-        const bit = 31 - Math.clz32(mask);
-        mask ^= 1 << bit;
-        const length = bit + 2;
-        if (offset + length > limit) continue;
-        const found = this.entries.get(text.slice(offset, offset + length));
-        if (found !== undefined) return this.found(found, length);
+        if (best === 0 && starts & 1) {
+          const pair = text.slice(offset, offset + 2);
+          const found = this.entries.get(pair);
+          if (found !== undefined) return this.found(found, 2, pair);
+        }
+        if (best !== 0) return this.found(value, best, key);
       }
     }
     const found = this.single[first];
-    return found === undefined ? 0 : this.found(found, 1);
+    return found === undefined ? 0 : this.found(found, 1, text[offset]!);
   }
 
-  private found(value: string, length: number): number {
+  private found(value: string, length: number, key: string): number {
     this.value = value;
+    this.key = key;
     return length;
   }
 
   /** Converts `text[start, end)` by longest match, leaving unmatched characters as they are. */
   convert(text: string, start = 0, end = text.length): string {
+    return end - start < 64 ? this.convertShort(text, start, end) : this.convertLong(text, start, end);
+  }
+
+  private convertShort(text: string, start: number, end: number): string {
     let out = '';
     let copyFrom = start;
     for (let i = start; i < end; ) {
@@ -144,6 +159,29 @@ export class PhraseTable {
     }
     if (copyFrom === start) return start === 0 && end === text.length ? text : text.slice(start, end);
     return copyFrom < end ? out + text.slice(copyFrom, end) : out;
+  }
+
+  /** Long runs go to a reused UTF-16 buffer: cheaper than joining thousands of one-character pieces. */
+  private convertLong(text: string, start: number, end: number): string {
+    let buffer = outputBuffer;
+    let length = 0;
+    let changed = false;
+    for (let i = start; i < end; ) {
+      const matched = this.match(text, i, end);
+      const piece = matched > 0 ? this.value : undefined;
+      const step = matched > 0 ? matched : unmatchedLength(text, i, end);
+      const size = piece === undefined ? step : piece.length;
+      if (length + size > buffer.length) buffer = outputBuffer = grow(buffer, length + size);
+      if (piece === undefined) {
+        for (let k = 0; k < step; k++) buffer[length++] = text.charCodeAt(i + k);
+      } else {
+        for (let k = 0; k < size; k++) buffer[length++] = piece.charCodeAt(k);
+        changed = true;
+      }
+      i += step;
+    }
+    if (!changed) return start === 0 && end === text.length ? text : text.slice(start, end);
+    return decode(buffer, length);
   }
 
   /** All [source, target] pairs, base first, in dictionary order. */
@@ -191,4 +229,20 @@ function idsEnd(text: string, offset: number, limit: number): number {
     end = child || end + (isSurrogatePair(text, end, limit) ? 2 : 1);
   }
   return end;
+}
+
+let outputBuffer: Uint16Array = new Uint16Array(4096);
+
+function grow(buffer: Uint16Array, needed: number): Uint16Array {
+  const larger = new Uint16Array(Math.max(needed, buffer.length * 2));
+  larger.set(buffer);
+  return larger;
+}
+
+function decode(buffer: Uint16Array, length: number): string {
+  let out = '';
+  for (let from = 0; from < length; from += 8192) {
+    out += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + 8192)) as unknown as number[]);
+  }
+  return out;
 }

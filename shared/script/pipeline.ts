@@ -46,7 +46,7 @@ export class Pipeline {
         continue;
       }
       if (runStart < i) out += this.convertRun(text, runStart, i, visit);
-      const phrase = text.slice(i, i + length);
+      const phrase = segmentation.key;
       let converted = this.phraseOutput.get(phrase);
       if (converted === undefined) {
         converted = this.applyStages(phrase, 0, phrase.length);

@@ -13,7 +13,11 @@ export function deriveScriptEvidence(toHant: CounterpartTable, toHans: Counterpa
   const hans = onlyIn(toHant);
   const hant = onlyIn(toHans);
   // A character claimed by both sides is evidence of neither.
-  for (const char of [...hans]) if (hant.has(char)) (hans.delete(char), hant.delete(char));
+  for (const char of [...hans]) {
+    if (!hant.has(char)) continue;
+    hans.delete(char);
+    hant.delete(char);
+  }
   const sorted = (set: Set<string>) => [...set].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
   return { hansOnly: sorted(hans), hantOnly: sorted(hant) };
 }

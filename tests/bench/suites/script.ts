@@ -1,0 +1,105 @@
+/**
+ * Script conversion (shared/script): dictionary load time in a fresh Node process, and throughput of our
+ * converter beside the native `opencc` command (whole process, as a user would run it) on the same ~4 MB
+ * of government text, both directions: Traditional → Simplified (hk2s) and Simplified → Traditional (s2hk).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { loadConverters } from '../../../shared/script';
+import { medianOf, type BenchSuite } from '../bench';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const TARGET_BYTES = 4_000_000;
+
+/** The corpus the fidelity test uses, by script, repeated to about 4 MB each. */
+function inputs(): { hant: string; hans: string } {
+  const fixtures = path.join(repoRoot, 'tests/fixtures/script');
+  const read = (file: string) => readFileSync(file, 'utf8');
+  const files = readdirSync(fixtures).sort();
+  const hant = [read(path.resolve(repoRoot, '../shared/domain/arrangement.zh-Hant.md')), ...files.filter((f) => f.includes('zh-Hant')).map((f) => read(path.join(fixtures, f)))].join('\n');
+  const hans = files.filter((f) => f.includes('zh-Hans')).map((f) => read(path.join(fixtures, f))).join('\n');
+  const repeat = (text: string) => text.repeat(Math.ceil(TARGET_BYTES / Buffer.byteLength(text)));
+  return { hant: repeat(hant), hans: repeat(hans) };
+}
+
+/** Bundles a tiny entry that times `loadConverters()` from a cold import; opencc-js stays external. */
+async function loadProbe(): Promise<string> {
+  const dir = path.join(repoRoot, 'node_modules/.cache/hetao-bench'); // inside node_modules so opencc-js resolves
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'script-load.mjs');
+  await build({
+    stdin: {
+      contents: `const start = performance.now();
+const { loadConverters } = await import('./shared/script/index.ts');
+await loadConverters();
+console.log(performance.now() - start);`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['opencc-js', 'opencc-js/*'],
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+const suite: BenchSuite = async (report) => {
+  const probe = await loadProbe();
+  report(
+    'script.load.ms',
+    await medianOf(7, () => {
+      const run = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`load probe failed: ${run.stderr}`);
+      return Number(run.stdout.trim());
+    }),
+  );
+
+  const { hant, hans } = inputs();
+  const megabytes = (Buffer.byteLength(hant) + Buffer.byteLength(hans)) / 1e6;
+  const converters = await loadConverters();
+  let ours = { hans: '', hant: '' };
+  report(
+    'script.throughput.MBps',
+    megabytes /
+      (await medianOf(5, () => {
+        const start = performance.now();
+        ours = { hans: converters.toHans(hant), hant: converters.toHant(hans) };
+        return (performance.now() - start) / 1000;
+      })),
+  );
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'hetao-script-bench-'));
+  try {
+    writeFileSync(path.join(dir, 'hant.txt'), hant);
+    writeFileSync(path.join(dir, 'hans.txt'), hans);
+    const opencc = (config: string, input: string, output: string) => {
+      const run = spawnSync('/usr/bin/opencc', ['-c', config, '-i', path.join(dir, input), '-o', path.join(dir, output)]);
+      if (run.status !== 0) throw new Error(`opencc failed (${run.error?.message ?? run.stderr}); install it with apt-get install opencc`);
+    };
+    report(
+      'script.nativeThroughput.MBps',
+      megabytes /
+        (await medianOf(3, () => {
+          const start = performance.now();
+          opencc('hk2s.json', 'hant.txt', 'hans.out');
+          opencc('s2hk.json', 'hans.txt', 'hant.out');
+          return (performance.now() - start) / 1000;
+        })),
+    );
+    // Throughput means nothing if the outputs differ.
+    if (readFileSync(path.join(dir, 'hans.out'), 'utf8') !== ours.hans || readFileSync(path.join(dir, 'hant.out'), 'utf8') !== ours.hant) {
+      throw new Error('script bench: our output differs from native opencc on the bench input');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+export default suite;
