@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { BACKUPS_DIR } from './layout';
 import type { StoreFs } from './storeFs';
@@ -45,17 +46,12 @@ export function backupsToKeep(names: string[], now: Date, policy: BackupPolicy):
   return keep;
 }
 
-/** One file to put in a save point, and whether it changed since the previous one. */
-export interface BackupEntry {
-  relativePath: string;
-  changed: boolean;
-}
-
 /**
- * Rolling save points of the whole data folder. Files that changed since the last save point are
- * copied; unchanged ones are hard-linked to the previous save point's copy (as rsync --link-dest
- * does), so a save point costs only what changed. Nothing is ever linked to a live data file: damage
- * written into a live file in place (another program, a failing disk) cannot reach the backups.
+ * Rolling save points of the whole data folder. A file whose size and modification time equal the
+ * previous save point's copy is hard-linked to that copy (rsync's quick check and --link-dest); any
+ * other is copied, keeping its modification time. So a save point costs only what changed, and
+ * nothing is ever linked to a live data file: damage written into a live file in place (another
+ * program, a failing disk) cannot reach the backups.
  */
 export class Backups {
   readonly folder: string;
@@ -75,20 +71,20 @@ export class Backups {
     return names.filter((n) => backupTime(n) !== null).sort().reverse();
   }
 
-  async take(entries: BackupEntry[]): Promise<string> {
+  async take(relativePaths: string[]): Promise<string> {
     const name = backupName(this.now());
     const previous = (await this.list()).find((n) => n !== name) ?? null;
     const partial = path.join(this.folder, `.${name}.partial`);
     await this.fs.rm(partial, { recursive: true, force: true });
-    for (const { relativePath, changed } of entries) {
+    for (const relativePath of relativePaths) {
+      const live = path.join(this.dataDir, relativePath);
+      const liveStat = await this.fs.stat(live).catch(() => null);
+      if (!liveStat) continue;
       const target = path.join(partial, relativePath);
       await this.fs.mkdir(path.dirname(target), { recursive: true });
-      if (!changed && previous && (await this.linkFrom(this.pathIn(previous, relativePath), target))) continue;
-      try {
-        await this.fs.copyFile(path.join(this.dataDir, relativePath), target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+      if (previous && (await this.linkIfUnchanged(this.pathIn(previous, relativePath), liveStat, target))) continue;
+      await this.fs.copyFile(live, target);
+      await this.fs.utimes(target, liveStat.atimeMs / 1000, liveStat.mtimeMs / 1000);
     }
     // A save point taken in the same millisecond (or after the clock was set back) is replaced: a
     // rename onto a folder that is not empty fails, and the newer copy is the one worth keeping.
@@ -99,10 +95,13 @@ export class Backups {
     return name;
   }
 
-  /** False where the previous save point lacks the file or the disk cannot link (FAT, some shares). */
-  private async linkFrom(source: string, target: string): Promise<boolean> {
+  /** False where the file changed, the previous save point lacks it, or the disk cannot link (FAT). */
+  private async linkIfUnchanged(previousCopy: string, live: Stats, target: string): Promise<boolean> {
     try {
-      await this.fs.link(source, target);
+      const copy = await this.fs.stat(previousCopy);
+      // Setting a time keeps only whole milliseconds on some systems, so compare at that precision.
+      if (copy.size !== live.size || Math.abs(copy.mtimeMs - live.mtimeMs) >= 1) return false;
+      await this.fs.link(previousCopy, target);
       return true;
     } catch {
       return false;

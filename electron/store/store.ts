@@ -116,8 +116,6 @@ export class Store {
   private backupDue = false;
   private lastBackupAt = 0;
   private backupRunning: Promise<void> = Promise.resolve();
-  /** Shards written since the last save point; null until the first one, which copies everything. */
-  private changedSinceBackup: Set<Shard> | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -187,7 +185,7 @@ export class Store {
         needsWrite = true;
       }
       const db = new Low<ShardFile>(adapter, shardFileOf(collection, this.schema.version, Object.fromEntries(records)));
-      const shard = new Shard(relativePath, db, () => this.shardWritten(shard));
+      const shard = new Shard(relativePath, db, () => this.scheduleBackup());
       const list = this.shards.get(collection) ?? [];
       list.push(shard);
       this.shards.set(collection, list);
@@ -198,6 +196,7 @@ export class Store {
     // A write that fails here (read-only disk) leaves the shard dirty; the user is told by saveStatus.
     await Promise.allSettled(toPersist.map((shard) => shard.persist()));
     // A save point that cannot be taken (full or read-only disk) must not keep the user from their data.
+    // A save point of the data as found, before this session's edits; unchanged files are only linked.
     if (!isNew) await this.takeBackup().catch(() => undefined);
     return { status: 'ready', store: this, notices, isNew };
   }
@@ -355,11 +354,6 @@ export class Store {
     return [...this.shards.values()].flat();
   }
 
-  private shardWritten(shard: Shard): void {
-    this.changedSinceBackup?.add(shard);
-    this.scheduleBackup();
-  }
-
   private scheduleBackup(): void {
     this.backupDue = true;
     if (this.backupTimer) return;
@@ -374,10 +368,7 @@ export class Store {
   private takeBackup(): Promise<void> {
     this.backupDue = false;
     this.lastBackupAt = this.now().getTime();
-    const changed = this.changedSinceBackup;
-    this.changedSinceBackup = new Set();
-    const entries = this.allShards().map((s) => ({ relativePath: s.relativePath, changed: !changed || changed.has(s) }));
-    const taken = this.backupRunning.then(() => this.backups.take(entries));
+    const taken = this.backupRunning.then(() => this.backups.take(this.allShards().map((s) => s.relativePath)));
     // One failed save point must not stop every later one (a rejected chain skips its `then`s).
     this.backupRunning = taken.then(
       () => undefined,

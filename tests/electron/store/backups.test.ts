@@ -48,7 +48,7 @@ describe('which save points are kept', () => {
     for (let day = 0; day < 45; day++) {
       for (let save = 0; save < 3; save++) {
         lastAt = clock.now();
-        taken.push(await backups.take([{ relativePath, changed: true }]));
+        taken.push(await backups.take([relativePath]));
         clock.advance(4 * HOUR);
       }
       clock.advance(DAY - 12 * HOUR);
