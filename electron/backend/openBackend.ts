@@ -4,7 +4,11 @@ import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import { languageForLocale, type Language } from '../../shared/model/language';
 import type { Settings } from '../../shared/model/settings';
 import { ActionService } from '../actions/actionService';
+import { ContactFiles } from '../contacts/contactFiles';
+import { ContactService } from '../contacts/contactService';
 import type { Dialogs } from '../dialogs/dialogs';
+import { translator } from '../i18n/translator';
+import { nodeFs } from '../store/storeFs';
 import { seedWorkingGroup } from '../seed/seedWorkingGroup';
 import { SettingsService } from '../settings/settingsService';
 import type { BackupPolicy } from '../store/backups';
@@ -93,6 +97,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const settings = new SettingsService(store, systemLanguage);
   const subGroups = new SubGroupService(store);
   const actions = new ActionService(store, options.now ?? (() => new Date()));
+  const contacts = new ContactService(store, () => settings.currentLanguage());
+  const contactFiles = new ContactFiles({
+    contacts,
+    subGroups: () => subGroups.list(),
+    dialogs: options.dialogs,
+    fs: options.fs ?? nodeFs,
+    t: () => translator(settings.currentLanguage()),
+    now: options.now ?? (() => new Date()),
+  });
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -119,6 +132,16 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     subGroups: {
       list: async () => subGroups.list(),
       create: (input) => subGroups.create(input),
+    },
+    contacts: {
+      list: async ({ includeDeleted }) => contacts.list({ includeDeleted }),
+      create: (fields) => contacts.create(fields),
+      update: ({ id, revision, contact }) => contacts.update(id, revision, contact),
+      delete: ({ id }) => contacts.delete(id),
+      restore: ({ id }) => contacts.restore(id),
+      importPreview: () => contactFiles.importPreview(),
+      importCommit: ({ token }) => contactFiles.importCommit(token),
+      export: ({ format }) => contactFiles.export(format),
     },
     actions: {
       list: async ({ subGroupId }) => actions.list(subGroupId),

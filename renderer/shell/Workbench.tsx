@@ -8,6 +8,7 @@ import { shortSubGroupName, type SubGroup, type WorkingGroup } from '../../share
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { switchLanguage } from '../i18n/i18n';
+import { ContactsView } from '../contacts/ContactsView';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { NewSubGroupDialog } from '../subGroups/NewSubGroupDialog';
@@ -139,6 +140,11 @@ export function Workbench({
               children: (
                 <OverviewTab workingGroup={workingGroup} subGroups={visible} language={language} onOpen={setActiveTab} />
               ),
+            },
+            {
+              key: 'contacts',
+              label: t('tabs.contacts'),
+              children: <ContactsView language={language} subGroups={visible} />,
             },
             ...visible.map((subGroup) => ({
               key: subGroup.id,

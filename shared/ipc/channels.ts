@@ -10,6 +10,7 @@ export const channels = {
   settings: ['get', 'setLanguage'],
   workingGroup: ['get'],
   subGroups: ['list', 'create'],
+  contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit', 'export'],
   actions: ['list', 'get', 'create', 'update', 'addProgress', 'delete', 'restore', 'search', 'overview'],
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 

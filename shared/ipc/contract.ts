@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OverviewSummary } from '../actions/overview';
 import { Action, ActionEdit, NewAction, NewProgress, type ActionRow } from '../model/action';
+import { Contact, ContactUpdate, ExportFormat, ExportResult, ImportPreview, ImportResult, NewContact } from '../model/contact';
 import { Language } from '../model/language';
 import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
@@ -64,6 +65,21 @@ export const contract = {
   subGroups: {
     list: { input: none, output: z.array(SubGroup) },
     create: { input: NewSubGroup, output: SubGroup },
+  },
+  contacts: {
+    /** Sorted by name; soft-deleted ones only when asked, so they can be restored. */
+    list: { input: z.object({ includeDeleted: z.boolean() }), output: z.array(Contact) },
+    create: { input: NewContact, output: Contact },
+    /** Refused with record.changedElsewhere when `revision` is not the stored one. */
+    update: { input: ContactUpdate, output: Contact },
+    delete: { input: z.object({ id: z.uuid() }), output: Contact },
+    restore: { input: z.object({ id: z.uuid() }), output: Contact },
+    /** Shows the open dialog and reads the chosen file without changing anything; null if cancelled. */
+    importPreview: { input: none, output: ImportPreview.nullable() },
+    /** Adds the previewed file's valid, new rows, once the user accepts. */
+    importCommit: { input: z.object({ token: z.uuid() }), output: ImportResult },
+    /** Shows the save dialog and writes the contacts there; null if cancelled. */
+    export: { input: z.object({ format: ExportFormat }), output: ExportResult.nullable() },
   },
   actions: {
     /** One sub-group's actions as list rows (null: every sub-group), soft-deleted ones included. */

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { TFunction } from 'i18next';
+import { AppError } from '../../shared/ipc/errors';
+import {
+  duplicateReason,
+  type ContactFields,
+  type ExportFormat,
+  type ImportDuplicate,
+  type ImportPreview,
+  type ImportResult,
+} from '../../shared/model/contact';
+import type { SubGroup } from '../../shared/model/subGroup';
+import type { Dialogs } from '../dialogs/dialogs';
+import { writeFileAtomic } from '../store/atomicJsonFile';
+import type { StoreFs } from '../store/storeFs';
+import type { ContactService } from './contactService';
+import { decodeText, parseCsv, writeCsv } from './csv';
+import { contactSheet, readContactRows, type SheetRow } from './contactTable';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+/** Previews kept for the user to accept; older ones are dropped. */
+const KEPT_PREVIEWS = 3;
+
+interface PendingImport {
+  contacts: ContactFields[];
+}
+
+export interface ContactFilesOptions {
+  contacts: ContactService;
+  subGroups: () => SubGroup[];
+  dialogs: Dialogs;
+  fs: StoreFs;
+  /** Texts in the user's language, for dialog titles, file names and exported headers. */
+  t: () => TFunction;
+  now: () => Date;
+}
+
+/** Import from and export to the files officials exchange: CSV and Excel workbooks. */
+export class ContactFiles {
+  private readonly pending = new Map<string, PendingImport>();
+
+  constructor(private readonly options: ContactFilesOptions) {}
+
+  /** Asks for a file and reads it without changing anything; null if the user cancelled. */
+  async importPreview(): Promise<ImportPreview | null> {
+    const t = this.options.t();
+    const filePath = await this.options.dialogs.openFile({
+      title: t('contacts.import.dialogTitle'),
+      filters: [
+        { name: t('contacts.import.filterSheets'), extensions: ['csv', 'xlsx'] },
+        { name: 'CSV', extensions: ['csv'] },
+        { name: 'Excel', extensions: ['xlsx'] },
+      ],
+    });
+    return filePath === null ? null : this.previewFile(filePath);
+  }
+
+  /** Reads a file into a preview; exposed for tests, the dialog is its only caller in the app. */
+  async previewFile(filePath: string): Promise<ImportPreview> {
+    const fileName = path.basename(filePath);
+    const sheet = await this.readSheet(filePath, fileName);
+    const data = sheet.filter((r) => r.cells.some((c) => c.trim()));
+    if (data.length === 0) throw new AppError('contacts.emptyFile', { fileName });
+    if (data.length > MAX_IMPORT_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_IMPORT_ROWS });
+
+    let read: ReturnType<typeof readContactRows>;
+    try {
+      read = readContactRows(sheet, this.options.subGroups());
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError(error.code, { fileName });
+      throw error;
+    }
+    const { rows, ignoredColumns } = read;
+    const duplicates: ImportDuplicate[] = [];
+    const accepted: Array<{ rowNumber: number; fields: ContactFields }> = [];
+    for (const row of rows) {
+      if (row.errors.length) continue;
+      const { membershipsText: _text, ...fields } = row.contact;
+      const candidate = fields as ContactFields;
+      const existing = this.options.contacts.findDuplicate(candidate);
+      if (existing) {
+        const reason = duplicateReason(candidate, existing)!;
+        duplicates.push({ rowNumber: row.rowNumber, reason, existingId: existing.id, existingName: existing.name, earlierRow: null });
+        continue;
+      }
+      const earlier = accepted.find((a) => duplicateReason(candidate, a.fields));
+      if (earlier) {
+        const reason = duplicateReason(candidate, earlier.fields)!;
+        duplicates.push({ rowNumber: row.rowNumber, reason, existingId: null, existingName: earlier.fields.name, earlierRow: earlier.rowNumber });
+        continue;
+      }
+      accepted.push({ rowNumber: row.rowNumber, fields: candidate });
+    }
+
+    const token = randomUUID();
+    this.pending.set(token, { contacts: accepted.map((a) => a.fields) });
+    while (this.pending.size > KEPT_PREVIEWS) this.pending.delete(this.pending.keys().next().value!);
+    return { token, fileName, rows, duplicates, importable: accepted.length, ignoredColumns };
+  }
+
+  /** Adds the preview's valid, new rows; rows that became duplicates since the preview are skipped. */
+  async importCommit(token: string): Promise<ImportResult> {
+    const pending = this.pending.get(token);
+    if (!pending) throw new AppError('contacts.importExpired');
+    this.pending.delete(token);
+    const fresh = pending.contacts.filter((fields) => !this.options.contacts.findDuplicate(fields));
+    await this.options.contacts.createMany(fresh);
+    return { created: fresh.length, skipped: pending.contacts.length - fresh.length };
+  }
+
+  /** Asks where to save and writes the address book there; null if the user cancelled. */
+  async export(format: ExportFormat): Promise<{ path: string; count: number } | null> {
+    const t = this.options.t();
+    const day = this.options.now().toISOString().slice(0, 10);
+    const filePath = await this.options.dialogs.saveFile({
+      title: t('contacts.export.dialogTitle'),
+      defaultPath: `${t('contacts.export.fileName')}-${day}.${format}`,
+      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
+    });
+    if (filePath === null) return null;
+    const contacts = this.options.contacts.list();
+    const rows = contactSheet(contacts, this.options.subGroups(), t);
+    const content = format === 'csv' ? writeCsv(rows) : await workbookBytes(rows, t('contacts.export.sheetName'));
+    await writeFileAtomic(this.options.fs, filePath, content);
+    return { path: filePath, count: contacts.length };
+  }
+
+  private async readSheet(filePath: string, fileName: string): Promise<SheetRow[]> {
+    const { fs } = this.options;
+    let size: number;
+    try {
+      size = (await fs.stat(filePath)).size;
+    } catch {
+      throw new AppError('contacts.unreadableFile', { fileName });
+    }
+    if (size > MAX_IMPORT_BYTES) throw new AppError('contacts.fileTooLarge', { fileName, limitMb: MAX_IMPORT_BYTES / 1024 / 1024 });
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(filePath);
+    } catch {
+      throw new AppError('contacts.unreadableFile', { fileName });
+    }
+    // The content decides, not the name: a workbook saved as .csv still opens.
+    if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readWorkbook(bytes, fileName);
+    if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new AppError('contacts.oldExcelFormat', { fileName });
+    return readCsvBytes(bytes, fileName);
+  }
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}
+
+function readCsvBytes(bytes: Uint8Array, fileName: string): SheetRow[] {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // A NUL byte never occurs in text outside UTF-16: this is a binary file (PDF, image, …).
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) throw new AppError('contacts.unreadableFile', { fileName });
+  const readings = decodeText(bytes).map(parseCsv);
+  if (readings.length === 0) throw new AppError('contacts.unreadableFile', { fileName });
+  // Of several possible encodings, the one whose header row names a known column is right.
+  return (
+    readings.find((sheet) => {
+      try {
+        readContactRows(sheet.slice(0, 10), []);
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? readings[0]!
+  );
+}
+
+async function readWorkbook(bytes: Buffer, fileName: string): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('contacts.unreadableFile', { fileName });
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new AppError('contacts.emptyFile', { fileName });
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_IMPORT_ROWS });
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
+    rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+/** The text a cell shows: hyperlinks (e-mail addresses often are), rich text and formula results included. */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'formula' in value) return String(value.result ?? '');
+  if (typeof value === 'object' && 'sharedFormula' in value) return String(value.result ?? '');
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  return cell.text;
+}
+
+async function workbookBytes(rows: string[][], sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Every cell is written as text: a phone number stays a phone number, never a number or a formula.
+  for (const row of rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((column, i) => {
+    const longest = Math.max(...rows.map((r) => [...(r[i] ?? '')].length));
+    column.width = Math.min(50, Math.max(10, longest * 1.6));
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
