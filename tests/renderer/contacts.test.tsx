@@ -49,7 +49,7 @@ describe('the contacts tab', () => {
 
     await user.type(within(dialog).getByLabelText('電郵'), 'itib.gov.hk{Enter}');
     await screen.findByText('已新增「陳大文」。');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
     const row = rowOf('陳大文');
     expect(within(row).getByText('香港')).toBeTruthy();
     expect(within(row).getByText('tm.chan@itib.gov.hk')).toBeTruthy();
@@ -71,17 +71,17 @@ describe('the contacts tab', () => {
 
     await user.click(await screen.findByRole('button', { name: '删除 王小明' }));
     await screen.findByText('已删除“王小明”。');
-    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull(), { timeout: 10_000 });
     // user-event's pointer sequence misses the message's button under jsdom; the e2e test clicks it for real.
     fireEvent.click(screen.getByRole('button', { name: /撤销/ }));
-    await screen.findByText('已恢复“王小明”。');
-    expect(await screen.findByRole('button', { name: '删除 王小明' })).toBeTruthy();
+    await screen.findByText('已恢复“王小明”。', {}, { timeout: 10_000 });
+    expect(await screen.findByRole('button', { name: '删除 王小明' }, { timeout: 10_000 })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: '删除 王小明' }));
-    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull(), { timeout: 10_000 });
     await user.click(screen.getByRole('switch', { name: '显示已删除' }));
     await user.click(await screen.findByRole('button', { name: /恢复/ }));
-    expect(await screen.findByRole('button', { name: '删除 王小明' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '删除 王小明' }, { timeout: 10_000 })).toBeTruthy();
     const list = await window.hetao.contacts.list({ includeDeleted: false });
     expect(list.ok && list.value.map((c) => c.name)).toEqual(['王小明']);
   }, SLOW);
