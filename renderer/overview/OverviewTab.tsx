@@ -3,18 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup, WorkingGroup } from '../../shared/model/subGroup';
+import { ActionsOverview, type OpenActions } from './ActionsOverview';
 
 /** 總覽: the working group and the sub-groups it coordinates. */
 export function OverviewTab({
   workingGroup,
   subGroups,
   language,
+  refreshKey,
   onOpen,
+  onOpenActions,
 }: {
   workingGroup: WorkingGroup;
   subGroups: SubGroup[];
   language: Language;
+  refreshKey: number;
   onOpen: (subGroupId: string) => void;
+  onOpenActions: OpenActions;
 }) {
   const { t } = useTranslation();
   return (
@@ -58,6 +63,7 @@ export function OverviewTab({
           ))}
         </Row>
       )}
+      <ActionsOverview subGroups={subGroups} language={language} refreshKey={refreshKey} onOpenActions={onOpenActions} />
     </section>
   );
 }

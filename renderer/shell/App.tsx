@@ -18,7 +18,7 @@ const theme = {
 export function App({ info, initialLanguage }: { info: AppInfo; initialLanguage: Language }) {
   const [language, setLanguage] = useState(initialLanguage);
   return (
-    <ConfigProvider locale={antdLocale(language)} theme={theme}>
+    <ConfigProvider locale={antdLocale(language)} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         {info.dataProblem ? (
           <DataProblem info={info} problem={info.dataProblem} />

@@ -3,6 +3,7 @@ import { App as AntApp, Button, Layout, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, MenuCommand, SaveStatus, StartupNotice } from '../../shared/ipc/contract';
+import type { Contact } from '../../shared/model/contact';
 import { nameIn, type Language } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup, type WorkingGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
@@ -12,7 +13,7 @@ import { ContactsView } from '../contacts/ContactsView';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { NewSubGroupDialog } from '../subGroups/NewSubGroupDialog';
-import { SubGroupTab } from '../subGroups/SubGroupTab';
+import { SubGroupTab, type ActionFocus } from '../subGroups/SubGroupTab';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
@@ -39,6 +40,10 @@ export function Workbench({
   const [activeTab, setActiveTab] = useState(OVERVIEW);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  // What the overview asked a sub-group tab to show: a filter, and maybe one action to open.
+  const [actionFocus, setActionFocus] = useState<(ActionFocus & { subGroupId: string }) | null>(null);
+  const [overviewVersion, setOverviewVersion] = useState(0);
 
   const refreshSaveStatus = useCallback(async () => {
     setSaveStatus(await unwrap(api().store.saveStatus()));
@@ -61,6 +66,12 @@ export function Workbench({
     // Loaded once; later changes arrive through the handlers below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Officers are picked from the contacts, which may have changed on another tab.
+  useEffect(() => {
+    unwrap(api().contacts.list({ includeDeleted: false })).then(setContacts, (error: unknown) => void message.error(errorText(error)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeTab]);
 
   useEffect(
     () =>
@@ -125,7 +136,10 @@ export function Workbench({
           type="card"
           aria-label={t('tabs.tabsLabel')}
           activeKey={activeTab}
-          onChange={setActiveTab}
+          onChange={(key) => {
+            setActiveTab(key);
+            if (key === OVERVIEW) setOverviewVersion((v) => v + 1);
+          }}
           tabBarExtraContent={{
             right: (
               <Button type="text" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -138,7 +152,17 @@ export function Workbench({
               key: OVERVIEW,
               label: t('tabs.overview'),
               children: (
-                <OverviewTab workingGroup={workingGroup} subGroups={visible} language={language} onOpen={setActiveTab} />
+                <OverviewTab
+                  workingGroup={workingGroup}
+                  subGroups={visible}
+                  language={language}
+                  refreshKey={overviewVersion}
+                  onOpen={setActiveTab}
+                  onOpenActions={(subGroupId, filter, actionId) => {
+                    setActionFocus((current) => ({ subGroupId, filter, actionId: actionId ?? null, version: (current?.version ?? 0) + 1 }));
+                    setActiveTab(subGroupId);
+                  }}
+                />
               ),
             },
             {
@@ -149,7 +173,14 @@ export function Workbench({
             ...visible.map((subGroup) => ({
               key: subGroup.id,
               label: shortSubGroupName(nameIn(subGroup.name, language)),
-              children: <SubGroupTab subGroup={subGroup} language={language} />,
+              children: (
+                <SubGroupTab
+                  subGroup={subGroup}
+                  contacts={contacts}
+                  language={language}
+                  focus={actionFocus?.subGroupId === subGroup.id ? actionFocus : undefined}
+                />
+              ),
             })),
           ]}
         />

@@ -60,7 +60,7 @@ export function NewSubGroupDialog({
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('newSubGroup.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
+      <Form form={form} name="newSubGroup" layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="hant" label={t('subGroup.nameHant')} required rules={[zodRule(LocalizedName.shape.hant, t)]}>
           <Input autoFocus placeholder={t('newSubGroup.placeholderHant')} onPressEnter={() => form.submit()} />
         </Form.Item>

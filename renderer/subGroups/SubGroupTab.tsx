@@ -1,27 +1,65 @@
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Collapse, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ActionFilter } from '../../shared/actions/filters';
 import { formatDate } from '../../shared/i18n/formatDate';
+import type { Contact } from '../../shared/model/contact';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
+import { ActionsPanel } from '../actions/ActionsPanel';
 
-/** A sub-group's own tab: who it is and what it follows up. */
-export function SubGroupTab({ subGroup, language }: { subGroup: SubGroup; language: Language }) {
+export interface ActionFocus {
+  filter: ActionFilter;
+  actionId: string | null;
+  version: number;
+}
+
+/** A sub-group's own tab: who it is, and the follow-up actions it tracks. */
+export function SubGroupTab({
+  subGroup,
+  contacts,
+  language,
+  focus,
+}: {
+  subGroup: SubGroup;
+  contacts: Contact[];
+  language: Language;
+  /** What the overview asked this tab to show; a new one (new `version`) resets the list to it. */
+  focus?: ActionFocus;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-label={nameIn(subGroup.name, language)}>
-      <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {nameIn(subGroup.name, language)} <Tag color="blue">{subGroup.code}</Tag>
-        </Typography.Title>
-        <Descriptions column={1} bordered size="middle">
-          <Descriptions.Item label={t('subGroup.nameHant')}>{subGroup.name.hant}</Descriptions.Item>
-          <Descriptions.Item label={t('subGroup.nameHans')}>{subGroup.name.hans}</Descriptions.Item>
-          <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('subGroup.code')}>{subGroup.code}</Descriptions.Item>
-          <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit || t('subGroup.noRemit')}</Descriptions.Item>
-          <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
-        </Descriptions>
-      </Card>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {nameIn(subGroup.name, language)} <Tag color="blue">{subGroup.code}</Tag>
+      </Typography.Title>
+      <Collapse
+        size="small"
+        style={{ marginBottom: 16 }}
+        items={[
+          {
+            key: 'about',
+            label: t('subGroup.about'),
+            children: (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('subGroup.nameHant')}>{subGroup.name.hant}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.nameHans')}>{subGroup.name.hans}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit || t('subGroup.noRemit')}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
+              </Descriptions>
+            ),
+          },
+        ]}
+      />
+      <Typography.Title level={4}>{t('actions.title')}</Typography.Title>
+      <ActionsPanel
+        key={focus?.version ?? 0}
+        subGroupId={subGroup.id}
+        contacts={contacts}
+        language={language}
+        initialFilter={focus?.filter}
+        focusActionId={focus?.actionId}
+      />
     </section>
   );
 }

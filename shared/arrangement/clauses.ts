@@ -17,3 +17,9 @@ export const clauses = [
 
 export type ClauseId = (typeof clauses)[number]['id'];
 export const clauseIds = clauses.map((c) => c.id) as [ClauseId, ...ClauseId[]];
+
+export function clauseLabel(id: string, language: 'zh-Hant' | 'zh-Hans' | 'en'): string {
+  const clause = clauses.find((c) => c.id === id);
+  if (!clause) return id;
+  return language === 'zh-Hant' ? clause.hant : language === 'zh-Hans' ? clause.hans : clause.en;
+}

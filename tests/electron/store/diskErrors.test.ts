@@ -93,7 +93,7 @@ describe('a disk that refuses writes', () => {
       ...nodeFs,
       open: (async (file: string, flags?: string) =>
         flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags)) as StoreFs['open'],
-      mkdir: (async (dir: string, options?: object) => {
+      mkdir: (async (dir: string) => {
         const exists = await nodeFs.stat(dir).then(() => true, () => false);
         return exists ? undefined : fail('mkdir')(dir);
       }) as StoreFs['mkdir'],

@@ -93,6 +93,8 @@ export function shardPathOf(dataDir: string, collection: CollectionName, id: str
   return path.join(dataDir, shardRelativePath(collection, shardOf(id, shardCounts[collection])));
 }
 
+// Tests read shard files of any collection and assert on their fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readJson(file: string): Promise<any> {
   return JSON.parse(await fsp.readFile(file, 'utf8'));
 }

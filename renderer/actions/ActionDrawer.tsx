@@ -1,0 +1,286 @@
+import { Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
+import { formatDateTime } from '../../shared/i18n/formatDate';
+import { ActionFields, actionStatuses, type Action, type ActionStatus, type OwnerSide, type Priority } from '../../shared/model/action';
+import type { Contact } from '../../shared/model/contact';
+import type { Language } from '../../shared/model/language';
+import { api, BridgeError, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { zodRule } from '../forms/zodRule';
+import { StatusTag } from './actionLabels';
+
+interface Values {
+  title: string;
+  description: string;
+  ownerSide: OwnerSide;
+  leadHK: string | null;
+  leadHKStatus: ActionStatus;
+  leadSZ: string | null;
+  leadSZStatus: ActionStatus;
+  officerIds: string[];
+  dueDate: Dayjs | null;
+  priority: Priority;
+  clauses: string[];
+}
+
+function toValues(action: Action | null, language: Language): Values {
+  const lead = (side: 'HK' | 'SZ') => action?.leads.find((l) => l.side === side);
+  return {
+    title: action?.title ?? '',
+    description: action?.description ?? '',
+    // A new action starts as the writer's own side's: Simplified is written on the Shenzhen side.
+    ownerSide: action?.ownerSide ?? (language === 'zh-Hans' ? 'SZ' : 'HK'),
+    leadHK: lead('HK')?.contactId ?? null,
+    leadHKStatus: lead('HK')?.status ?? 'notStarted',
+    leadSZ: lead('SZ')?.contactId ?? null,
+    leadSZStatus: lead('SZ')?.status ?? 'notStarted',
+    officerIds: action?.officerIds ?? [],
+    dueDate: action?.dueDate ? dayjs(action.dueDate) : null,
+    priority: action?.priority ?? 'normal',
+    clauses: action?.clauses ?? [],
+  };
+}
+
+function toFields(values: Values): ActionFields {
+  const leads = (['HK', 'SZ'] as const).flatMap((side) => {
+    const contactId = side === 'HK' ? values.leadHK : values.leadSZ;
+    const status = side === 'HK' ? values.leadHKStatus : values.leadSZStatus;
+    const applies = values.ownerSide === 'joint' || values.ownerSide === side;
+    return applies && contactId ? [{ side, contactId, status }] : [];
+  });
+  return {
+    title: values.title ?? '',
+    description: values.description ?? '',
+    ownerSide: values.ownerSide,
+    leads,
+    officerIds: values.officerIds ?? [],
+    dueDate: values.dueDate ? values.dueDate.format('YYYY-MM-DD') : null,
+    priority: values.priority,
+    clauses: (values.clauses ?? []) as ActionFields['clauses'],
+  };
+}
+
+/**
+ * One follow-up action: create or edit it, read and add to its progress log, close, reopen, delete.
+ * Esc closes; Enter in a single-line field saves; what was typed stays when saving fails.
+ */
+export function ActionDrawer({
+  target,
+  subGroupId,
+  contacts,
+  language,
+  onClose,
+  onSaved,
+  onDelete,
+}: {
+  target: 'new' | string | null;
+  subGroupId: string;
+  contacts: Contact[];
+  language: Language;
+  onClose: () => void;
+  onSaved: (action: Action, created: boolean) => void;
+  onDelete: (action: Action) => void;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [progressForm] = Form.useForm<{ note: string; status: ActionStatus | null; byContactId: string | null }>();
+  const [action, setAction] = useState<Action | null>(null);
+  const [saving, setSaving] = useState(false);
+  // A second Enter or click while a save is on its way must not create the action twice.
+  const inFlight = useRef(false);
+  const ownerSide = Form.useWatch('ownerSide', form);
+
+  useEffect(() => {
+    if (target === null) return;
+    if (target === 'new') return form.setFieldsValue(toValues(null, language));
+    unwrap(api().actions.get({ id: target })).then((loaded) => {
+      setAction(loaded);
+      form.setFieldsValue(toValues(loaded, language));
+    }, (error: unknown) => form.setFields([{ name: 'title', errors: [errorText(error)] }]));
+    // The drawer is keyed by its target, so this runs once per opened action.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target]);
+
+  const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? '';
+  const options = (side?: 'HK' | 'SZ') =>
+    contacts
+      .filter((c) => !side || c.side === side)
+      .map((c) => ({ value: c.id, label: `${c.name}${c.organisation ? ` · ${c.organisation}` : ''}` }));
+  const statusOptions = actionStatuses.map((s) => ({ value: s, label: t(`actions.statusValue.${s}`) }));
+
+  const save = async (values: Values) => {
+    const fields = toFields(values);
+    const checked = ActionFields.safeParse(fields);
+    if (!checked.success) {
+      form.setFields(
+        checked.error.issues.map((issue) => ({
+          name: issue.path[0] === 'leads' ? (values.ownerSide === 'SZ' ? 'leadSZ' : 'leadHK') : (issue.path[0] as keyof Values),
+          errors: [t(issue.message)],
+        })),
+      );
+      return;
+    }
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      const saved = action
+        ? await unwrap(api().actions.update({ id: action.id, revision: action.revision, fields }))
+        : await unwrap(api().actions.create({ subGroupId, fields }));
+      setAction(saved);
+      onSaved(saved, !action);
+    } catch (error) {
+      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
+  };
+
+  const logProgress = async (values: { note?: string; status?: ActionStatus | null; byContactId?: string | null }, status = values.status ?? null) => {
+    if (!action) return;
+    try {
+      const saved = await unwrap(
+        api().actions.addProgress({ id: action.id, note: values.note ?? '', status, byContactId: values.byContactId ?? null }),
+      );
+      setAction(saved);
+      form.setFieldsValue(toValues(saved, language));
+      progressForm.resetFields();
+      onSaved(saved, false);
+    } catch (error) {
+      const field = error instanceof BridgeError && error.value.code === 'action.emptyProgress' ? 'note' : 'status';
+      progressForm.setFields([{ name: field, errors: [errorText(error)] }]);
+    }
+  };
+
+  const closed = action?.status === 'done' || action?.status === 'dropped';
+  return (
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      width={760}
+      title={action ? `${action.reference} ${action.title}` : t('actions.new')}
+      extra={
+        <Space>
+          {action && !action.deletedAt && (
+            <Popconfirm title={t('actions.delete')} okText={t('actions.delete')} cancelText={t('actions.cancel')} onConfirm={() => onDelete(action)}>
+              <Button danger>{t('actions.delete')}</Button>
+            </Popconfirm>
+          )}
+          <Button onClick={onClose}>{t('actions.close')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {action ? t('actions.save') : t('actions.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} name="action" layout="vertical" onFinish={(values) => void save(values)} initialValues={toValues(null, language)}>
+        <Form.Item name="title" label={t('actions.name')} required rules={[zodRule(ActionFields.shape.title, t)]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="description" label={t('actions.description')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="ownerSide" label={t('actions.ownerSide')}>
+          <Radio.Group
+            optionType="button"
+            options={(['HK', 'SZ', 'joint'] as const).map((s) => ({ value: s, label: t(`actions.sideValue.${s}`) }))}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          {(['HK', 'SZ'] as const)
+            .filter((side) => ownerSide === side || ownerSide === 'joint')
+            .map((side) => (
+              <Col key={side} span={12}>
+                <Space.Compact block>
+                  <Form.Item name={`lead${side}`} label={t(`actions.lead${side}`)} style={{ flex: 1 }}>
+                    <Select allowClear showSearch optionFilterProp="label" options={options(side)} notFoundContent={t('actions.noOfficers')} />
+                  </Form.Item>
+                  <Form.Item name={`lead${side}Status`} label={t('actions.leadStatus', { side: t(`actions.sideValue.${side}`) })}>
+                    <Select options={statusOptions} style={{ width: 110 }} />
+                  </Form.Item>
+                </Space.Compact>
+              </Col>
+            ))}
+        </Row>
+        <Form.Item name="officerIds" label={t('actions.officers')}>
+          <Select mode="multiple" showSearch optionFilterProp="label" options={options()} notFoundContent={t('actions.noOfficers')} />
+        </Form.Item>
+        <Space size="large" align="start">
+          <Form.Item name="dueDate" label={t('actions.dueDate')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="priority" label={t('actions.priority')}>
+            <Select style={{ width: 120 }} options={(['high', 'normal', 'low'] as const).map((p) => ({ value: p, label: t(`actions.priorityValue.${p}`) }))} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="clauses" label={t('actions.clauses')}>
+          <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
+        </Form.Item>
+        {/* Lets Enter in any single-line field save, as the browser submits a form on Enter. */}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+
+      {action && (
+        <>
+          <Divider titlePlacement="start">
+            {t('actions.progress')} <StatusTag status={action.status} />
+          </Divider>
+          {action.progress.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('actions.noProgress')} />
+          ) : (
+            <Timeline
+              items={[...action.progress].reverse().map((entry) => ({
+                key: entry.id,
+                children: (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(entry.at, language)}
+                      {entry.byContactId ? ` · ${contactName(entry.byContactId)}` : ''}
+                    </Typography.Text>
+                    {entry.statusChange && (
+                      <div>
+                        {t('actions.statusChanged', {
+                          from: t(`actions.statusValue.${entry.statusChange.from}`),
+                          to: t(`actions.statusValue.${entry.statusChange.to}`),
+                        })}
+                      </div>
+                    )}
+                    {entry.note && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{entry.note}</Typography.Paragraph>}
+                  </div>
+                ),
+              }))}
+            />
+          )}
+          <Form form={progressForm} name="progress" layout="vertical" onFinish={(values) => void logProgress(values)}>
+            <Form.Item name="note" label={t('actions.progressNote')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Space align="start" wrap>
+              <Form.Item name="status" label={t('actions.newStatus')}>
+                <Select allowClear placeholder={t('actions.keepStatus')} style={{ width: 160 }} options={statusOptions} />
+              </Form.Item>
+              <Form.Item name="byContactId" label={t('actions.by')}>
+                <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} options={options()} />
+              </Form.Item>
+            </Space>
+            <Space>
+              <Button htmlType="submit">{t('actions.addProgress')}</Button>
+              {closed ? (
+                <Button onClick={() => void logProgress(progressForm.getFieldsValue(), 'inProgress')}>{t('actions.reopen')}</Button>
+              ) : (
+                <Button type="primary" ghost onClick={() => void logProgress(progressForm.getFieldsValue(), 'done')}>
+                  {t('actions.markDone')}
+                </Button>
+              )}
+            </Space>
+          </Form>
+        </>
+      )}
+    </Drawer>
+  );
+}

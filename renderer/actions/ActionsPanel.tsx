@@ -1,0 +1,298 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
+import { localToday } from '../../shared/actions/dueDates';
+import { filterActions, noFilter, type ActionFilter } from '../../shared/actions/filters';
+import { formatDate } from '../../shared/i18n/formatDate';
+import { actionStatuses, toRow, type Action, type ActionRow } from '../../shared/model/action';
+import type { Contact } from '../../shared/model/contact';
+import type { Language } from '../../shared/model/language';
+import { api, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { ActionDrawer } from './ActionDrawer';
+import { DueDate, StatusTag } from './actionLabels';
+
+/**
+ * A sub-group's follow-up actions: filters, a virtualised table that stays smooth with tens of
+ * thousands of rows, and the drawer to create, edit and log progress.
+ */
+export function ActionsPanel({
+  subGroupId,
+  contacts,
+  language,
+  initialFilter = noFilter,
+  focusActionId = null,
+}: {
+  subGroupId: string;
+  contacts: Contact[];
+  language: Language;
+  /** Set when the overview opens this list for one of its figures. */
+  initialFilter?: ActionFilter;
+  /** An action to open at once, e.g. one clicked on the overview. */
+  focusActionId?: string | null;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [rows, setRows] = useState<ActionRow[] | null>(null);
+  const [filter, setFilter] = useState<ActionFilter>(initialFilter);
+  const [text, setText] = useState('');
+  const [textHits, setTextHits] = useState<Set<string> | null>(null);
+  const [open, setOpen] = useState<'new' | string | null>(focusActionId);
+  const today = localToday(new Date());
+
+  useEffect(() => {
+    unwrap(api().actions.list({ subGroupId })).then(setRows, (error: unknown) => void message.error(errorText(error)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [subGroupId]);
+
+
+  // Text is searched in main (titles, details and every progress note): at once on Enter, and
+  // while typing once the typing pauses.
+  const search = useCallback(
+    (query: string) => {
+      if (!query.trim()) return setTextHits(null);
+      void unwrap(api().actions.search({ subGroupId, text: query.trim() })).then((ids) => setTextHits(new Set(ids)));
+    },
+    [subGroupId],
+  );
+  useEffect(() => {
+    const timer = setTimeout(() => search(text), 200);
+    return () => clearTimeout(timer);
+  }, [text, search]);
+
+  const visible = useMemo(() => (rows ? filterActions(rows, filter, today, textHits) : []), [rows, filter, today, textHits]);
+  const names = useMemo(() => new Map(contacts.map((c) => [c.id, c.name])), [contacts]);
+
+  const replace = (action: Action) =>
+    setRows((current) => {
+      const row = toRow(action);
+      const list = current ?? [];
+      return list.some((r) => r.id === row.id) ? list.map((r) => (r.id === row.id ? row : r)) : [row, ...list];
+    });
+
+  const remove = async (action: Action) => {
+    try {
+      replace(await unwrap(api().actions.delete({ id: action.id })));
+      setOpen(null);
+      const key = `deleted-${action.id}`;
+      void message.open({
+        key,
+        type: 'success',
+        content: (
+          <Space>
+            {t('actions.deletedMessage', { reference: action.reference })}
+            <Button size="small" type="link" onClick={() => void restore(action, key)}>
+              {t('actions.undo')}
+            </Button>
+          </Space>
+        ),
+        duration: 8,
+      });
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  const restore = async (action: Pick<Action, 'id' | 'reference'>, messageKey?: string) => {
+    try {
+      replace(await unwrap(api().actions.restore({ id: action.id })));
+      if (messageKey) message.destroy(messageKey);
+      void message.success(t('actions.restoredMessage', { reference: action.reference }));
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  const columns: ColumnsType<ActionRow> = [
+    {
+      title: t('actions.reference'),
+      dataIndex: 'reference',
+      width: 130,
+      fixed: 'left',
+      sorter: (a, b) => a.reference.localeCompare(b.reference),
+      render: (reference: string, row) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(row.id)}>
+          {reference}
+        </Button>
+      ),
+    },
+    {
+      title: t('actions.name'),
+      dataIndex: 'title',
+      width: 320,
+      render: (title: string, row) => (
+        <div>
+          <Typography.Text delete={row.deletedAt !== null}>{title}</Typography.Text>
+          {row.latestProgress?.note && (
+            <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 0, fontSize: 12 }}>
+              {row.latestProgress.note}
+            </Typography.Paragraph>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t('actions.ownerSide'),
+      dataIndex: 'ownerSide',
+      width: 90,
+      render: (side: ActionRow['ownerSide']) => t(`actions.sideValue.${side}`),
+    },
+    {
+      title: t('actions.officers'),
+      key: 'officers',
+      width: 180,
+      render: (_: unknown, row) =>
+        [...new Set([...row.leads.map((l) => l.contactId), ...row.officerIds])]
+          .map((id) => names.get(id))
+          .filter(Boolean)
+          .join('、'),
+    },
+    {
+      title: t('actions.dueDate'),
+      dataIndex: 'dueDate',
+      width: 210,
+      sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+      render: (dueDate: string | null, row) => <DueDate dueDate={dueDate} status={row.status} today={today} language={language} />,
+    },
+    {
+      title: t('actions.priority'),
+      dataIndex: 'priority',
+      width: 90,
+      sorter: (a, b) => ['high', 'normal', 'low'].indexOf(a.priority) - ['high', 'normal', 'low'].indexOf(b.priority),
+      render: (priority: ActionRow['priority']) => (
+        <Tag color={priority === 'high' ? 'volcano' : undefined}>{t(`actions.priorityValue.${priority}`)}</Tag>
+      ),
+    },
+    {
+      title: t('actions.status'),
+      dataIndex: 'status',
+      width: 100,
+      sorter: (a, b) => actionStatuses.indexOf(a.status) - actionStatuses.indexOf(b.status),
+      render: (status: ActionRow['status']) => <StatusTag status={status} />,
+    },
+    {
+      title: t('actions.clauses'),
+      dataIndex: 'clauses',
+      width: 150,
+      render: (ids: string[]) => ids.map((id) => clauseLabel(id, language)).join('、'),
+    },
+    {
+      title: t('actions.updated'),
+      dataIndex: 'updatedAt',
+      width: 130,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+      render: (updatedAt: string, row) =>
+        row.deletedAt ? (
+          <Button size="small" onClick={() => void restore(row)}>
+            {t('actions.restore')}
+          </Button>
+        ) : (
+          formatDate(updatedAt, language)
+        ),
+    },
+  ];
+
+  const setField = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
+  return (
+    <section aria-label={t('actions.title')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('actions.new')}
+        </Button>
+        <Input.Search
+          allowClear
+          aria-label={t('actions.filterText')}
+          placeholder={t('actions.filterText')}
+          style={{ width: 280 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={search}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('actions.filterStatus')}
+          placeholder={t('actions.filterStatus')}
+          style={{ minWidth: 160 }}
+          value={filter.statuses}
+          onChange={(v) => setField('statuses', v)}
+          options={actionStatuses.map((s) => ({ value: s, label: t(`actions.statusValue.${s}`) }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('actions.filterSide')}
+          placeholder={t('actions.filterSide')}
+          style={{ minWidth: 130 }}
+          value={filter.sides}
+          onChange={(v) => setField('sides', v)}
+          options={(['HK', 'SZ', 'joint'] as const).map((s) => ({ value: s, label: t(`actions.sideValue.${s}`) }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          aria-label={t('actions.filterOfficer')}
+          placeholder={t('actions.filterOfficer')}
+          style={{ width: 160 }}
+          value={filter.officerId}
+          onChange={(v) => setField('officerId', v ?? null)}
+          options={contacts.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('actions.filterClause')}
+          placeholder={t('actions.filterClause')}
+          style={{ width: 150 }}
+          value={filter.clause}
+          onChange={(v) => setField('clause', v ?? null)}
+          options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))}
+        />
+        <Select
+          aria-label={t('actions.filterDue')}
+          style={{ width: 150 }}
+          value={filter.due}
+          onChange={(v) => setField('due', v)}
+          options={(['any', 'overdue', 'dueSoon'] as const).map((d) => ({ value: d, label: t(`actions.due.${d}`) }))}
+        />
+        <Space>
+          <Switch checked={filter.showDeleted} onChange={(v) => setField('showDeleted', v)} aria-label={t('actions.showDeleted')} />
+          {t('actions.showDeleted')}
+        </Space>
+        <Typography.Text type="secondary">{t('actions.count', { count: visible.length })}</Typography.Text>
+      </Space>
+      <Table<ActionRow>
+        virtual
+        rowKey="id"
+        size="small"
+        loading={rows === null}
+        columns={columns}
+        dataSource={visible}
+        pagination={false}
+        scroll={{ x: 1400, y: 560 }}
+        onRow={(row) => ({ onDoubleClick: () => setOpen(row.id) })}
+        locale={{
+          emptyText: <Empty description={rows?.length ? t('actions.noMatch') : t('actions.empty')} />,
+        }}
+      />
+      <ActionDrawer
+        key={open ?? 'closed'}
+        target={open}
+        subGroupId={subGroupId}
+        contacts={contacts}
+        language={language}
+        onClose={() => setOpen(null)}
+        onDelete={(action) => void remove(action)}
+        onSaved={(action, created) => {
+          replace(action);
+          void message.success(t(created ? 'actions.createdMessage' : 'actions.savedMessage', { reference: action.reference }));
+        }}
+      />
+    </section>
+  );
+}

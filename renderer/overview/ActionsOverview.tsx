@@ -1,0 +1,160 @@
+import { Button, Card, Col, Empty, List, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { noFilter, type ActionFilter } from '../../shared/actions/filters';
+import type { OverviewSummary } from '../../shared/actions/overview';
+import { formatDate } from '../../shared/i18n/formatDate';
+import { actionStatuses, type ActionRow } from '../../shared/model/action';
+import { nameIn, type Language } from '../../shared/model/language';
+import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
+import { api, unwrap } from '../api/hetao';
+import { StatusTag } from '../actions/actionLabels';
+
+export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
+
+/**
+ * The working group's follow-up actions at a glance. Every figure opens the list behind it:
+ * a sub-group's figures open its tab filtered, an action opens in its sub-group's tab.
+ */
+export function ActionsOverview({
+  subGroups,
+  language,
+  refreshKey,
+  onOpenActions,
+}: {
+  subGroups: SubGroup[];
+  language: Language;
+  refreshKey: number;
+  onOpenActions: OpenActions;
+}) {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState<OverviewSummary | null>(null);
+  const [statusList, setStatusList] = useState<{ status: ActionRow['status']; rows: ActionRow[] } | null>(null);
+
+  useEffect(() => {
+    void unwrap(api().actions.overview()).then(setSummary);
+  }, [refreshKey]);
+
+  const subGroupName = (id: string) => {
+    const subGroup = subGroups.find((s) => s.id === id);
+    return subGroup ? shortSubGroupName(nameIn(subGroup.name, language)) : '';
+  };
+  const openAction = (row: ActionRow) => onOpenActions(row.subGroupId, noFilter, row.id);
+  const showStatus = async (status: ActionRow['status']) => {
+    const rows = await unwrap(api().actions.list({ subGroupId: null }));
+    setStatusList({ status, rows: rows.filter((r) => r.deletedAt === null && r.status === status) });
+  };
+
+  if (!summary) return null;
+  const actionColumns = [
+    { title: t('actions.reference'), dataIndex: 'reference', width: 130 },
+    { title: t('actions.name'), dataIndex: 'title' },
+    { title: t('actions.subGroup'), dataIndex: 'subGroupId', width: 180, render: subGroupName },
+  ];
+  return (
+    <section aria-label={t('actions.title')}>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('actions.title')}
+      </Typography.Title>
+      <Card size="small" title={t('overview.byStatus')}>
+        <Row gutter={16}>
+          {actionStatuses.map((status) => (
+            <Col key={status} flex="1">
+              <Button type="text" block style={{ height: 'auto' }} onClick={() => void showStatus(status)}>
+                <Statistic title={t(`actions.statusValue.${status}`)} value={summary.byStatus[status]} />
+              </Button>
+            </Col>
+          ))}
+        </Row>
+        {statusList && (
+          <div style={{ marginTop: 12 }}>
+            <Typography.Text strong>
+              {t('overview.filtered')}: <StatusTag status={statusList.status} />
+            </Typography.Text>{' '}
+            <Button size="small" onClick={() => setStatusList(null)}>
+              {t('overview.closeFiltered')}
+            </Button>
+            <Table<ActionRow>
+              size="small"
+              rowKey="id"
+              virtual
+              scroll={{ y: 320 }}
+              pagination={false}
+              dataSource={statusList.rows}
+              columns={actionColumns}
+              onRow={(row) => ({ onClick: () => openAction(row) })}
+            />
+          </div>
+        )}
+      </Card>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${t('overview.overdueTitle')} (${summary.overdue.length})`}>
+            <Table
+              size="small"
+              rowKey={(o) => o.action.id}
+              pagination={false}
+              scroll={{ y: 280 }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noOverdue')} /> }}
+              dataSource={summary.overdue}
+              onRow={(o) => ({ onClick: () => openAction(o.action), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: t('actions.reference'), render: (_, o) => o.action.reference, width: 120 },
+                { title: t('actions.name'), render: (_, o) => o.action.title },
+                { title: t('actions.ownerSide'), render: (_, o) => t(`actions.sideValue.${o.action.ownerSide}`), width: 80 },
+                { title: t('overview.daysLate'), dataIndex: 'daysLate', width: 90 },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${t('overview.dueThisWeekTitle')} (${summary.dueThisWeek.length})`}>
+            <List
+              size="small"
+              dataSource={summary.dueThisWeek}
+              locale={{ emptyText: t('overview.noDueThisWeek') }}
+              renderItem={(row) => (
+                <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
+                  <span>
+                    {row.reference} {row.title}
+                  </span>
+                  <Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('overview.progressTitle')}>
+            {summary.perSubGroup.map((p) => (
+              <div key={p.subGroupId} style={{ marginBottom: 8 }}>
+                <Button type="link" style={{ padding: 0 }} onClick={() => onOpenActions(p.subGroupId, noFilter)}>
+                  {subGroupName(p.subGroupId)}
+                </Button>{' '}
+                <Typography.Text type="secondary">{t('overview.doneShare', { done: p.done, total: p.total })}</Typography.Text>
+                <Progress percent={Math.round(p.share * 100)} size="small" />
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('overview.recentTitle')}>
+            <List
+              size="small"
+              dataSource={summary.recentlyUpdated}
+              locale={{ emptyText: t('overview.noRecent') }}
+              renderItem={(row) => (
+                <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
+                  <span>
+                    {row.reference} {row.title} <StatusTag status={row.status} />
+                  </span>
+                  <Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Locator, Page } from 'playwright-core';
+import { localeResources } from '../../../shared/i18n/resources';
+import type { Language } from '../../../shared/model/language';
+
+/** A sub-group tab's follow-up actions and the drawer, labelled in whichever script is on screen. */
+export class ActionsPage {
+  readonly text: (typeof localeResources)['zh-Hant'];
+
+  constructor(
+    readonly page: Page,
+    language: Language,
+  ) {
+    this.text = localeResources[language];
+  }
+
+  get drawer(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  async startNew(): Promise<void> {
+    await this.page.getByRole('button', { name: this.text.actions.new }).click();
+    await this.drawer.getByLabel(this.text.actions.name, { exact: true }).waitFor();
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.drawer.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  /** Picks an option in an antd select by typing to search, as a keyboard user would. */
+  async choose(label: string, option: string): Promise<void> {
+    const input = this.drawer.getByLabel(label, { exact: true });
+    await input.click();
+    await input.pressSequentially(option);
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  async pickSide(side: 'HK' | 'SZ' | 'joint'): Promise<void> {
+    await this.drawer.getByText(this.text.actions.sideValue[side], { exact: true }).click();
+  }
+
+  async setDueDate(date: string): Promise<void> {
+    const input = this.drawer.getByLabel(this.text.actions.dueDate, { exact: true });
+    await input.click();
+    await input.fill(date);
+    await input.press('Tab');
+  }
+
+  /** Enter in a single-line field saves, as it does in every form of the app. */
+  async saveWithEnter(): Promise<void> {
+    await this.drawer.getByLabel(this.text.actions.name, { exact: true }).press('Enter');
+  }
+
+  async logProgress(note: string): Promise<void> {
+    await this.fill(this.text.actions.progressNote, note);
+    await this.drawer.getByRole('button', { name: this.text.actions.addProgress, exact: true }).click();
+    await this.drawer.getByText(note, { exact: true }).waitFor();
+  }
+
+  async markDone(): Promise<void> {
+    await this.drawer.getByRole('button', { name: this.text.actions.markDone, exact: true }).click();
+    await this.drawer.getByRole('button', { name: this.text.actions.reopen, exact: true }).waitFor();
+  }
+
+  row(reference: string): Locator {
+    return this.page.locator('.ant-table-row', { hasText: reference });
+  }
+}
