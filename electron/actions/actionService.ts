@@ -12,12 +12,17 @@ export class ActionService {
     private readonly now: () => Date,
   ) {}
 
-  /** One sub-group's actions, or all; soft-deleted ones too, marked, so they can be restored. */
-  list(subGroupId: string | null): ActionRow[] {
-    return this.store
+  /**
+   * One sub-group's actions, or all, most recently updated first; soft-deleted ones too, marked, so
+   * they can be restored. A page of them when `limit` is given.
+   */
+  list(subGroupId: string | null, offset = 0, limit?: number): { rows: ActionRow[]; total: number } {
+    const all = this.store
       .list('actions', { includeDeleted: true })
       .filter((a) => subGroupId === null || a.subGroupId === subGroupId)
-      .map(toRow);
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
+    return { rows: page.map(toRow), total: all.length };
   }
 
   get(id: string): Action {
@@ -104,7 +109,8 @@ export class ActionService {
       .list('subGroups')
       .filter((s) => s.archivedAt === null)
       .map((s) => s.id);
-    return summarize(this.list(null).filter((a) => a.deletedAt === null), subGroupIds, localToday(this.now()));
+    const live = this.store.list('actions').map(toRow);
+    return summarize(live, subGroupIds, localToday(this.now()));
   }
 
   private expectRevision(id: string, revision: number): void {

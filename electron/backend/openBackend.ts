@@ -144,7 +144,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       export: ({ format }) => contactFiles.export(format),
     },
     actions: {
-      list: async ({ subGroupId }) => actions.list(subGroupId),
+      list: async ({ subGroupId, offset, limit }) => actions.list(subGroupId, offset, limit),
       get: async ({ id }) => actions.get(id),
       create: ({ subGroupId, fields }) => actions.create(subGroupId, fields),
       update: ({ id, revision, fields }) => actions.update(id, revision, fields),

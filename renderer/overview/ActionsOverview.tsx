@@ -41,7 +41,7 @@ export function ActionsOverview({
   };
   const openAction = (row: ActionRow) => onOpenActions(row.subGroupId, noFilter, row.id);
   const showStatus = async (status: ActionRow['status']) => {
-    const rows = await unwrap(api().actions.list({ subGroupId: null }));
+    const { rows } = await unwrap(api().actions.list({ subGroupId: null }));
     setStatusList({ status, rows: rows.filter((r) => r.deletedAt === null && r.status === status) });
   };
 

@@ -19,6 +19,7 @@ import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
 
 const OVERVIEW = 'overview';
+const CONTACTS = 'contacts';
 
 /** The main screen: header, notices, and a tab for the overview and for each sub-group. */
 export function Workbench({
@@ -67,11 +68,12 @@ export function Workbench({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Officers are picked from the contacts, which may have changed on another tab.
-  useEffect(() => {
+  // Officers are picked from the contacts: read at start, and again on leaving the contacts tab.
+  const reloadContacts = useCallback(() => {
     unwrap(api().contacts.list({ includeDeleted: false })).then(setContacts, (error: unknown) => void message.error(errorText(error)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeTab]);
+  }, []);
+  useEffect(reloadContacts, [reloadContacts]);
 
   useEffect(
     () =>
@@ -137,6 +139,7 @@ export function Workbench({
           aria-label={t('tabs.tabsLabel')}
           activeKey={activeTab}
           onChange={(key) => {
+            if (activeTab === CONTACTS) reloadContacts();
             setActiveTab(key);
             if (key === OVERVIEW) setOverviewVersion((v) => v + 1);
           }}
@@ -166,7 +169,7 @@ export function Workbench({
               ),
             },
             {
-              key: 'contacts',
+              key: CONTACTS,
               label: t('tabs.contacts'),
               children: <ContactsView language={language} subGroups={visible} />,
             },

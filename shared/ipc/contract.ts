@@ -82,8 +82,18 @@ export const contract = {
     export: { input: z.object({ format: ExportFormat }), output: ExportResult.nullable() },
   },
   actions: {
-    /** One sub-group's actions as list rows (null: every sub-group), soft-deleted ones included. */
-    list: { input: z.object({ subGroupId: z.uuid().nullable() }), output: z.array(z.custom<ActionRow>()) },
+    /**
+     * One sub-group's actions as list rows (null: every sub-group), soft-deleted ones included,
+     * most recently updated first; `offset` and `limit` let the list paint its first page at once.
+     */
+    list: {
+      input: z.object({
+        subGroupId: z.uuid().nullable(),
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().positive().optional(),
+      }),
+      output: z.object({ rows: z.array(z.custom<ActionRow>()), total: z.number().int() }),
+    },
     get: { input: z.object({ id: z.uuid() }), output: Action },
     create: { input: NewAction, output: Action },
     update: { input: ActionEdit, output: Action },

@@ -86,10 +86,34 @@ export const NewProgress = z.object({
 });
 export type NewProgress = z.input<typeof NewProgress>;
 
-/** An action as the list shows it: without its whole log, with the latest entry. */
-export type ActionRow = Omit<Action, 'progress'> & { latestProgress: ProgressEntry | null; progressCount: number };
+/**
+ * An action as the list shows it: what the columns and filters need, the start of the latest
+ * progress note, and nothing else, so a tab of thousands of actions crosses the bridge quickly.
+ */
+export type ActionRow = Pick<
+  Action,
+  | 'id' | 'subGroupId' | 'reference' | 'title' | 'ownerSide' | 'leads' | 'officerIds' | 'dueDate' | 'priority'
+  | 'status' | 'clauses' | 'updatedAt' | 'deletedAt'
+> & { latestNote: string | null };
+
+const NOTE_PREVIEW = 120;
 
 export function toRow(action: Action): ActionRow {
-  const { progress, ...rest } = action;
-  return { ...rest, latestProgress: progress.at(-1) ?? null, progressCount: progress.length };
+  const latest = action.progress.findLast((p) => p.note)?.note ?? null;
+  return {
+    id: action.id,
+    subGroupId: action.subGroupId,
+    reference: action.reference,
+    title: action.title,
+    ownerSide: action.ownerSide,
+    leads: action.leads,
+    officerIds: action.officerIds,
+    dueDate: action.dueDate,
+    priority: action.priority,
+    status: action.status,
+    clauses: action.clauses,
+    updatedAt: action.updatedAt,
+    deletedAt: action.deletedAt,
+    latestNote: latest && latest.length > NOTE_PREVIEW ? `${latest.slice(0, NOTE_PREVIEW)}…` : latest,
+  };
 }

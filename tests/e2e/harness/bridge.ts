@@ -6,7 +6,8 @@ import { buildApi } from '../../../shared/ipc/buildApi';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 
 type HarnessWindow = Window & {
-  __hetaoInvoke(channel: string, input: unknown): Promise<unknown>;
+  /** Takes and returns JSON text: Playwright carries one string far faster than a large object. */
+  __hetaoInvoke(channel: string, input: string | undefined): Promise<string>;
   __hetaoMenu?: (command: MenuCommand) => void;
 };
 
@@ -17,7 +18,8 @@ harnessWindow.__hetaoMenu = (command) => menuListeners.forEach((listener) => lis
 
 Object.defineProperty(window, 'hetao', {
   value: buildApi(
-    (channel, input) => harnessWindow.__hetaoInvoke(channel, input),
+    async (channel, input) =>
+      JSON.parse(await harnessWindow.__hetaoInvoke(channel, input === undefined ? undefined : JSON.stringify(input))),
     (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

@@ -113,9 +113,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await context.route('**/*', (route) =>
     route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient'),
   );
-  await context.exposeBinding('__hetaoInvoke', (source, channel: string, input: unknown) =>
-    backend.dispatch(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
-  );
+  // Arguments and results cross as JSON text (see bridge.ts); the dispatcher sees plain values, as
+  // it does behind Electron's IPC.
+  await context.exposeBinding('__hetaoInvoke', async (source, channel: string, input: string | undefined) => {
+    const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+    const result = await backend.dispatch(channel, input === undefined ? undefined : JSON.parse(input), sender);
+    return JSON.stringify(result);
+  });
   await context.addInitScript({ content: await bridgeScript() });
   const page = await context.newPage();
   await page.goto(`${origin}/index.html`);

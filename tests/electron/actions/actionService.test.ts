@@ -99,11 +99,28 @@ describe('follow-up actions', () => {
     const { sp } = await start();
     const action = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
     await call('actions.delete', { id: action.id });
-    const rows = await call<ActionRow[]>('actions.list', { subGroupId: sp.id });
-    expect(rows).toHaveLength(1);
+    const { rows, total } = await call<{ rows: ActionRow[]; total: number }>('actions.list', { subGroupId: sp.id });
+    expect(total).toBe(1);
     expect(rows[0]!.deletedAt).not.toBeNull();
     await call('actions.restore', { id: action.id });
-    expect((await call<ActionRow[]>('actions.list', { subGroupId: sp.id }))[0]!.deletedAt).toBeNull();
+    expect((await call<{ rows: ActionRow[] }>('actions.list', { subGroupId: sp.id })).rows[0]!.deletedAt).toBeNull();
+  });
+
+  it('lists the most recently updated first, a page at a time, with a short preview of the latest note', async () => {
+    const { sp } = await start();
+    const made: Action[] = [];
+    for (let i = 0; i < 5; i++) {
+      clock = new Date(Date.UTC(2026, 10, 24, 2, i));
+      made.push(await call<Action>('actions.create', { subGroupId: sp.id, fields: fields({ title: `事項 ${i}` }) }));
+    }
+    clock = new Date('2026-11-24T03:00:00Z');
+    await call('actions.addProgress', { id: made[1]!.id, note: '長'.repeat(300), status: null, byContactId: null });
+    const first = await call<{ rows: ActionRow[]; total: number }>('actions.list', { subGroupId: sp.id, limit: 2 });
+    expect(first.total).toBe(5);
+    expect(first.rows.map((r) => r.title)).toEqual(['事項 1', '事項 4']);
+    expect(first.rows[0]!.latestNote).toBe(`${'長'.repeat(120)}…`);
+    const rest = await call<{ rows: ActionRow[] }>('actions.list', { subGroupId: sp.id, offset: 2 });
+    expect(rest.rows.map((r) => r.title)).toEqual(['事項 3', '事項 2', '事項 0']);
   });
 
   it('finds actions by words in their progress notes, not only their titles', async () => {
