@@ -11,7 +11,7 @@ export function SaveStatusBanner({ status, onRetry }: { status: SaveStatus; onRe
       type="error"
       showIcon
       banner
-      message={t('save.unsaved', { reason: t(`errors.${status.lastError ?? 'disk.writeFailed'}`) })}
+      title={t('save.unsaved', { reason: t(`errors.${status.lastError ?? 'disk.writeFailed'}`) })}
       action={
         <Button size="small" danger onClick={onRetry}>
           {t('save.retry')}

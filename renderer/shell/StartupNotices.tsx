@@ -31,7 +31,7 @@ export function StartupNotices({
             showIcon
             closable={{ 'aria-label': t('notices.dismiss') }}
             onClose={() => onDismiss(index)}
-            message={text}
+            title={text}
             style={{ marginBottom: 8 }}
           />
         );

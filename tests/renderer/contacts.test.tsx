@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from './realBackend';
@@ -60,30 +60,6 @@ describe('the contacts tab', () => {
     await user.type(title, '首席助理秘書長{Enter}');
     await screen.findByText('已儲存「陳大文」。');
     expect(within(rowOf('陳大文')).getByText('首席助理秘書長')).toBeTruthy();
-  }, SLOW);
-
-  it('deletes with an undo, and restores from the deleted list', async () => {
-    const { user } = await openContacts('zh-CN', '通讯录', () =>
-      window.hetao.contacts.create({
-        name: '王小明', title: '处长', organisation: '深圳市科技创新局', side: 'SZ', email: '', phone: '', memberships: [],
-      }),
-    );
-
-    await user.click(await screen.findByRole('button', { name: '删除 王小明' }));
-    await screen.findByText('已删除“王小明”。');
-    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull(), { timeout: 10_000 });
-    // user-event's pointer sequence misses the message's button under jsdom; the e2e test clicks it for real.
-    fireEvent.click(screen.getByRole('button', { name: /撤销/ }));
-    await screen.findByText('已恢复“王小明”。', {}, { timeout: 10_000 });
-    expect(await screen.findByRole('button', { name: '删除 王小明' }, { timeout: 10_000 })).toBeTruthy();
-
-    await user.click(screen.getByRole('button', { name: '删除 王小明' }));
-    await waitFor(() => expect(screen.queryByRole('button', { name: '删除 王小明' })).toBeNull(), { timeout: 10_000 });
-    await user.click(screen.getByRole('switch', { name: '显示已删除' }));
-    await user.click(await screen.findByRole('button', { name: /恢复/ }));
-    expect(await screen.findByRole('button', { name: '删除 王小明' }, { timeout: 10_000 })).toBeTruthy();
-    const list = await window.hetao.contacts.list({ includeDeleted: false });
-    expect(list.ok && list.value.map((c) => c.name)).toEqual(['王小明']);
   }, SLOW);
 
   it('imports a CSV after a preview that names each bad row and why, and exports what is there', async () => {
