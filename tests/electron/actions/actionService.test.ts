@@ -1,33 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend/openBackend';
+import { describe, expect, it } from 'vitest';
 import type { OverviewSummary } from '../../../shared/actions/overview';
-import type { Result } from '../../../shared/ipc/errors';
 import type { Action, ActionFields, ActionRow } from '../../../shared/model/action';
 import type { SubGroup } from '../../../shared/model/subGroup';
-import { appFrame, openTestBackend } from '../../support/testBackend';
+import { useTestBackend, type TestSession } from '../../support/testBackend';
 
-let backend: Backend | null = null;
-afterEach(async () => {
-  await backend?.close();
-  backend = null;
-});
+const openSession = useTestBackend();
+let session: TestSession;
 
 let clock = new Date('2026-11-24T02:00:00Z');
 const HK_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a01';
 const SZ_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a02';
 
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const result = (await backend!.dispatch(channel, input, appFrame)) as Result<T>;
-  if (!result.ok) throw Object.assign(new Error(result.error.code), { value: result.error });
-  return result.value;
-}
+const call = <T>(channel: string, input?: unknown) => session.value<T>(channel, input);
 
 async function start() {
   clock = new Date('2026-11-24T02:00:00Z');
-  const opened = await openTestBackend({ now: () => clock });
-  backend = opened.backend;
+  session = await openSession({ now: () => clock });
   const [sp, jp] = await call<SubGroup[]>('subGroups.list');
-  return { sp: sp!, jp: jp!, dataDir: opened.dataDir };
+  return { sp: sp!, jp: jp!, dataDir: session.dataDir };
 }
 
 const fields = (overrides: Partial<ActionFields> = {}): ActionFields => ({
@@ -64,9 +54,9 @@ describe('follow-up actions', () => {
 
   it('requires a lead on each side for a joint action, with the reason as a message key', async () => {
     const { sp } = await start();
-    const result = await backend!.dispatch('actions.create', { subGroupId: sp.id, fields: fields({ leads: [fields().leads[0]!] }) }, appFrame);
+    const result = await session.call('actions.create', { subGroupId: sp.id, fields: fields({ leads: [fields().leads[0]!] }) });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalidArguments', issues: [{ path: 'fields.leads', messageKey: 'validation.jointNeedsBothLeads' }] } });
-    const wrongSide = await backend!.dispatch('actions.create', { subGroupId: sp.id, fields: fields({ ownerSide: 'HK', leads: [fields().leads[1]!] }) }, appFrame);
+    const wrongSide = await session.call('actions.create', { subGroupId: sp.id, fields: fields({ ownerSide: 'HK', leads: [fields().leads[1]!] }) });
     expect(wrongSide).toMatchObject({ ok: false, error: { issues: [{ messageKey: 'validation.leadOfOwnerSide' }] } });
   });
 

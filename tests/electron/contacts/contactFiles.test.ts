@@ -2,33 +2,22 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend/openBackend';
+import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../../electron/contacts/csv';
 import type { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import type { Result } from '../../../shared/ipc/errors';
 import type { Contact, ImportPreview, ImportResult } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
-import { appFrame, openTestBackend } from '../../support/testBackend';
+import { useTestBackend } from '../../support/testBackend';
 
-let backend: Backend | null = null;
-afterEach(async () => {
-  await backend?.close();
-  backend = null;
-});
+const openSession = useTestBackend();
 
 async function open(systemLocale = 'zh-HK') {
-  const opened = await openTestBackend({ systemLocale });
-  backend = opened.backend;
+  const session = await openSession({ systemLocale });
+  const { value } = session;
   const files = await mkdtemp(path.join(tmpdir(), 'hetao-contacts-'));
-  const call = async <T>(channel: string, input?: unknown) => (await opened.backend.dispatch(channel, input, appFrame)) as Result<T>;
-  const value = async <T>(channel: string, input?: unknown) => {
-    const result = await call<T>(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
   const subGroups = await value<SubGroup[]>('subGroups.list');
-  return { ...opened, files, call, value, subGroups };
+  return { ...session, files, subGroups };
 }
 
 type Opened = Awaited<ReturnType<typeof open>>;

@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend/openBackend';
-import type { Result } from '../../../shared/ipc/errors';
+import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
-import { appFrame, openTestBackend } from '../../support/testBackend';
+import { useTestBackend } from '../../support/testBackend';
 
-let backend: Backend | null = null;
-afterEach(async () => {
-  await backend?.close();
-  backend = null;
-});
+const openSession = useTestBackend();
 
 async function open(systemLocale = 'zh-HK') {
-  const opened = await openTestBackend({ systemLocale });
-  backend = opened.backend;
-  const call = async <T>(channel: string, input?: unknown) => (await opened.backend.dispatch(channel, input, appFrame)) as Result<T>;
-  const value = async <T>(channel: string, input?: unknown) => {
-    const result = await call<T>(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
+  const session = await openSession({ systemLocale });
+  const { value } = session;
   const subGroups = await value<SubGroup[]>('subGroups.list');
-  return { ...opened, call, value, subGroups };
+  return { ...session, subGroups };
 }
 
 const chan = { name: '陳大文', title: '首席助理秘書長', organisation: '創新科技及工業局', side: 'HK', email: 'tm.chan@itib.gov.hk', phone: '+852 2810 2000', memberships: [] };
