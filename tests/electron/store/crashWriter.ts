@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Store } from '../../../electron/store/store';
 import type { Fields } from '../../../electron/store/store';
+import { actionFields, contactFields } from './recordFields';
 
 const [dataDir, seedArg] = process.argv.slice(2);
 let state = Number(seedArg) >>> 0 || 1;
@@ -21,33 +22,18 @@ const names = ['陳志明', '李嘉欣', '張家豪', '黃詠詩', '劉偉強', 
 const notes = ['已與深圳市科技創新局召開工作會議。', '可行性研究報告初稿已完成。', '待香港科技園公司提供補充資料。'];
 
 function contact(): Fields<'contacts'> {
-  return {
-    name: pick(names),
-    title: '高級經理',
-    organisation: '香港科技園公司',
+  return contactFields(pick(names), {
     side: random() < 0.5 ? 'HK' : 'SZ',
-    email: 'officer@hkstp.org',
     phone: `+852 ${Math.floor(random() * 1e8)}`,
-    memberships: [],
-  };
+  });
 }
 
 function action(): Fields<'actions'> {
-  return {
-    subGroupId: randomUUID(),
-    reference: 'SP-2026-001',
-    title: '推進科研設備跨境通關便利措施',
+  // A long description makes each write big enough for kills to land mid-write.
+  return actionFields(randomUUID(), '推進科研設備跨境通關便利措施', {
     description: '為配合科研設備跨境通關便利措施，雙方同意由創新科技署牽頭落實相關安排。'.repeat(20),
-    ownerSide: 'joint',
-    leads: [],
-    officerIds: [],
-    dueDate: '2026-12-31',
-    priority: 'normal',
-    status: 'inProgress',
     clauses: [],
-    meetingId: null,
-    progress: [],
-  };
+  });
 }
 
 function ack(collection: string, record: { id: string; revision: number }): void {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach } from 'vitest';
 import { shardCounts, shardOf, shardRelativePath } from '../../../electron/store/layout';
-import { Store, type Fields, type OpenResult, type StoreOptions } from '../../../electron/store/store';
+import { Store, type OpenResult, type StoreOptions } from '../../../electron/store/store';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import type { CollectionName } from '../../../shared/model/dataset';
 
@@ -39,39 +39,8 @@ export async function openReady(options: StoreOptions): Promise<Store> {
   return expectReady(await Store.open(options)).store;
 }
 
-export function contactFields(name: string, overrides: Partial<Fields<'contacts'>> = {}): Fields<'contacts'> {
-  return {
-    name,
-    title: '高級經理',
-    organisation: '香港科技園公司',
-    side: 'HK',
-    email: 'officer@hkstp.org',
-    phone: '+852 2629 1818',
-    memberships: [],
-    ...overrides,
-  };
-}
+export { actionFields, contactFields } from './recordFields';
 
-export function actionFields(subGroupId: string, title: string, overrides: Partial<Fields<'actions'>> = {}): Fields<'actions'> {
-  return {
-    subGroupId,
-    reference: 'SP-2026-001',
-    title,
-    description: '跟進深圳園區物業租賃安排。',
-    ownerSide: 'joint',
-    leads: [],
-    officerIds: [],
-    dueDate: '2026-12-31',
-    priority: 'normal',
-    status: 'inProgress',
-    clauses: ['2.1'],
-    meetingId: null,
-    progress: [],
-    ...overrides,
-  };
-}
-
-/** Ids that land in distinct shards of a collection (or the same one, when `sameShard`). */
 export function idsInShards(collection: CollectionName, count: number, sameShard = false): string[] {
   const ids: string[] = [];
   const used = new Set<number>();
