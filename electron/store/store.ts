@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { AppError } from '../../shared/ipc/errors';
 import { collectionNames, collectionSchemas, type CollectionName, type RecordOf } from '../../shared/model/dataset';
 import type { RecordBase } from '../../shared/model/record';
-import { AtomicJsonFile, isTempFile, writeFileAtomic } from './atomicJsonFile';
+import { AtomicJsonFile, isTempFile } from './atomicJsonFile';
 import { Backups, backupTime, defaultBackupPolicy, type BackupPolicy } from './backups';
 import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
 import { COLLECTIONS_DIR, DAMAGED_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
@@ -382,5 +382,3 @@ export class Store {
     return this.backups.list();
   }
 }
-
-export { writeFileAtomic };
