@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these browser APIs that antd's responsive components call.
@@ -24,5 +24,9 @@ window.ResizeObserver ??= class {
 // jsdom cannot compute pseudo-element styles, which antd asks for when measuring scrollbars.
 const computeStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computeStyle(element);
+
+// A language switch re-renders every antd component; on a busy 2-core CI machine that can outlast
+// testing-library's 1 s default, so waits get the time a slow laptop would also need.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());
