@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { localeResources } from '../../../shared/i18n/resources';
+import { localeFiles, localeResources } from '../../../shared/i18n/resources';
 import { languages } from '../../../shared/model/language';
 
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -18,6 +18,18 @@ describe('locale files', () => {
   it('have exactly the same keys in Traditional, Simplified and English', () => {
     const reference = keysOf(localeResources['zh-Hant']).sort();
     for (const language of languages) expect(keysOf(localeResources[language]).sort()).toEqual(reference);
+  });
+
+  it('define each key in one feature file only, so no file silently overrides another', () => {
+    const owners = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [file, strings] of Object.entries(localeFiles)) {
+      for (const key of keysOf(strings['zh-Hant'])) {
+        if (owners.has(key)) twice.push(`${key} in ${owners.get(key)} and ${file}`);
+        owners.set(key, file);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('have no empty message', () => {
