@@ -1,4 +1,4 @@
-import { Collapse, Descriptions, Tag, Typography } from 'antd';
+import { Collapse, Descriptions, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionFilter } from '../../shared/actions/filters';
 import { formatDate } from '../../shared/i18n/formatDate';
@@ -13,7 +13,10 @@ export interface ActionFocus {
   version: number;
 }
 
-/** A sub-group's own tab: who it is, and the follow-up actions it tracks. */
+/**
+ * A sub-group's own tab: who it is, then one section per kind of work it keeps (follow-up actions,
+ * meetings, its registers), each a tab of its own so a section's list keeps its place while another is read.
+ */
 export function SubGroupTab({
   subGroup,
   contacts,
@@ -51,14 +54,24 @@ export function SubGroupTab({
           },
         ]}
       />
-      <Typography.Title level={4}>{t('actions.title')}</Typography.Title>
-      <ActionsPanel
-        key={focus?.version ?? 0}
-        subGroupId={subGroup.id}
-        contacts={contacts}
-        language={language}
-        initialFilter={focus?.filter}
-        focusActionId={focus?.actionId}
+      <Tabs
+        aria-label={t('subGroup.sections')}
+        items={[
+          {
+            key: 'actions',
+            label: t('actions.title'),
+            children: (
+              <ActionsPanel
+                key={focus?.version ?? 0}
+                subGroupId={subGroup.id}
+                contacts={contacts}
+                language={language}
+                initialFilter={focus?.filter}
+                focusActionId={focus?.actionId}
+              />
+            ),
+          },
+        ]}
       />
     </section>
   );
