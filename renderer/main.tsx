@@ -6,6 +6,9 @@ import { languageForLocale } from '../shared/model/language';
 import { api, BridgeError, unwrap } from './api/hetao';
 import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
+// antd's styles as one prebuilt sheet (the theme runs with zeroRuntime), so opening a tab does not
+// first generate and inject each component's CSS.
+import 'antd/dist/antd.css';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

@@ -7,6 +7,7 @@ import { DataProblem } from './DataProblem';
 import { Workbench } from './Workbench';
 
 const theme = {
+  zeroRuntime: true,
   token: {
     colorPrimary: '#1d4f91',
     borderRadius: 6,
