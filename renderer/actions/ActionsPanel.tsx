@@ -14,8 +14,7 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
-
-const FIRST_PAGE = 200;
+import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -49,14 +48,14 @@ export function ActionsPanel({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
-  const [rows, setRows] = useState<ActionRow[] | null>(null);
+  const [rows, setRows] = useState<ActionRow[] | null>(() => takeFirstPage(subGroupId)?.rows ?? null);
   const [filter, setFilter] = useState<ActionFilter>(initialFilter);
   const [text, setText] = useState('');
   const [textHits, setTextHits] = useState<Set<string> | null>(null);
   const [open, setOpen] = useState<'new' | string | null>(focusActionId);
   const today = localToday(new Date());
 
-  // The most recently updated actions paint at once; the rest follow in one more call.
+  // The most recently updated actions paint at once (prefetched, or in one call); the rest follow.
   useEffect(() => {
     let cancelled = false;
     const load = async () => {

@@ -9,6 +9,7 @@ import { shortSubGroupName, type SubGroup, type WorkingGroup } from '../../share
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { switchLanguage } from '../i18n/i18n';
+import { prefetchFirstPages } from '../actions/firstPagePrefetch';
 import { ContactsView } from '../contacts/ContactsView';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -74,6 +75,11 @@ export function Workbench({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(reloadContacts, [reloadContacts]);
+
+  // Sub-group tabs then open with their first rows already at hand.
+  useEffect(() => {
+    if (subGroups) prefetchFirstPages(subGroups.filter((s) => s.archivedAt === null).map((s) => s.id));
+  }, [subGroups]);
 
   useEffect(
     () =>

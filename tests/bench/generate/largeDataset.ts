@@ -162,7 +162,8 @@ export async function generateLargeDataset(dataDir: string, seed = 20261124, siz
     revision,
   });
 
-  const records: { [C in CollectionName]: RecordOf<C>[] } = {
+  // Collections left out here start empty, as on a fresh data folder.
+  const records: { [C in CollectionName]?: RecordOf<C>[] } & Pick<{ [C in CollectionName]: RecordOf<C>[] }, 'subGroups' | 'contacts' | 'actions'> = {
     settings: [{ id: t.uuid(), ...stamps(0), deletedAt: null, language: 'zh-Hant' }],
     workingGroup: [{ id: t.uuid(), ...stamps(0), deletedAt: null, ...seededWorkingGroup }],
     subGroups: [],
@@ -258,7 +259,7 @@ export async function generateLargeDataset(dataDir: string, seed = 20261124, siz
   let bytes = 0;
   for (const collection of collectionNames) {
     const shards = Array.from({ length: shardCounts[collection] }, () => ({}) as Record<string, unknown>);
-    for (const record of records[collection]) shards[shardOf(record.id, shards.length)]![record.id] = record;
+    for (const record of records[collection] ?? []) shards[shardOf(record.id, shards.length)]![record.id] = record;
     for (const [index, shard] of shards.entries()) {
       const file = path.join(dataDir, shardRelativePath(collection, index));
       const text = JSON.stringify(shardFileOf(collection, SCHEMA_VERSION, shard));
