@@ -3,10 +3,15 @@ import { localToday } from '../../shared/actions/dueDates';
 import { summarize, type OverviewSummary } from '../../shared/actions/overview';
 import { AppError } from '../../shared/ipc/errors';
 import { toRow, type Action, type ActionFields, type ActionRow, type NewProgress } from '../../shared/model/action';
+import { stampScript } from '../../shared/script/overrides';
+import { searchKey } from '../../shared/script/search';
+import { FoldedTextCache } from '../script/foldedText';
 import type { Store } from '../store/store';
 
 /** Follow-up actions (跟進事項) of every sub-group, with their progress logs. */
 export class ActionService {
+  private readonly folded = new FoldedTextCache();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
@@ -62,7 +67,7 @@ export class ActionService {
 
   async update(id: string, revision: number, fields: ActionFields): Promise<Action> {
     this.expectRevision(id, revision);
-    return this.store.update('actions', id, () => this.normalized(fields));
+    return this.store.update('actions', id, (current) => this.normalized(fields, current.writtenIn));
   }
 
   /** Logs progress, and a change of status with it when one is given (closing, reopening). */
@@ -87,19 +92,20 @@ export class ActionService {
     return this.store.restore('actions', id);
   }
 
-  /** Ids of the actions whose title, description, reference or any progress note contains the text. */
+  /**
+   * Ids of the actions whose title, description, reference or any progress note contains the text,
+   * in either script: 数据 finds 數據 and the other way round.
+   */
   search(subGroupId: string | null, text: string): string[] {
-    const needle = text.trim().toLocaleLowerCase();
+    const needle = searchKey(text.trim());
     if (!needle) return [];
     const hits: string[] = [];
     for (const action of this.store.list('actions', { includeDeleted: true })) {
       if (subGroupId !== null && action.subGroupId !== subGroupId) continue;
-      const found =
-        action.title.toLocaleLowerCase().includes(needle) ||
-        action.reference.toLocaleLowerCase().includes(needle) ||
-        action.description.toLocaleLowerCase().includes(needle) ||
-        action.progress.some((p) => p.note.toLocaleLowerCase().includes(needle));
-      if (found) hits.push(action.id);
+      const haystack = this.folded.key(action, () =>
+        [action.title, action.reference, action.description, ...action.progress.map((p) => p.note)].join('\n'),
+      );
+      if (haystack.includes(needle)) hits.push(action.id);
     }
     return hits;
   }
@@ -117,10 +123,13 @@ export class ActionService {
     if (this.get(id).revision !== revision) throw new AppError('record.changedElsewhere');
   }
 
-  private normalized(fields: ActionFields) {
+  private normalized(fields: ActionFields, writtenIn?: Action['writtenIn']) {
+    const title = fields.title.trim();
+    const description = fields.description.trim();
     return {
-      title: fields.title.trim(),
-      description: fields.description.trim(),
+      title,
+      description,
+      writtenIn: stampScript([title, description], writtenIn),
       ownerSide: fields.ownerSide,
       leads: fields.leads,
       officerIds: [...new Set(fields.officerIds)],

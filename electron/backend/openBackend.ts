@@ -15,6 +15,8 @@ import type { BackupPolicy } from '../store/backups';
 import { Store } from '../store/store';
 import type { StoreFs } from '../store/storeFs';
 import { SubGroupService } from '../subGroups/subGroupService';
+import { ContentConverter } from '../script/contentConverter';
+import { GlossaryService } from '../script/glossaryService';
 import { channels } from '../../shared/ipc/channels';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
@@ -106,6 +108,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     t: () => translator(settings.currentLanguage()),
     now: options.now ?? (() => new Date()),
   });
+  const glossary = new GlossaryService(store);
+  await glossary.seedIfNeverSeeded();
+  const converter = new ContentConverter(store, () => glossary.glossary(), options.now ?? (() => new Date()));
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -153,6 +158,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       restore: ({ id }) => actions.restore(id),
       search: async ({ subGroupId, text }) => actions.search(subGroupId, text),
       overview: async () => actions.overview(),
+    },
+    script: {
+      glossary: async ({ includeDeleted }) => glossary.list({ includeDeleted }),
+      createTerm: (term) => glossary.create(term),
+      updateTerm: ({ id, revision, term }) => glossary.update(id, revision, term),
+      deleteTerm: ({ id }) => glossary.delete(id),
+      restoreTerm: ({ id }) => glossary.restore(id),
+      review: ({ script, fields }) => converter.review(fields, script),
+      setOverride: (input) => converter.setOverride(input),
     },
   };
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/ipc/errors';
 import { duplicateReason, type Contact, type ContactFields } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
+import { stampScript } from '../../shared/script/overrides';
 import type { Store } from '../store/store';
 
 const collationLocale: Record<Language, string> = { 'zh-Hant': 'zh-Hant-HK-u-co-stroke', 'zh-Hans': 'zh-Hans-CN-u-co-pinyin', en: 'en-GB' };
@@ -38,12 +39,12 @@ export class ContactService {
 
   async create(fields: ContactFields): Promise<Contact> {
     this.check(fields);
-    return this.store.insert('contacts', fields);
+    return this.store.insert('contacts', withScript(fields));
   }
 
   /** Adds many at once; the store writes them together. Callers have checked each. */
   async createMany(list: ContactFields[]): Promise<Contact[]> {
-    return Promise.all(list.map((fields) => this.store.insert('contacts', fields)));
+    return Promise.all(list.map((fields) => this.store.insert('contacts', withScript(fields))));
   }
 
   /** Refuses an edit made to a copy older than the stored one, so a change made elsewhere is not lost. */
@@ -51,7 +52,7 @@ export class ContactService {
     const current = this.get(id);
     if (current.revision !== revision) throw new AppError('record.changedElsewhere');
     this.check(fields, id);
-    return this.store.update('contacts', id, () => fields);
+    return this.store.update('contacts', id, () => withScript(fields, current.writtenIn));
   }
 
   async delete(id: string): Promise<Contact> {
@@ -74,4 +75,9 @@ export class ContactService {
       if (!subGroup || subGroup.deletedAt) throw new AppError('contacts.unknownSubGroup');
     }
   }
+}
+
+/** The fields with the script they are written in, detected from the text a reader sees converted. */
+function withScript(fields: ContactFields, previous?: Contact['writtenIn']): ContactFields & Pick<Contact, 'writtenIn'> {
+  return { ...fields, writtenIn: stampScript([fields.name, fields.title, fields.organisation], previous) };
 }

@@ -11,6 +11,7 @@ export const shardCounts: Record<CollectionName, number> = {
   subGroups: 1,
   contacts: 8,
   actions: 64,
+  glossaryTerms: 1,
 };
 
 export const COLLECTIONS_DIR = 'collections';

@@ -12,6 +12,7 @@ export const channels = {
   subGroups: ['list', 'create'],
   contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit', 'export'],
   actions: ['list', 'get', 'create', 'update', 'addProgress', 'delete', 'restore', 'search', 'overview'],
+  script: ['glossary', 'createTerm', 'updateTerm', 'deleteTerm', 'restoreTerm', 'review', 'setOverride'],
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

@@ -6,6 +6,8 @@ import { Language } from '../model/language';
 import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
 import { NewSubGroup, SubGroup, WorkingGroup } from '../model/subGroup';
+import { OverrideInput, ReviewRequest, type FieldReview, type OverrideResult } from '../script/fieldReview';
+import { GlossaryTermFields, GlossaryTermRecord, GlossaryTermUpdate } from '../script/glossaryRecord';
 
 const none = z.undefined();
 
@@ -103,6 +105,19 @@ export const contract = {
     /** Ids of actions whose text or progress notes contain the query. */
     search: { input: z.object({ subGroupId: z.uuid().nullable(), text: z.string().max(500) }), output: z.array(z.uuid()) },
     overview: { input: none, output: z.custom<OverviewSummary>() },
+  },
+  script: {
+    /** The glossary (術語表) in the order terms apply; deleted terms only when asked, to restore them. */
+    glossary: { input: z.object({ includeDeleted: z.boolean() }), output: z.array(GlossaryTermRecord) },
+    /** Refused with glossary.duplicate when a live term already has the same Traditional or Simplified form. */
+    createTerm: { input: GlossaryTermFields, output: GlossaryTermRecord },
+    updateTerm: { input: GlossaryTermUpdate, output: GlossaryTermRecord },
+    deleteTerm: { input: z.object({ id: z.uuid() }), output: GlossaryTermRecord },
+    restoreTerm: { input: z.object({ id: z.uuid() }), output: GlossaryTermRecord },
+    /** Each field converted into `script` with the choices to confirm; exports call it before writing. */
+    review: { input: ReviewRequest, output: z.custom<FieldReview[]>() },
+    /** Stores a confirmed or corrected other-script form (null removes it); kept with the record. */
+    setOverride: { input: OverrideInput, output: z.custom<OverrideResult>() },
   },
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 

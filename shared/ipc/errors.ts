@@ -26,6 +26,8 @@ export const ErrorCode = z.enum([
   'record.notFound',
   'record.changedElsewhere',
   'action.emptyProgress',
+  'glossary.duplicate',
+  'script.unknownField',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

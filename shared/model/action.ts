@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clauseIds } from '../arrangement/clauses';
+import { scriptFields } from '../script/overrides';
 import { Instant, RecordBase } from './record';
 
 export const Side = z.enum(['HK', 'SZ']);
@@ -44,6 +45,7 @@ export const Action = RecordBase.extend({
   clauses: z.array(ClauseId),
   meetingId: z.uuid().nullable(),
   progress: z.array(ProgressEntry),
+  ...scriptFields,
 });
 export type Action = z.infer<typeof Action>;
 
@@ -93,7 +95,7 @@ export type NewProgress = z.input<typeof NewProgress>;
 export type ActionRow = Pick<
   Action,
   | 'id' | 'subGroupId' | 'reference' | 'title' | 'ownerSide' | 'leads' | 'officerIds' | 'dueDate' | 'priority'
-  | 'status' | 'clauses' | 'updatedAt' | 'deletedAt'
+  | 'status' | 'clauses' | 'updatedAt' | 'deletedAt' | 'writtenIn' | 'scriptOverrides'
 > & { latestNote: string | null };
 
 const NOTE_PREVIEW = 120;
@@ -114,6 +116,9 @@ export function toRow(action: Action): ActionRow {
     clauses: action.clauses,
     updatedAt: action.updatedAt,
     deletedAt: action.deletedAt,
+    writtenIn: action.writtenIn,
+    // Only the title's correction: the list shows no other field whole.
+    scriptOverrides: action.scriptOverrides?.title ? { title: action.scriptOverrides.title } : undefined,
     latestNote: latest && latest.length > NOTE_PREVIEW ? `${latest.slice(0, NOTE_PREVIEW)}…` : latest,
   };
 }

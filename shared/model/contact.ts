@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searchKey } from '../script/search';
 import { Side } from './action';
+import { scriptFields } from '../script/overrides';
 import { RecordBase } from './record';
 
 export const MembershipRole = z.enum(['convenor', 'member', 'secretary']);
@@ -20,6 +21,7 @@ export const Contact = RecordBase.extend({
   email: z.string().max(320, 'validation.tooLong'),
   phone: z.string().max(60, 'validation.tooLong'),
   memberships: z.array(Membership),
+  ...scriptFields,
 });
 export type Contact = z.infer<typeof Contact>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Action } from './action';
 import { Contact } from './contact';
 import { Settings } from './settings';
+import { GlossaryTermRecord } from '../script/glossaryRecord';
 import { SubGroup, WorkingGroup } from './subGroup';
 
 /**
@@ -17,6 +18,7 @@ export const collectionSchemas = {
   subGroups: SubGroup,
   contacts: Contact,
   actions: Action,
+  glossaryTerms: GlossaryTermRecord,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scriptFields } from '../script/overrides';
 import { Instant, LocalizedName, RecordBase } from './record';
 
 /** Short code used in action references such as SP-2026-014. */
@@ -13,6 +14,7 @@ export const SubGroup = RecordBase.extend({
   remit: z.string().max(2000, 'validation.tooLong'),
   sortOrder: z.number().int(),
   archivedAt: Instant.nullable(),
+  ...scriptFields,
 });
 export type SubGroup = z.infer<typeof SubGroup>;
 

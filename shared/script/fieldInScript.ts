@@ -1,0 +1,43 @@
+import type { Converters } from './convert';
+import { detectScript, type Script } from './detect';
+import type { Direction } from './dictionaries';
+import type { Glossary } from './glossary';
+import { correctionFor, directionTo, targetScript, type ScriptOverrides } from './overrides';
+
+/**
+ * Converters that leave text already written in the target script as it is: s2hk applied to
+ * Traditional text would still turn a 太后 into 太後, so only text detected as the other script (or
+ * neither) is converted. Main (exports) and renderer (display) both convert through this.
+ */
+export function readerConverters(converters: Converters): Converters {
+  const convert = (text: string, direction: Direction, glossary?: Glossary) =>
+    detectScript(text) === targetScript(direction) ? text : converters.convert(text, direction, glossary);
+  return {
+    convert,
+    toHant: (text, glossary) => convert(text, 'toHant', glossary),
+    toHans: (text, glossary) => convert(text, 'toHans', glossary),
+    tables: converters.tables,
+  };
+}
+
+/** A field as a reader of one script sees it. */
+export interface FieldInScript {
+  text: string;
+  /** A hand correction is shown instead of the conversion. */
+  corrected: boolean;
+  /** A correction exists but was made for an earlier source text: the conversion is shown, and flagged. */
+  stale: boolean;
+}
+
+/** The correction if it is current, else the conversion. */
+export function fieldInScript(
+  convert: (text: string, direction: Direction) => string,
+  source: string,
+  script: Script,
+  overrides?: ScriptOverrides,
+  field?: string,
+): FieldInScript {
+  const correction = field === undefined ? undefined : correctionFor(overrides, field, source, script);
+  if (correction && !correction.stale) return { text: correction.text, corrected: true, stale: false };
+  return { text: convert(source, directionTo(script)), corrected: false, stale: correction !== undefined };
+}
