@@ -28,6 +28,16 @@ export const ErrorCode = z.enum([
   'action.emptyProgress',
   'glossary.duplicate',
   'script.unknownField',
+  'export.readOnly',
+  'export.fileLocked',
+  'export.diskFull',
+  'export.pathTooLong',
+  'export.writeFailed',
+  'export.fileExists',
+  'export.expired',
+  'export.cancelled',
+  'export.pdfUnavailable',
+  'export.unsupported',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
