@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/model/settings';
 import { ActionService } from '../actions/actionService';
 import { ContactFiles } from '../contacts/contactFiles';
 import { ContactService } from '../contacts/contactService';
+import { meetingsFeature } from '../meetings/meetingHandlers';
 import type { Dialogs } from '../dialogs/dialogs';
 import { translator } from '../i18n/translator';
 import { nodeFs } from '../store/storeFs';
@@ -17,6 +18,8 @@ import type { StoreFs } from '../store/storeFs';
 import { SubGroupService } from '../subGroups/subGroupService';
 import { ContentConverter } from '../script/contentConverter';
 import { GlossaryService } from '../script/glossaryService';
+import { setAttachedRegisters } from '../registers/attachments';
+import { spaceRegisters } from '../registers/spaceRegisters';
 import { channels } from '../../shared/ipc/channels';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
@@ -97,7 +100,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     notices.push({ kind: 'seeded' });
   }
   const settings = new SettingsService(store, systemLanguage);
-  const subGroups = new SubGroupService(store);
+  const subGroups = new SubGroupService(store, options.now ?? (() => new Date()));
   const actions = new ActionService(store, options.now ?? (() => new Date()));
   const contacts = new ContactService(store, () => settings.currentLanguage());
   const contactFiles = new ContactFiles({
@@ -111,6 +114,17 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const glossary = new GlossaryService(store);
   await glossary.seedIfNeverSeeded();
   const converter = new ContentConverter(store, () => glossary.glossary(), options.now ?? (() => new Date()));
+  const registerOptions = { store, dialogs: options.dialogs, fs: options.fs ?? nodeFs, t: () => translator(settings.currentLanguage()) };
+  const space = spaceRegisters(registerOptions);
+  const meetings = meetingsFeature({
+    store,
+    actions,
+    dialogs: options.dialogs,
+    dataDir: options.dataDir,
+    t: () => translator(settings.currentLanguage()),
+    now: options.now ?? (() => new Date()),
+    openFile: options.openFolder,
+  });
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -137,6 +151,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     subGroups: {
       list: async () => subGroups.list(),
       create: (input) => subGroups.create(input),
+      update: ({ id, revision, fields }) => subGroups.update(id, revision, fields),
+      archive: ({ id }) => subGroups.archive(id),
+      restore: ({ id }) => subGroups.restore(id),
+      reorder: ({ ids }) => subGroups.reorder(ids),
+      setRegisters: ({ id, revision, registers }) => setAttachedRegisters(store, id, revision, registers),
     },
     contacts: {
       list: async ({ includeDeleted }) => contacts.list({ includeDeleted }),
@@ -168,6 +187,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       review: ({ script, fields }) => converter.review(fields, script),
       setOverride: (input) => converter.setOverride(input),
     },
+    meetings: meetings.handlers,
+    spaceUnits: space.handlers.spaceUnits,
+    tenants: space.handlers.tenants,
   };
 
   return {

@@ -11,7 +11,14 @@ export const shardCounts: Record<CollectionName, number> = {
   subGroups: 1,
   contacts: 8,
   actions: 64,
+  clauseNotes: 4,
+  annexes: 1,
+  reportDrafts: 1,
+  meetings: 8,
   glossaryTerms: 1,
+  spaceUnits: 16,
+  tenants: 16,
+  registerImportMappings: 1,
 };
 
 export const COLLECTIONS_DIR = 'collections';

@@ -1,3 +1,6 @@
+import { registerChannels } from '../registers/channels';
+import { meetingChannels } from '../meetings/channels';
+import { arrangementChannels } from '../arrangement/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -9,10 +12,14 @@ export const channels = {
   store: ['saveStatus', 'retrySave'],
   settings: ['get', 'setLanguage'],
   workingGroup: ['get'],
-  subGroups: ['list', 'create'],
+  subGroups: ['list', 'create', 'update', 'archive', 'restore', 'reorder', 'setRegisters'],
   contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit', 'export'],
   actions: ['list', 'get', 'create', 'update', 'addProgress', 'delete', 'restore', 'search', 'overview'],
   script: ['glossary', 'createTerm', 'updateTerm', 'deleteTerm', 'restoreTerm', 'review', 'setOverride'],
+  meetings: meetingChannels,
+  arrangement: arrangementChannels,
+  spaceUnits: registerChannels,
+  tenants: registerChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

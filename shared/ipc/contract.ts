@@ -5,9 +5,15 @@ import { Contact, ContactUpdate, ExportFormat, ExportResult, ImportPreview, Impo
 import { Language } from '../model/language';
 import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
-import { NewSubGroup, SubGroup, WorkingGroup } from '../model/subGroup';
+import { NewSubGroup, SubGroup, SubGroupEdit, SubGroupOrder, WorkingGroup } from '../model/subGroup';
 import { OverrideInput, ReviewRequest, type FieldReview, type OverrideResult } from '../script/fieldReview';
 import { GlossaryTermFields, GlossaryTermRecord, GlossaryTermUpdate } from '../script/glossaryRecord';
+import { RegisterKind } from '../registers/kinds';
+import { registerMethods } from '../registers/contract';
+import { meetingMethods } from '../meetings/contract';
+import { arrangementMethods } from '../arrangement/contract';
+import { SpaceUnit, SpaceUnitFields } from '../model/registers/space';
+import { Tenant, TenantFields } from '../model/registers/tenant';
 
 const none = z.undefined();
 
@@ -67,6 +73,18 @@ export const contract = {
   subGroups: {
     list: { input: none, output: z.array(SubGroup) },
     create: { input: NewSubGroup, output: SubGroup },
+    /** Refused with record.changedElsewhere when stale, subGroup.codeFixed when actions already use the code. */
+    update: { input: SubGroupEdit, output: SubGroup },
+    /** Hides the tab and leaves it out of the overview; nothing it holds is removed. */
+    archive: { input: z.object({ id: z.uuid() }), output: SubGroup },
+    restore: { input: z.object({ id: z.uuid() }), output: SubGroup },
+    /** Saves the tab order; returns every sub-group in the new order. */
+    reorder: { input: SubGroupOrder, output: z.array(SubGroup) },
+    /** Which registers the sub-group's tab shows (shared/registers/kinds.ts). */
+    setRegisters: {
+      input: z.object({ id: z.uuid(), revision: z.number().int().positive(), registers: z.array(RegisterKind).max(20) }),
+      output: SubGroup,
+    },
   },
   contacts: {
     /** Sorted by name; soft-deleted ones only when asked, so they can be restored. */
@@ -119,6 +137,12 @@ export const contract = {
     /** Stores a confirmed or corrected other-script form (null removes it); kept with the record. */
     setOverride: { input: OverrideInput, output: z.custom<OverrideResult>() },
   },
+  /** Meetings, agendas, papers and minutes (shared/meetings/contract.ts). */
+  meetings: meetingMethods,
+  arrangement: arrangementMethods,
+  /** The registers (shared/registers): one namespace each, all with the same methods. */
+  spaceUnits: registerMethods(SpaceUnit, SpaceUnitFields),
+  tenants: registerMethods(Tenant, TenantFields),
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;

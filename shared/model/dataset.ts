@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { Action } from './action';
+import { Annex } from './annex';
+import { ClauseNote } from './clauseNote';
+import { ReportDraft } from '../arrangement/report';
 import { Contact } from './contact';
+import { Meeting } from './meeting';
 import { Settings } from './settings';
 import { GlossaryTermRecord } from '../script/glossaryRecord';
+import { RegisterImportMapping } from '../registers/importMapping';
+import { SpaceUnit } from './registers/space';
+import { Tenant } from './registers/tenant';
 import { SubGroup, WorkingGroup } from './subGroup';
 
 /**
@@ -18,7 +25,14 @@ export const collectionSchemas = {
   subGroups: SubGroup,
   contacts: Contact,
   actions: Action,
+  clauseNotes: ClauseNote,
+  annexes: Annex,
+  reportDrafts: ReportDraft,
+  meetings: Meeting,
   glossaryTerms: GlossaryTermRecord,
+  spaceUnits: SpaceUnit,
+  tenants: Tenant,
+  registerImportMappings: RegisterImportMapping,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
