@@ -27,6 +27,7 @@ export function safeFileName(stem: string, extension: string): string {
   let name = stem
     .normalize('NFC')
     .replace(/\s+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
     .replace(FORBIDDEN, (c) => fullWidth[c] ?? '_')
     .trim();
