@@ -12,8 +12,9 @@ export class WorkbenchPage {
     await this.tab(name).waitFor({ state: 'visible' });
   }
 
+  /** The workbench's own tabs, not the section tabs inside a sub-group. */
   async tabNames(): Promise<string[]> {
-    return (await this.page.getByRole('tab').allInnerTexts()).map((t) => t.trim());
+    return (await this.page.getByRole('tablist').first().getByRole('tab').allInnerTexts()).map((t) => t.trim());
   }
 
   async chooseLanguage(label: '繁體' | '简体' | 'English'): Promise<void> {
