@@ -18,6 +18,9 @@ export const shardCounts: Record<CollectionName, number> = {
   glossaryTerms: 1,
   spaceUnits: 16,
   tenants: 16,
+  policyMeasures: 1,
+  fundedProjects: 16,
+  promotionEvents: 8,
   registerImportMappings: 1,
 };
 

@@ -10,6 +10,9 @@ import { GlossaryTermRecord } from '../script/glossaryRecord';
 import { RegisterImportMapping } from '../registers/importMapping';
 import { SpaceUnit } from './registers/space';
 import { Tenant } from './registers/tenant';
+import { PolicyMeasure } from './registers/measure';
+import { FundedProject } from './registers/fundedProject';
+import { PromotionEvent } from './registers/event';
 import { SubGroup, WorkingGroup } from './subGroup';
 
 /**
@@ -32,6 +35,9 @@ export const collectionSchemas = {
   glossaryTerms: GlossaryTermRecord,
   spaceUnits: SpaceUnit,
   tenants: Tenant,
+  policyMeasures: PolicyMeasure,
+  fundedProjects: FundedProject,
+  promotionEvents: PromotionEvent,
   registerImportMappings: RegisterImportMapping,
 } as const;
 
