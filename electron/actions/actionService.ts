@@ -36,7 +36,8 @@ export class ActionService {
     return action;
   }
 
-  async create(subGroupId: string, fields: ActionFields): Promise<Action> {
+  /** `arising` links an action arising from a meeting's agenda item back to it. */
+  async create(subGroupId: string, fields: ActionFields, arising?: { meetingId: string; agendaItemId: string }): Promise<Action> {
     const subGroup = this.store.get('subGroups', subGroupId);
     if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
     const reference = this.nextReference(subGroup.code, subGroupId);
@@ -45,7 +46,8 @@ export class ActionService {
       subGroupId,
       reference,
       status: 'notStarted',
-      meetingId: null,
+      meetingId: arising?.meetingId ?? null,
+      agendaItemId: arising?.agendaItemId ?? null,
       progress: [],
     });
   }
@@ -115,7 +117,12 @@ export class ActionService {
       .list('subGroups')
       .filter((s) => s.archivedAt === null)
       .map((s) => s.id);
-    const live = this.store.list('actions').map(toRow);
+    // An archived sub-group's actions are kept but no longer counted anywhere on the overview.
+    const open = new Set(subGroupIds);
+    const live = this.store
+      .list('actions')
+      .filter((a) => open.has(a.subGroupId))
+      .map(toRow);
     return summarize(live, subGroupIds, localToday(this.now()));
   }
 

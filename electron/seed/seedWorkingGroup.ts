@@ -5,7 +5,7 @@ export const seededWorkingGroup: Fields<'workingGroup'> = {
   name: { hant: '「一區兩園」項目工作組', hans: '「一区两园」项目工作组', en: '"One Zone, Two Parks" Project Working Group' },
 };
 
-export const seededSubGroups: Array<Omit<Fields<'subGroups'>, 'sortOrder'>> = [
+export const seededSubGroups: Array<Omit<Fields<'subGroups'>, 'sortOrder' | 'convenors'>> = [
   {
     code: 'SP',
     name: { hant: '「香港科學園落戶深圳」專組', hans: '「香港科学园落户深圳」专组', en: 'Sub-group on HK Science Park in Shenzhen' },
@@ -31,6 +31,6 @@ export const seededSubGroups: Array<Omit<Fields<'subGroups'>, 'sortOrder'>> = [
 export async function seedWorkingGroup(store: Store): Promise<void> {
   await store.insert('workingGroup', seededWorkingGroup);
   for (const [index, subGroup] of seededSubGroups.entries()) {
-    await store.insert('subGroups', { ...subGroup, sortOrder: index });
+    await store.insert('subGroups', { ...subGroup, convenors: { HK: null, SZ: null }, sortOrder: index });
   }
 }

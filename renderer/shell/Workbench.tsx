@@ -13,8 +13,8 @@ import { prefetchFirstPages } from '../actions/firstPagePrefetch';
 import { ContactsView } from '../contacts/ContactsView';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
-import { NewSubGroupDialog } from '../subGroups/NewSubGroupDialog';
 import { SubGroupTab, type ActionFocus } from '../subGroups/SubGroupTab';
+import { useSubGroupManagement } from '../subGroups/useSubGroupManagement';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
@@ -40,7 +40,6 @@ export function Workbench({
   const [notices, setNotices] = useState<StartupNotice[]>([]);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ unsavedChanges: false, lastError: null });
   const [activeTab, setActiveTab] = useState(OVERVIEW);
-  const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [contacts, setContacts] = useState<Contact[]>([]);
   // What the overview asked a sub-group tab to show: a filter, and maybe one action to open.
@@ -85,7 +84,6 @@ export function Workbench({
     () =>
       api().onMenuCommand((command: MenuCommand) => {
         if (command === 'openSettings') setSettingsOpen(true);
-        if (command === 'newSubGroup') setCreating(true);
       }),
     [],
   );
@@ -106,19 +104,27 @@ export function Workbench({
     setSaveStatus(await unwrap(api().store.retrySave()));
   };
 
-  const onCreated = async (created: SubGroup) => {
-    setCreating(false);
-    setSubGroups((current) => [...(current ?? []), created]);
-    setActiveTab(created.id);
-    void message.success(t('newSubGroup.created', { name: nameIn(created.name, language) }));
-    await refreshSaveStatus();
-  };
+  const manage = useSubGroupManagement({
+    subGroups: subGroups ?? [],
+    setSubGroups,
+    contacts,
+    language,
+    activeTab,
+    onOpen: (subGroupId) => {
+      setActiveTab(subGroupId ?? OVERVIEW);
+      void refreshSaveStatus();
+    },
+    onArchivedChanged: () => {
+      setOverviewVersion((v) => v + 1);
+      void refreshSaveStatus();
+    },
+  });
 
   if (!subGroups || !workingGroup) {
     return <Spin fullscreen tip={t('app.loading')} />;
   }
 
-  const visible = subGroups.filter((s) => s.archivedAt === null);
+  const { visible } = manage;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -149,11 +155,15 @@ export function Workbench({
             setActiveTab(key);
             if (key === OVERVIEW) setOverviewVersion((v) => v + 1);
           }}
+          renderTabBar={manage.renderTabBar}
           tabBarExtraContent={{
             right: (
-              <Button type="text" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('tabs.addSubGroup')}
-              </Button>
+              <>
+                <Button type="text" icon={<PlusOutlined />} onClick={manage.startNew}>
+                  {t('tabs.addSubGroup')}
+                </Button>
+                {manage.tabBarButtons}
+              </>
             ),
           }}
           items={[
@@ -177,7 +187,8 @@ export function Workbench({
             {
               key: CONTACTS,
               label: t('tabs.contacts'),
-              children: <ContactsView language={language} subGroups={visible} />,
+              // Archived sub-groups too: people's memberships in them are kept and shown by name.
+              children: <ContactsView language={language} subGroups={subGroups} />,
             },
             ...visible.map((subGroup) => ({
               key: subGroup.id,
@@ -188,13 +199,15 @@ export function Workbench({
                   contacts={contacts}
                   language={language}
                   focus={actionFocus?.subGroupId === subGroup.id ? actionFocus : undefined}
+                  onEdit={() => manage.edit(subGroup)}
+                  onArchive={() => manage.archive(subGroup)}
                 />
               ),
             })),
           ]}
         />
       </Layout.Content>
-      <NewSubGroupDialog open={creating} onCancel={() => setCreating(false)} onCreated={(s) => void onCreated(s)} />
+      {manage.dialogs}
       <SettingsDialog
         open={settingsOpen}
         info={info}

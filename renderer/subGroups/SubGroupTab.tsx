@@ -1,4 +1,5 @@
-import { Collapse, Descriptions, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined, InboxOutlined } from '@ant-design/icons';
+import { Button, Collapse, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionFilter } from '../../shared/actions/filters';
 import { formatDate } from '../../shared/i18n/formatDate';
@@ -22,19 +23,39 @@ export function SubGroupTab({
   contacts,
   language,
   focus,
+  onEdit,
+  onArchive,
 }: {
   subGroup: SubGroup;
   contacts: Contact[];
   language: Language;
   /** What the overview asked this tab to show; a new one (new `version`) resets the list to it. */
   focus?: ActionFocus;
+  onEdit: () => void;
+  onArchive: () => void;
 }) {
   const { t } = useTranslation();
+  const convenor = (id: string | null) => {
+    if (id === null) return <Typography.Text type="secondary">{t('subGroup.noConvenor')}</Typography.Text>;
+    const contact = contacts.find((c) => c.id === id);
+    if (!contact) return <Typography.Text type="secondary">{t('subGroup.convenorRemoved')}</Typography.Text>;
+    return [contact.name, contact.title, contact.organisation].filter(Boolean).join(' · ');
+  };
   return (
     <section aria-label={nameIn(subGroup.name, language)}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {nameIn(subGroup.name, language)} <Tag color="blue">{subGroup.code}</Tag>
-      </Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {nameIn(subGroup.name, language)} <Tag color="blue">{subGroup.code}</Tag>
+        </Typography.Title>
+        <Space>
+          <Button icon={<EditOutlined />} onClick={onEdit}>
+            {t('subGroup.edit')}
+          </Button>
+          <Button icon={<InboxOutlined />} onClick={onArchive}>
+            {t('subGroup.archive')}
+          </Button>
+        </Space>
+      </div>
       <Collapse
         size="small"
         style={{ marginBottom: 16 }}
@@ -47,6 +68,8 @@ export function SubGroupTab({
                 <Descriptions.Item label={t('subGroup.nameHant')}>{subGroup.name.hant}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.nameHans')}>{subGroup.name.hans}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.convenorHK')}>{convenor(subGroup.convenors.HK)}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.convenorSZ')}>{convenor(subGroup.convenors.SZ)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit || t('subGroup.noRemit')}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
               </Descriptions>

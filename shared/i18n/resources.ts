@@ -3,6 +3,7 @@ import actions from './locales/actions.json';
 import common from './locales/common.json';
 import contacts from './locales/contacts.json';
 import exportDocs from './locales/exports.json';
+import meetings from './locales/meetings.json';
 import overview from './locales/overview.json';
 import pack from './locales/pack.json';
 import registers from './locales/registers.json';
@@ -15,7 +16,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -44,6 +44,8 @@ export const Action = RecordBase.extend({
   status: ActionStatus,
   clauses: z.array(ClauseId),
   meetingId: z.uuid().nullable(),
+  /** The agenda item it arose from (with meetingId); null for data written before meetings had agendas. */
+  agendaItemId: z.uuid().nullable().default(null),
   progress: z.array(ProgressEntry),
   ...scriptFields,
 });

@@ -56,6 +56,7 @@ const lease = await store.insert('actions', {
   status: 'inProgress',
   clauses: ['2.1'],
   meetingId: null,
+  agendaItemId: null,
   progress: [],
 });
 await store.update('actions', lease.id, (a) => ({
@@ -83,6 +84,7 @@ const dropped = await store.insert('actions', {
   status: 'dropped',
   clauses: [],
   meetingId: null,
+  agendaItemId: null,
   progress: [],
 });
 await store.softDelete('actions', dropped.id);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shardCounts, shardOf, shardRelativePath } from '../../../electron/store/layout';
 import type { SchemaHistory } from '../../../electron/store/migrations';
 import { Store } from '../../../electron/store/store';
-import { collectionNames, SCHEMA_VERSION } from '../../../shared/model/dataset';
+import { collectionNames, collectionSchemas, SCHEMA_VERSION } from '../../../shared/model/dataset';
 import { expectReady, idsInShards, openReady, readJson, snapshotTree, tempDir } from './helpers';
 
 const fixtureV1 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/store-v1');
@@ -16,7 +16,7 @@ async function copyOfFixture(): Promise<string> {
   return dataDir;
 }
 
-/** The records the fixture's files hold, by collection. */
+/** The records the fixture's files hold, by collection, as the current schemas read them (defaults filled in). */
 async function fixtureRecords(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const collection of collectionNames) {
@@ -24,7 +24,7 @@ async function fixtureRecords(): Promise<Record<string, unknown[]>> {
     for (let index = 0; index < shardCounts[collection]; index++) {
       const file = path.join(fixtureV1, shardRelativePath(collection, index));
       const content = await readJson(file).catch(() => null);
-      if (content) out[collection]!.push(...Object.values(content.records));
+      if (content) out[collection]!.push(...Object.values(content.records).map((r) => collectionSchemas[collection].parse(r)));
     }
   }
   return out;

@@ -28,6 +28,7 @@ export function actionFields(subGroupId: string, title: string, overrides: Parti
     status: 'inProgress',
     clauses: ['2.1'],
     meetingId: null,
+    agendaItemId: null,
     progress: [],
     ...overrides,
   };

@@ -1,0 +1,71 @@
+import { UndoOutlined } from '@ant-design/icons';
+import { Button, Empty, List, Modal, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../shared/i18n/formatDate';
+import { nameIn, type Language } from '../../shared/model/language';
+import type { SubGroup } from '../../shared/model/subGroup';
+
+/** The archived sub-groups, each with a button that gives it its tab back. Esc closes. */
+export function ArchivedSubGroupsDialog({
+  open,
+  archived,
+  language,
+  restoring,
+  onRestore,
+  onClose,
+}: {
+  open: boolean;
+  archived: SubGroup[];
+  language: Language;
+  /** The one being restored, while its call is on its way. */
+  restoring: string | null;
+  onRestore: (subGroup: SubGroup) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={t('archivedSubGroups.title')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('archivedSubGroups.close')}</Button>}
+      width={640}
+    >
+      <Typography.Paragraph type="secondary">{t('archivedSubGroups.intro')}</Typography.Paragraph>
+      {archived.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archivedSubGroups.empty')} />
+      ) : (
+        <List
+          dataSource={archived}
+          renderItem={(subGroup) => {
+            const name = nameIn(subGroup.name, language);
+            return (
+              <List.Item
+                actions={[
+                  <Button
+                    key="restore"
+                    icon={<UndoOutlined />}
+                    loading={restoring === subGroup.id}
+                    aria-label={`${t('archivedSubGroups.restore')} ${name}`}
+                    onClick={() => onRestore(subGroup)}
+                  >
+                    {t('archivedSubGroups.restore')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <span>
+                      {name} <Tag color="blue">{subGroup.code}</Tag>
+                    </span>
+                  }
+                  description={t('archivedSubGroups.archivedOn', { date: formatDate(subGroup.archivedAt!, language) })}
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Modal>
+  );
+}

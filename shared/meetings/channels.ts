@@ -1,0 +1,23 @@
+/** The channel names of the meetings namespace, for shared/ipc/channels.ts; no zod here, the preload imports it. */
+export const meetingChannels = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'saveItem',
+  'removeItem',
+  'restoreItem',
+  'reorder',
+  'addPaper',
+  'removePaper',
+  'restorePaper',
+  'checkPapers',
+  'openPaper',
+  'savePaperCopy',
+  'setMinutesStatus',
+  'laterMeetings',
+  'addActionArising',
+  'actionsArising',
+] as const;
