@@ -145,8 +145,9 @@ export const MeetingFields = z
   .superRefine((fields, ctx) => {
     const ids = fields.attendance.map((a) => a.contactId);
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'validation.duplicateAttendee' });
-    if (fields.startTime && fields.endTime && fields.endTime <= fields.startTime) {
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
+    const valid = (time: string | null) => time !== null && ClockTime.safeParse(time).success;
+    if (valid(fields.startTime) && valid(fields.endTime) && fields.endTime! <= fields.startTime!) {
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endTime' });
     }
   });
 export type MeetingFields = z.input<typeof MeetingFields>;
