@@ -10,6 +10,9 @@ import type { Language } from '../../shared/model/language';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
+import { ConversionReviewDialog } from '../script/ConversionReviewDialog';
+import { ReaderText, WrittenInTag } from '../script/ReaderText';
+import { useReaderScript } from '../script/readerScript';
 import { StatusTag } from './actionLabels';
 
 interface Values {
@@ -93,6 +96,8 @@ export function ActionDrawer({
   // A second Enter or click while a save is on its way must not create the action twice.
   const inFlight = useRef(false);
   const ownerSide = Form.useWatch('ownerSide', form);
+  const { script } = useReaderScript();
+  const [reviewing, setReviewing] = useState(false);
 
   useEffect(() => {
     if (target === null) return;
@@ -163,7 +168,17 @@ export function ActionDrawer({
       open={target !== null}
       onClose={onClose}
       width={760}
-      title={action ? `${action.reference} ${action.title}` : t('actions.new')}
+      title={
+        action ? (
+          <Space size={6} wrap>
+            {action.reference}
+            <ReaderText text={action.title} overrides={action.scriptOverrides} field="title" />
+            <WrittenInTag script={action.writtenIn} />
+          </Space>
+        ) : (
+          t('actions.new')
+        )
+      }
       extra={
         <Space>
           {action && !action.deletedAt && (
@@ -171,6 +186,7 @@ export function ActionDrawer({
               <Button danger>{t('actions.delete')}</Button>
             </Popconfirm>
           )}
+          {action && script && <Button onClick={() => setReviewing(true)}>{t('script.review.open')}</Button>}
           <Button onClick={onClose}>{t('actions.close')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             {action ? t('actions.save') : t('actions.create')}
@@ -240,7 +256,7 @@ export function ActionDrawer({
                   <div>
                     <Typography.Text type="secondary">
                       {formatDateTime(entry.at, language)}
-                      {entry.byContactId ? ` · ${contactName(entry.byContactId)}` : ''}
+                      {entry.byContactId ? <> · <ReaderText text={contactName(entry.byContactId)} /></> : ''}
                     </Typography.Text>
                     {entry.statusChange && (
                       <div>
@@ -250,7 +266,11 @@ export function ActionDrawer({
                         })}
                       </div>
                     )}
-                    {entry.note && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{entry.note}</Typography.Paragraph>}
+                    {entry.note && (
+                      <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                        <ReaderText text={entry.note} overrides={action.scriptOverrides} field={`progress.${entry.id}.note`} />
+                      </Typography.Paragraph>
+                    )}
                   </div>
                 ),
               }))}
@@ -280,6 +300,20 @@ export function ActionDrawer({
             </Space>
           </Form>
         </>
+      )}
+      {action && script && (
+        <ConversionReviewDialog
+          open={reviewing}
+          script={script}
+          fields={[
+            { collection: 'actions', id: action.id, field: 'title' },
+            ...(action.description ? [{ collection: 'actions' as const, id: action.id, field: 'description' }] : []),
+            ...action.progress.filter((p) => p.note).map((p) => ({ collection: 'actions' as const, id: action.id, field: `progress.${p.id}.note` })),
+          ]}
+          onClose={() => setReviewing(false)}
+          // A correction is an edit of the record: keep the form's revision current so saving it is not refused.
+          onSaved={(result) => setAction((current) => current && { ...current, revision: result.revision, scriptOverrides: result.scriptOverrides })}
+        />
       )}
     </Drawer>
   );

@@ -12,6 +12,7 @@ import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ReaderText } from '../script/ReaderText';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
@@ -150,10 +151,12 @@ export function ActionsPanel({
       width: 320,
       render: (title: string, row) => (
         <div>
-          <Typography.Text delete={row.deletedAt !== null}>{title}</Typography.Text>
+          <Typography.Text delete={row.deletedAt !== null}>
+            <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
+          </Typography.Text>
           {row.latestNote && (
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 0, fontSize: 12 }}>
-              {row.latestNote}
+              <ReaderText text={row.latestNote} highlight={text} />
             </Typography.Paragraph>
           )}
         </div>
@@ -169,11 +172,14 @@ export function ActionsPanel({
       title: t('actions.officers'),
       key: 'officers',
       width: 180,
-      render: (_: unknown, row) =>
-        [...new Set([...row.leads.map((l) => l.contactId), ...row.officerIds])]
-          .map((id) => names.get(id))
-          .filter(Boolean)
-          .join('、'),
+      render: (_: unknown, row) => (
+        <ReaderText
+          text={[...new Set([...row.leads.map((l) => l.contactId), ...row.officerIds])]
+            .map((id) => names.get(id))
+            .filter(Boolean)
+            .join('、')}
+        />
+      ),
     },
     {
       title: t('actions.dueDate'),
@@ -221,7 +227,7 @@ export function ActionsPanel({
     },
     // `restore` only reaches the API and setters; rebuilding the columns for it would defeat the memo.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  ], [t, names, today, language]);
+  ], [t, names, today, language, text]);
 
   const setField = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
   return (

@@ -8,6 +8,7 @@ import { matchesQuery } from '../../shared/script/search';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ReaderText } from '../script/ReaderText';
 import { ContactDialog } from './ContactDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 
@@ -219,18 +220,27 @@ export function ContactsView({ language, subGroups }: { language: Language; subG
             render: (name: string, contact) => (
               <Space size={4}>
                 <Typography.Text delete={contact.deletedAt !== null} strong>
-                  {name}
+                  <ReaderText text={name} overrides={contact.scriptOverrides} field="name" highlight={query} />
                 </Typography.Text>
                 {contact.deletedAt !== null && <Tag>{t('contacts.deletedTag')}</Tag>}
               </Space>
             ),
           },
-          { key: 'title', title: t('contacts.fields.title'), dataIndex: 'title', sorter: (a, b) => collator.compare(a.title, b.title) },
+          {
+            key: 'title',
+            title: t('contacts.fields.title'),
+            dataIndex: 'title',
+            sorter: (a, b) => collator.compare(a.title, b.title),
+            render: (title: string, contact) => <ReaderText text={title} overrides={contact.scriptOverrides} field="title" highlight={query} />,
+          },
           {
             key: 'organisation',
             title: t('contacts.fields.organisation'),
             dataIndex: 'organisation',
             sorter: (a, b) => collator.compare(a.organisation, b.organisation),
+            render: (organisation: string, contact) => (
+              <ReaderText text={organisation} overrides={contact.scriptOverrides} field="organisation" highlight={query} />
+            ),
           },
           {
             key: 'side',

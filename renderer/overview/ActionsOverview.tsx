@@ -9,6 +9,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { StatusTag } from '../actions/actionLabels';
+import { ReaderText } from '../script/ReaderText';
 
 export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
 
@@ -100,7 +101,7 @@ export function ActionsOverview({
               onRow={(o) => ({ onClick: () => openAction(o.action), style: { cursor: 'pointer' } })}
               columns={[
                 { title: t('actions.reference'), render: (_, o) => o.action.reference, width: 120 },
-                { title: t('actions.name'), render: (_, o) => o.action.title },
+                { title: t('actions.name'), render: (_, o) => <ReaderText text={o.action.title} overrides={o.action.scriptOverrides} field="title" /> },
                 { title: t('actions.ownerSide'), render: (_, o) => t(`actions.sideValue.${o.action.ownerSide}`), width: 80 },
                 { title: t('overview.daysLate'), dataIndex: 'daysLate', width: 90 },
               ]}
@@ -116,7 +117,7 @@ export function ActionsOverview({
               renderItem={(row) => (
                 <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
                   <span>
-                    {row.reference} {row.title}
+                    {row.reference} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
                   </span>
                   <Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>
                 </List.Item>
@@ -146,7 +147,7 @@ export function ActionsOverview({
               renderItem={(row) => (
                 <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
                   <span>
-                    {row.reference} {row.title} <StatusTag status={row.status} />
+                    {row.reference} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
                   </span>
                   <Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>
                 </List.Item>

@@ -1,10 +1,12 @@
-import { FolderOpenOutlined } from '@ant-design/icons';
+import { BookOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { App as AntApp, Button, Descriptions, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { GlossaryDialog } from '../script/GlossaryDialog';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
 /** Settings and About: the interface language, where the data and its backups live, the version. */
@@ -24,6 +26,7 @@ export function SettingsDialog({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
+  const [glossaryOpen, setGlossaryOpen] = useState(false);
   const openDataFolder = () =>
     unwrap(api().app.openDataFolder()).catch((error: unknown) => void message.error(errorText(error)));
 
@@ -38,6 +41,14 @@ export function SettingsDialog({
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('settings.language')}>
           <LanguageSwitch value={language} onChange={onLanguageChange} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('script.glossary.title')}>
+          <Space direction="vertical">
+            <Typography.Text type="secondary">{t('script.glossary.intro')}</Typography.Text>
+            <Button icon={<BookOutlined />} onClick={() => setGlossaryOpen(true)}>
+              {t('script.glossary.open')}
+            </Button>
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('settings.dataFolder')}>
           <Space direction="vertical">
@@ -60,6 +71,7 @@ export function SettingsDialog({
         <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
         <Descriptions.Item label={t('settings.schemaVersion')}>{info.schemaVersion}</Descriptions.Item>
       </Descriptions>
+      <GlossaryDialog open={glossaryOpen} onClose={() => setGlossaryOpen(false)} />
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { antdLocale } from '../i18n/i18n';
+import { ReaderScriptProvider } from '../script/readerScript';
 import { DataProblem } from './DataProblem';
 import { Workbench } from './Workbench';
 
@@ -24,7 +25,9 @@ export function App({ info, initialLanguage }: { info: AppInfo; initialLanguage:
         {info.dataProblem ? (
           <DataProblem info={info} problem={info.dataProblem} />
         ) : (
-          <Workbench info={info} language={language} onLanguageChanged={setLanguage} />
+          <ReaderScriptProvider language={language}>
+            <Workbench info={info} language={language} onLanguageChanged={setLanguage} />
+          </ReaderScriptProvider>
         )}
       </AntApp>
     </ConfigProvider>

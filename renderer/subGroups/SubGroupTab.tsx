@@ -7,6 +7,7 @@ import type { Contact } from '../../shared/model/contact';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { ActionsPanel } from '../actions/ActionsPanel';
+import { ReaderText } from '../script/ReaderText';
 
 export interface ActionFocus {
   filter: ActionFilter;
@@ -70,7 +71,7 @@ export function SubGroupTab({
                 <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorHK')}>{convenor(subGroup.convenors.HK)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorSZ')}>{convenor(subGroup.convenors.SZ)}</Descriptions.Item>
-                <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit || t('subGroup.noRemit')}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit ? <ReaderText text={subGroup.remit} overrides={subGroup.scriptOverrides} field="remit" /> : t('subGroup.noRemit')}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
               </Descriptions>
             ),
