@@ -7,6 +7,7 @@ import { ActionService } from '../actions/actionService';
 import { ContactFiles } from '../contacts/contactFiles';
 import { ContactService } from '../contacts/contactService';
 import { meetingsFeature } from '../meetings/meetingHandlers';
+import { arrangementFeature } from '../arrangement/arrangementHandlers';
 import type { Dialogs } from '../dialogs/dialogs';
 import { translator } from '../i18n/translator';
 import { nodeFs } from '../store/storeFs';
@@ -125,6 +126,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now: options.now ?? (() => new Date()),
     openFile: options.openFolder,
   });
+  const arrangement = arrangementFeature({
+    store,
+    attachments: meetings.attachments,
+    dialogs: options.dialogs,
+    language: () => settings.currentLanguage(),
+    now: options.now ?? (() => new Date()),
+  });
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -188,6 +196,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       setOverride: (input) => converter.setOverride(input),
     },
     meetings: meetings.handlers,
+    arrangement: arrangement.handlers,
     spaceUnits: space.handlers.spaceUnits,
     tenants: space.handlers.tenants,
   };

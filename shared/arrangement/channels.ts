@@ -1,0 +1,21 @@
+/** The channel names of the arrangement namespace, for shared/ipc/channels.ts; no zod here, the preload imports it. */
+export const arrangementChannels = [
+  'clauseDetail',
+  'counts',
+  'addNote',
+  'updateNote',
+  'deleteNote',
+  'restoreNote',
+  'annexes',
+  'createAnnex',
+  'updateAnnex',
+  'deleteAnnex',
+  'restoreAnnex',
+  'addDraft',
+  'attachSigned',
+  'saveCopy',
+  'report',
+  'reportDrafts',
+  'reportDraft',
+  'saveReportDraft',
+] as const;
