@@ -21,7 +21,15 @@ import { ContentConverter } from '../script/contentConverter';
 import { GlossaryService } from '../script/glossaryService';
 import { setAttachedRegisters } from '../registers/attachments';
 import { spaceRegisters } from '../registers/spaceRegisters';
+import { policyRegisters } from '../registers/policyRegisters';
+import { seedPolicyMeasures } from '../seed/seedPolicyMeasures';
 import { channels } from '../../shared/ipc/channels';
+import type { TaskProgress } from '../../shared/tasks/progress';
+import { OutputWriter } from '../documents/output/outputWriter';
+import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
+import { PackService } from '../pack/packService';
+import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
+import { Tasks } from '../tasks/tasks';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -39,6 +47,10 @@ export interface BackendOptions {
   now?: () => Date;
   fs?: StoreFs;
   backupPolicy?: BackupPolicy;
+  /** The HTML → PDF engine (Electron's printToPDF; Chromium via playwright in tests). Without it PDF output is refused. */
+  pdfRenderer?: PdfRenderer;
+  /** The system print dialog for PDFs; without it nothing is printed (a recording stand-in). */
+  printer?: PackPrinter;
 }
 
 export interface Backend {
@@ -46,6 +58,8 @@ export interface Backend {
   /** The UI language, for the window title and menus. */
   language(): Language;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  /** Progress of long tasks, for the host to pass on to the window. */
+  onTaskProgress(listener: (progress: TaskProgress) => void): () => void;
   /** Writes everything still queued and takes a last backup. */
   close(): Promise<void>;
 }
@@ -90,6 +104,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       dispatch: createDispatcher(handlers, options.appOrigin),
       language: () => systemLanguage,
       onSettingsChanged: () => () => undefined,
+      onTaskProgress: () => () => undefined,
       close: async () => undefined,
     };
   }
@@ -117,6 +132,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const converter = new ContentConverter(store, () => glossary.glossary(), options.now ?? (() => new Date()));
   const registerOptions = { store, dialogs: options.dialogs, fs: options.fs ?? nodeFs, t: () => translator(settings.currentLanguage()) };
   const space = spaceRegisters(registerOptions);
+  // New data folders, and folders from before the policy register, start with the arrangement's measures.
+  await seedPolicyMeasures(store, options.now ?? (() => new Date()));
+  const policy = policyRegisters({ ...registerOptions, now: options.now ?? (() => new Date()) });
   const meetings = meetingsFeature({
     store,
     actions,
@@ -131,6 +149,21 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     attachments: meetings.attachments,
     dialogs: options.dialogs,
     language: () => settings.currentLanguage(),
+    now: options.now ?? (() => new Date()),
+  });
+  const tasks = new Tasks();
+  const pack = new PackService({
+    packData: (meetingId) => meetings.service.packData(meetingId),
+    field: (record, field, script) => converter.field(record, field, script),
+    convert: (text, script) => converter.convert(text, script),
+    readFile: (filePath) => (options.fs ?? nodeFs).readFile(filePath),
+    renderer: options.pdfRenderer ?? null,
+    printer: options.printer ?? new RecordingPrinter(),
+    dialogs: options.dialogs,
+    output: new OutputWriter(options.fs ?? nodeFs),
+    tasks,
+    translator,
+    uiLanguage: () => settings.currentLanguage(),
     now: options.now ?? (() => new Date()),
   });
   const appInfo = info(store.backupsFolder, null);
@@ -199,12 +232,22 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     arrangement: arrangement.handlers,
     spaceUnits: space.handlers.spaceUnits,
     tenants: space.handlers.tenants,
+    ...policy.handlers,
+    pack: {
+      build: (request) => pack.build(request),
+      preview: async (ref) => pack.preview(ref),
+      print: (ref) => pack.print(ref),
+    },
+    tasks: {
+      cancel: async ({ taskId }) => tasks.cancel(taskId),
+    },
   };
 
   return {
     dispatch: createDispatcher(handlers, options.appOrigin),
     language: () => settings.currentLanguage(),
     onSettingsChanged: (listener) => settings.onChange(listener),
+    onTaskProgress: (listener) => tasks.onProgress(listener),
     close: () => store.close(),
   };
 }

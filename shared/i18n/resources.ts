@@ -7,6 +7,7 @@ import exportDocs from './locales/exports.json';
 import meetings from './locales/meetings.json';
 import overview from './locales/overview.json';
 import pack from './locales/pack.json';
+import policy from './locales/policy.json';
 import registers from './locales/registers.json';
 import script from './locales/script.json';
 import shell from './locales/shell.json';
@@ -17,7 +18,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -1,6 +1,9 @@
 import { registerChannels } from '../registers/channels';
+import { fundedProjectChannels, policyMeasureChannels, promotionEventChannels } from '../model/registers/policyChannels';
 import { meetingChannels } from '../meetings/channels';
 import { arrangementChannels } from '../arrangement/channels';
+import { packChannels } from '../pack/channels';
+import { taskChannels } from '../tasks/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -20,6 +23,11 @@ export const channels = {
   arrangement: arrangementChannels,
   spaceUnits: registerChannels,
   tenants: registerChannels,
+  policyMeasures: policyMeasureChannels,
+  fundedProjects: fundedProjectChannels,
+  promotionEvents: promotionEventChannels,
+  pack: packChannels,
+  tasks: taskChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

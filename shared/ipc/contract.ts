@@ -14,6 +14,9 @@ import { meetingMethods } from '../meetings/contract';
 import { arrangementMethods } from '../arrangement/contract';
 import { SpaceUnit, SpaceUnitFields } from '../model/registers/space';
 import { Tenant, TenantFields } from '../model/registers/tenant';
+import { policyContract } from '../model/registers/policyContract';
+import { packMethods } from '../pack/contract';
+import { taskMethods, type TaskProgress } from '../tasks/progress';
 
 const none = z.undefined();
 
@@ -143,6 +146,11 @@ export const contract = {
   /** The registers (shared/registers): one namespace each, all with the same methods. */
   spaceUnits: registerMethods(SpaceUnit, SpaceUnitFields),
   tenants: registerMethods(Tenant, TenantFields),
+  ...policyContract,
+  /** The meeting pack (shared/pack/contract.ts). */
+  pack: packMethods,
+  /** Long tasks that report progress on TASK_PROGRESS_CHANNEL. */
+  tasks: taskMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;
@@ -161,6 +169,8 @@ export type HetaoApi = {
 } & {
   /** Commands from the application menu, e.g. 'openSettings'. Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Progress of long tasks (meeting pack, exports). Returns an unsubscribe function. */
+  onTaskProgress(listener: (progress: TaskProgress) => void): () => void;
 };
 
 export const MenuCommand = z.enum(menuCommands);

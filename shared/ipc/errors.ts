@@ -46,6 +46,10 @@ export const ErrorCode = z.enum([
   'registers.unknownRecord',
   'registers.noHeader',
   'registers.importExpired',
+  'measure.stageUnchanged',
+  'measure.stageDateInFuture',
+  'measure.stageDateBeforeLast',
+  'measure.stageBackNeedsNote',
   'export.readOnly',
   'export.fileLocked',
   'export.diskFull',
@@ -56,6 +60,8 @@ export const ErrorCode = z.enum([
   'export.cancelled',
   'export.pdfUnavailable',
   'export.unsupported',
+  'pack.cancelled',
+  'pack.notBuilt',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

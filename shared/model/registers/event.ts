@@ -228,3 +228,9 @@ export const promotionEventRegister: RegisterDefinition<PromotionEvent, Promotio
     notes: e.notes,
   }),
 };
+
+export interface EventSummary {
+  /** The next few events not over and not cancelled, soonest first. */
+  upcoming: PromotionEvent[];
+  byStatus: Record<EventStatus, number>;
+}

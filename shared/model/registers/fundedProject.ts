@@ -184,3 +184,10 @@ export const fundedProjectRegister: RegisterDefinition<FundedProject, FundedProj
     notes: p.notes,
   }),
 };
+
+export interface FundingSummary {
+  total: number;
+  inShenzhenPark: number;
+  totals: CurrencyTotal[];
+  withoutAmount: number;
+}

@@ -166,3 +166,8 @@ export const policyMeasureRegister: RegisterDefinition<PolicyMeasure, PolicyMeas
     title, clauses, leadSide, nextStep, nextStepDate, actionIds, meetingIds, notes,
   }),
 };
+
+export interface MeasureSummary {
+  total: number;
+  byStage: Record<MeasureStage, number>;
+}
