@@ -3,6 +3,9 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
 import { openBackend, type Backend } from './backend/openBackend';
 import { electronDialogs } from './dialogs/dialogs.electron';
+import { ElectronPdfRenderer } from './documents/pdf/pdfRenderer.electron';
+import { electronPackPrinter } from './pack/packPrinter.electron';
+import { TASK_PROGRESS_CHANNEL } from '../shared/tasks/channels';
 import { translator } from './i18n/translator';
 import { registerIpc } from './ipc/registerIpc.electron';
 import { setAppMenu } from './menu/appMenu.electron';
@@ -42,8 +45,11 @@ async function start(): Promise<void> {
     appOrigin: APP_ORIGIN,
     openFolder,
     dialogs: electronDialogs,
+    pdfRenderer: new ElectronPdfRenderer(),
+    printer: electronPackPrinter,
   });
   registerIpc(backend.dispatch);
+  backend.onTaskProgress((progress) => mainWindow?.webContents.send(TASK_PROGRESS_CHANNEL, progress));
   const applyLanguage = () => {
     const t = translator(backend!.language());
     setAppMenu(t, () => mainWindow, () => void openFolder(dataDir));

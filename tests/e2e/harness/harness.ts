@@ -11,6 +11,8 @@ import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurit
 import { openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
 import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import { contentTypeOf, resolveAsset } from '../../../electron/protocol/assetResolver';
+import { RecordingPrinter } from '../../../electron/pack/packPrinter';
+import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const rendererDir = path.join(repoRoot, 'dist/renderer');
@@ -31,6 +33,8 @@ export interface Harness {
   openedFolders: string[];
   /** The stand-in for the system's open and save dialogs: queue the file a user would pick. */
   dialogs: QueuedDialogs;
+  /** The stand-in for the system print dialog: the PDFs the app asked to print. */
+  printer: RecordingPrinter;
   /** Quits and starts the app again on the same data folder, like closing and reopening it. */
   restart(): Promise<void>;
   sendMenuCommand(command: MenuCommand): Promise<void>;
@@ -92,6 +96,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { server, origin } = await serveRenderer();
   const dialogs = new QueuedDialogs();
   const openedFolders: string[] = [];
+  const printer = new RecordingPrinter();
+  // Chromium starts only when a PDF is first asked for.
+  const pdfRenderer = new PlaywrightPdfRenderer();
   const open = () =>
     openBackend({
       dataDir: options.dataDir,
@@ -100,9 +107,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       appOrigin: origin,
       openFolder: async (folder) => void openedFolders.push(folder),
       dialogs,
+      pdfRenderer,
+      printer,
       ...options.backend,
     });
   let backend: Backend = await open();
+  let page: Page | null = null;
+  // The stand-in for webContents.send on the task-progress channel.
+  const forwardProgress = (b: Backend) =>
+    b.onTaskProgress((progress) => {
+      void page?.evaluate((p) => (globalThis as unknown as { __hetaoProgress?(p: unknown): void }).__hetaoProgress?.(p), progress).catch(() => undefined);
+    });
+  forwardProgress(backend);
 
   const browser = await launchChromium(options.headless ?? true);
   const context: BrowserContext = await browser.newContext({
@@ -121,7 +137,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return JSON.stringify(result);
   });
   await context.addInitScript({ content: await bridgeScript() });
-  const page = await context.newPage();
+  page = await context.newPage();
   await page.goto(`${origin}/index.html`);
 
   return {
@@ -129,16 +145,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     openedFolders,
     dialogs,
+    printer,
     async restart() {
       await backend.close();
       backend = await open();
-      await page.reload();
+      forwardProgress(backend);
+      await page!.reload();
     },
     async sendMenuCommand(command) {
-      await page.evaluate((c) => (globalThis as unknown as { __hetaoMenu(c: string): void }).__hetaoMenu(c), command);
+      await page!.evaluate((c) => (globalThis as unknown as { __hetaoMenu(c: string): void }).__hetaoMenu(c), command);
     },
     async close() {
       await browser.close();
+      await pdfRenderer.close();
       await backend.close();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -42,7 +42,7 @@ describe('the preload', () => {
     const { exposed } = await loadPreload();
     expect([...exposed.keys()]).toEqual(['hetao']);
     const api = exposed.get('hetao')!;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onMenuCommand', 'onTaskProgress'].sort());
     for (const [ns, methods] of Object.entries(contract)) {
       expect(Object.keys(api[ns] as object).sort()).toEqual(Object.keys(methods).sort());
     }

@@ -18,7 +18,7 @@ describe('the bridge contract', () => {
       },
       () => () => undefined,
     );
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'onMenuCommand', 'onTaskProgress'].sort());
     expect(api).not.toHaveProperty('invoke');
     expect(Object.isFrozen(api) && Object.isFrozen(api.subGroups)).toBe(true);
     await api.settings.setLanguage('zh-Hans');

@@ -1,0 +1,13 @@
+/** Sends a PDF to the system's print dialog: Electron's in the app, a recording stand-in in tests. */
+export interface PackPrinter {
+  print(pdfPath: string): Promise<void>;
+}
+
+/** For tests and the preview harness: remembers what would have been printed. */
+export class RecordingPrinter implements PackPrinter {
+  readonly printed: string[] = [];
+
+  async print(pdfPath: string): Promise<void> {
+    this.printed.push(pdfPath);
+  }
+}

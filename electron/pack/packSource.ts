@@ -1,0 +1,168 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../shared/i18n/formatDate';
+import type { Action } from '../../shared/model/action';
+import type { Language } from '../../shared/model/language';
+import type { Script } from '../../shared/script/detect';
+import type { ScriptFields } from '../../shared/script/overrides';
+import type { PackContent, PackPaper } from './packContent';
+
+/**
+ * What the pack reads of a meeting: the subset of MeetingPackData (shared/model/meeting.ts,
+ * gathered by MeetingService.packData) it prints, so the pack depends on no more than it uses.
+ */
+interface SourcePaper {
+  id: string;
+  number: { year: number; seq: number };
+  title: string;
+  attachment: { fileName: string };
+}
+interface SourceItem {
+  id: string;
+  title: string;
+  minutes: string;
+  decisions: Array<{ id: string; text: string }>;
+  papers: SourcePaper[];
+  removedAt: string | null;
+}
+interface SourceMeeting extends ScriptFields {
+  number: number;
+  title: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  venue: 'HK' | 'SZ' | 'video';
+  venueDetail: string;
+  classification: 'restricted' | 'confidential' | null;
+  agenda: SourceItem[];
+}
+export interface PackSourceData {
+  meeting: SourceMeeting;
+  subGroup: { name: { hant: string; hans: string } } | null;
+  workingGroupName: { hant: string; hans: string };
+  previousMeeting: SourceMeeting | null;
+  mattersArising: Array<{ action: Action }>;
+  attendance: Array<{ name: string; title: string; organisation: string; side: 'HK' | 'SZ' | 'other'; role: string; presence: string }>;
+  papers: Array<{ itemId: string; paper: SourcePaper; filePath: string | null }>;
+}
+
+export interface PackSourceDeps {
+  /** A record's field in `script`: its hand correction if current, else the conversion. */
+  field(record: ScriptFields, field: string, script: Script): Promise<{ text: string }>;
+  /** Any text into `script` (names, organisations). */
+  convert(text: string, script: Script): Promise<string>;
+  readFile(filePath: string): Promise<Uint8Array>;
+  /** Labels in the pack's language. */
+  t: TFunction;
+}
+
+const governments: Record<Script, [string, string]> = {
+  hant: ['香港特別行政區政府', '深圳市人民政府'],
+  hans: ['香港特别行政区政府', '深圳市人民政府'],
+};
+const classificationLabels = {
+  restricted: { hant: '限閱文件', hans: '限阅文件' },
+  confidential: { hant: '機密文件', hans: '机密文件' },
+};
+
+/** The ideographic space Chinese documents set between a label and its text. */
+const WIDE_SPACE = '\u3000';
+
+export const languageOf = (script: Script): Language => (script === 'hant' ? 'zh-Hant' : 'zh-Hans');
+
+export function meetingLabel(number: number, script: Script): string {
+  return script === 'hant' ? `第${number}次會議` : `第${number}次会议`;
+}
+
+function paperLabel(number: { year: number; seq: number }, script: Script): string {
+  return `文件第 ${number.seq}/${number.year} ${script === 'hant' ? '號' : '号'}`;
+}
+
+/** One script's pack content from the meeting's records, text in that script. */
+export async function packContentFrom(data: PackSourceData, script: Script, deps: PackSourceDeps): Promise<PackContent> {
+  const { meeting } = data;
+  const { t } = deps;
+  const language = languageOf(script);
+  const field = async (record: ScriptFields, path: string) => (await deps.field(record, path, script)).text;
+  const live = (m: SourceMeeting) => m.agenda.filter((item) => item.removedAt === null);
+
+  const papersByItem = new Map<string, PackPaper[]>();
+  for (const { itemId, paper, filePath } of data.papers) {
+    const title = `${paperLabel(paper.number, script)}${WIDE_SPACE}${await field(meeting, `agenda.${itemId}.papers.${paper.id}.title`)}`;
+    const list = papersByItem.get(itemId) ?? [];
+    list.push({
+      name: paper.attachment.fileName,
+      title,
+      // A missing or altered file fails here, and the pack gets a placeholder page naming it.
+      load: () => (filePath ? deps.readFile(filePath) : Promise.reject(new Error('attachment missing'))),
+    });
+    papersByItem.set(itemId, list);
+  }
+
+  const agenda = await Promise.all(
+    live(meeting).map(async (item, i) => ({
+      number: String(i + 1),
+      title: await field(meeting, `agenda.${item.id}.title`),
+      papers: papersByItem.get(item.id) ?? [],
+    })),
+  );
+
+  const previous = data.previousMeeting;
+  let previousMinutes: PackContent['previousMinutes'] = null;
+  if (previous) {
+    const paragraphs: string[] = [];
+    for (const [i, item] of live(previous).entries()) {
+      paragraphs.push(`${i + 1}. ${await field(previous, `agenda.${item.id}.title`)}`);
+      if (item.minutes.trim()) paragraphs.push(await field(previous, `agenda.${item.id}.minutes`));
+      for (const decision of item.decisions) {
+        paragraphs.push(`${t('packDoc.decision')}：${await field(previous, `agenda.${item.id}.decisions.${decision.id}.text`)}`);
+      }
+    }
+    previousMinutes = { title: t('packDoc.minutesOf', { meeting: meetingLabel(previous.number, script) }), paragraphs };
+  }
+
+  const mattersArising = await Promise.all(
+    data.mattersArising.map(async ({ action }) => {
+      const latest = action.progress.findLast((p) => p.note.trim());
+      return {
+        reference: action.reference,
+        title: await field(action, 'title'),
+        owner: t(`actions.sideValue.${action.ownerSide}`),
+        dueDate: action.dueDate ? formatDate(action.dueDate, language, 'UTC') : '—',
+        status: t(`actions.statusValue.${action.status}`),
+        latestNote: latest ? await field(action, `progress.${latest.id}.note`) : '',
+      };
+    }),
+  );
+
+  const attendance = await Promise.all(
+    data.attendance.map(async (a) => {
+      const role = a.role === 'chair' || a.role === 'secretary' ? `（${t(`packDoc.role.${a.role}`)}）` : '';
+      const post = [a.title, a.organisation].filter(Boolean).join('，');
+      return {
+        name: `${await deps.convert(a.name, script)}${role}`,
+        post: await deps.convert(post, script),
+        side: a.side,
+        attendance:
+          a.presence === 'apologies' ? ('absent' as const) : a.role === 'inAttendance' || a.role === 'secretary' ? ('inAttendance' as const) : ('present' as const),
+      };
+    }),
+  );
+
+  const title = meeting.title.trim() ? `${meetingLabel(meeting.number, script)}${WIDE_SPACE}${await field(meeting, 'title')}` : meetingLabel(meeting.number, script);
+  const time = meeting.startTime ? (meeting.endTime ? `${meeting.startTime}–${meeting.endTime}` : meeting.startTime) : null;
+  const venueDetail = meeting.venueDetail.trim() ? await field(meeting, 'venueDetail') : '';
+  return {
+    script,
+    governments: governments[script],
+    groupName: (data.subGroup?.name ?? data.workingGroupName)[script],
+    meetingTitle: title,
+    date: formatDate(meeting.date, language, 'UTC'),
+    time,
+    venue: [t(`packDoc.venueValue.${meeting.venue}`), venueDetail].filter(Boolean).join(WIDE_SPACE),
+    classification: meeting.classification ? classificationLabels[meeting.classification][script] : null,
+    agenda,
+    attendance,
+    previousMinutes,
+    mattersArising,
+  };
+}
