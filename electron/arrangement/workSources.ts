@@ -86,10 +86,64 @@ export function otherWorkSources(store: Store): Array<() => WorkItem[]> {
           }]
         : [],
     );
-  return [meetings, spaces, tenants];
+  const measures = (): WorkItem[] =>
+    store.list('policyMeasures').flatMap((measure) =>
+      measure.clauses.length
+        ? [{
+            kind: 'measure' as const,
+            id: measure.id,
+            reference: null,
+            title: measure.title.hant,
+            statusKey: `registers.policyMeasures.stage.${measure.stage}`,
+            open: measure.stage !== 'inForce' && measure.stage !== 'reviewed',
+            subGroupId: null,
+            date: measure.nextStepDate,
+            clauses: measure.clauses,
+            changes: measure.stageLog.map((c) => ({ on: c.on, toKey: `registers.policyMeasures.stage.${c.to}`, to: c.to })),
+          }]
+        : [],
+    );
+  const projects = (): WorkItem[] =>
+    store.list('fundedProjects').flatMap((project) =>
+      project.clauses.length
+        ? [{
+            kind: 'project' as const,
+            id: project.id,
+            reference: project.reference || null,
+            title: project.title,
+            statusKey: `registers.fundedProjects.status.${project.status}`,
+            open: project.status !== 'completed' && project.status !== 'terminated',
+            subGroupId: null,
+            date: null,
+            clauses: project.clauses,
+            changes: project.startDate ? [{ on: project.startDate, toKey: 'registers.fundedProjects.status.ongoing', to: 'ongoing' }] : [],
+          }]
+        : [],
+    );
+  const events = (): WorkItem[] =>
+    store.list('promotionEvents').flatMap((event) =>
+      event.clauses.length && event.status !== 'cancelled'
+        ? [{
+            kind: 'event' as const,
+            id: event.id,
+            reference: null,
+            title: event.name,
+            statusKey: `registers.promotionEvents.status.${event.status}`,
+            open: event.status !== 'held',
+            subGroupId: null,
+            date: event.startDate,
+            clauses: event.clauses,
+            changes: [],
+          }]
+        : [],
+    );
+  return [meetings, measures, spaces, tenants, projects, events];
 }
 
-/** The report's register figures: floor area leased and occupied at the period's end, meetings held in it. */
+/**
+ * The report's register figures: floor area leased and occupied at the period's end; meetings and
+ * events held in it; approved funding of projects running in it, by currency.
+ */
 export function otherFigures(store: Store, period: ReportPeriod): Partial<ReportFigures> {
   let leasedM2 = 0;
   let occupiedM2 = 0;
@@ -99,6 +153,16 @@ export function otherFigures(store: Store, period: ReportPeriod): Partial<Report
     if (leased) leasedM2 += area;
     if (leased && unit.status === 'occupied') occupiedM2 += area;
   }
-  const meetingsHeld = store.list('meetings').filter((m) => m.date >= period.from && m.date <= period.to).length;
-  return { meetingsHeld, ...(leasedM2 > 0 ? { occupancy: { leasedM2, occupiedM2 } } : {}) };
+  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+  const meetingsHeld = store.list('meetings').filter((m) => inPeriod(m.date)).length;
+  const eventsHeld = store.list('promotionEvents').filter((e) => e.status !== 'cancelled' && inPeriod(e.startDate)).length;
+  const fundingByCurrency: Record<string, number> = {};
+  for (const project of store.list('fundedProjects')) {
+    const running = (project.startDate === null || project.startDate <= period.to) && (project.endDate === null || project.endDate >= period.from);
+    const funded = project.status !== 'proposed' && project.status !== 'terminated';
+    if (running && funded && project.amount !== null && project.currency) {
+      fundingByCurrency[project.currency] = (fundingByCurrency[project.currency] ?? 0) + project.amount;
+    }
+  }
+  return { meetingsHeld, eventsHeld, fundingByCurrency, ...(leasedM2 > 0 ? { occupancy: { leasedM2, occupiedM2 } } : {}) };
 }

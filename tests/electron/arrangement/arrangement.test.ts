@@ -51,16 +51,21 @@ describe('the arrangement clause by clause', () => {
     const { jp } = await start();
     const action = await call<Action>('actions.create', { subGroupId: jp.id, fields: actionFields() });
     await call<Action>('actions.create', { subGroupId: jp.id, fields: actionFields({ title: '人才住房', clauses: ['2.3.2'] }) });
-    const detail = await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2.3.1' });
-    expect(detail.items).toMatchObject([{ kind: 'action', id: action.id, reference: 'JP-2026-001', statusKey: 'actions.statusValue.notStarted', open: true }]);
-    expect((await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2.3' })).items).toHaveLength(2);
-    expect((await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2' })).items).toHaveLength(2);
-    expect((await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2.1' })).items).toEqual([]);
+    const actionsUnder = async (nodeId: string) =>
+      (await call<ClauseDetail>('arrangement.clauseDetail', { nodeId })).items.filter((i) => i.kind === 'action');
+    expect(await actionsUnder('2.3.1')).toMatchObject([{ kind: 'action', id: action.id, reference: 'JP-2026-001', statusKey: 'actions.statusValue.notStarted', open: true }]);
+    expect(await actionsUnder('2.3')).toHaveLength(2);
+    expect(await actionsUnder('2')).toHaveLength(2);
+    expect(await actionsUnder('2.1')).toEqual([]);
+    // The policy measures seeded from the arrangement serve its clauses too, with their stage.
+    const measures = (await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2.3.1' })).items.filter((i) => i.kind === 'measure');
+    expect(measures.length).toBeGreaterThan(0);
+    expect(measures[0]!.statusKey).toMatch(/^registers\.policyMeasures\.stage\./);
     const counts = await call<ClauseCounts>('arrangement.counts');
-    expect(counts['2.3.1']).toEqual({ items: 1, notes: 0, annexes: 0 });
+    expect(counts['2.3.1']).toMatchObject({ items: 1 + measures.length, notes: 0, annexes: 0 });
 
     await call('actions.delete', { id: action.id });
-    expect((await call<ClauseDetail>('arrangement.clauseDetail', { nodeId: '2.3.1' })).items).toEqual([]);
+    expect(await actionsUnder('2.3.1')).toEqual([]);
   });
 
   it('keeps a dated progress log per clause, refusing stale edits, with undo for deletion', async () => {

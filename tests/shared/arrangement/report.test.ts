@@ -10,6 +10,7 @@ const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const base = (createdAt = '2026-01-05T02:00:00.000Z') => ({ id: uuid(), createdAt, updatedAt: createdAt, deletedAt: null, revision: 1 });
 
 function action(overrides: Partial<Action>): Action {
+  // Fields added to actions later have defaults; the report reads none of them.
   return {
     ...base(),
     subGroupId: uuid(),
@@ -26,7 +27,7 @@ function action(overrides: Partial<Action>): Action {
     meetingId: null,
     progress: [],
     ...overrides,
-  };
+  } as Action;
 }
 
 const change = (at: string, from: Action['status'], to: Action['status']) => ({ id: uuid(), at, byContactId: null, note: '', statusChange: { from, to } });
