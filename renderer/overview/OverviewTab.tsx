@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup, WorkingGroup } from '../../shared/model/subGroup';
+import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { ActionsOverview, type OpenActions } from './ActionsOverview';
 
 /** 總覽: the working group and the sub-groups it coordinates. */
@@ -64,6 +65,11 @@ export function OverviewTab({
         </Row>
       )}
       <ActionsOverview subGroups={subGroups} language={language} refreshKey={refreshKey} onOpenActions={onOpenActions} />
+      <Typography.Title level={4} style={{ marginTop: 24 }} id="wg-meetings-heading">
+        {t('meetings.workingGroupTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('meetings.workingGroupIntro')}</Typography.Paragraph>
+      <MeetingsPanel subGroupId={null} subGroups={subGroups} language={language} />
     </section>
   );
 }

@@ -7,7 +7,11 @@ import type { Contact } from '../../shared/model/contact';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { ActionsPanel } from '../actions/ActionsPanel';
+import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { ReaderText } from '../script/ReaderText';
+import { RegisterAttachments, registerSection } from '../registers/RegisterAttachments';
+import { SpaceUnitsPanel } from '../registers/SpaceUnitsPanel';
+import { TenantsPanel } from '../registers/TenantsPanel';
 
 export interface ActionFocus {
   filter: ActionFilter;
@@ -26,6 +30,7 @@ export function SubGroupTab({
   focus,
   onEdit,
   onArchive,
+  onChanged,
 }: {
   subGroup: SubGroup;
   contacts: Contact[];
@@ -34,6 +39,8 @@ export function SubGroupTab({
   focus?: ActionFocus;
   onEdit: () => void;
   onArchive: () => void;
+  /** The sub-group saved from within the tab (e.g. its registers chosen). */
+  onChanged: (subGroup: SubGroup) => void;
 }) {
   const { t } = useTranslation();
   const convenor = (id: string | null) => {
@@ -73,6 +80,9 @@ export function SubGroupTab({
                 <Descriptions.Item label={t('subGroup.convenorSZ')}>{convenor(subGroup.convenors.SZ)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit ? <ReaderText text={subGroup.remit} overrides={subGroup.scriptOverrides} field="remit" /> : t('subGroup.noRemit')}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
+                <Descriptions.Item label={t('registers.common.attached')}>
+                  <RegisterAttachments subGroup={subGroup} onChanged={onChanged} />
+                </Descriptions.Item>
               </Descriptions>
             ),
           },
@@ -95,6 +105,9 @@ export function SubGroupTab({
               />
             ),
           },
+          { key: 'meetings', label: t('meetings.title'), children: <MeetingsPanel subGroupId={subGroup.id} subGroups={[subGroup]} contacts={contacts} language={language} /> },
+          ...registerSection(subGroup, 'spaceUnits', t('registers.spaceUnits.title'), () => <SpaceUnitsPanel language={language} />),
+          ...registerSection(subGroup, 'tenants', t('registers.tenants.title'), () => <TenantsPanel language={language} />),
         ]}
       />
     </section>

@@ -225,7 +225,7 @@ describe('meetings', () => {
     const stored = (sha: string) => path.join(session.dataDir, ATTACHMENTS_DIR, sha);
     await rm(stored(b!.attachment.sha256));
     const damaged = await readFile(stored(c!.attachment.sha256));
-    damaged[damaged.length - 2] ^= 0xff;
+    damaged.writeUInt8(damaged.readUInt8(damaged.length - 2) ^ 0xff, damaged.length - 2);
     await writeFile(stored(c!.attachment.sha256), damaged);
 
     expect(await call<PaperCheck[]>('meetings.checkPapers', { id: meeting.id })).toEqual([
