@@ -201,6 +201,7 @@ export function Workbench({
                   focus={actionFocus?.subGroupId === subGroup.id ? actionFocus : undefined}
                   onEdit={() => manage.edit(subGroup)}
                   onArchive={() => manage.archive(subGroup)}
+                  onChanged={(saved) => setSubGroups((current) => (current ?? []).map((s) => (s.id === saved.id ? saved : s)))}
                 />
               ),
             })),

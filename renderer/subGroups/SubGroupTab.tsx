@@ -12,6 +12,9 @@ import { ReaderText } from '../script/ReaderText';
 import { RegisterAttachments, registerSection } from '../registers/RegisterAttachments';
 import { SpaceUnitsPanel } from '../registers/SpaceUnitsPanel';
 import { TenantsPanel } from '../registers/TenantsPanel';
+import { FundedProjectsPanel } from '../registers/policy/FundedProjectsPanel';
+import { PolicyMeasuresPanel } from '../registers/policy/PolicyMeasuresPanel';
+import { PromotionEventsPanel } from '../registers/promotion/PromotionEventsPanel';
 
 export interface ActionFocus {
   filter: ActionFilter;
@@ -108,6 +111,9 @@ export function SubGroupTab({
           { key: 'meetings', label: t('meetings.title'), children: <MeetingsPanel subGroupId={subGroup.id} subGroups={[subGroup]} contacts={contacts} language={language} /> },
           ...registerSection(subGroup, 'spaceUnits', t('registers.spaceUnits.title'), () => <SpaceUnitsPanel language={language} />),
           ...registerSection(subGroup, 'tenants', t('registers.tenants.title'), () => <TenantsPanel language={language} />),
+          ...registerSection(subGroup, 'policyMeasures', t('registers.policyMeasures.title'), () => <PolicyMeasuresPanel subGroupId={subGroup.id} language={language} />),
+          ...registerSection(subGroup, 'fundedProjects', t('registers.fundedProjects.title'), () => <FundedProjectsPanel language={language} />),
+          ...registerSection(subGroup, 'promotionEvents', t('registers.promotionEvents.title'), () => <PromotionEventsPanel language={language} />),
         ]}
       />
     </section>

@@ -1,0 +1,283 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localToday } from '../../shared/actions/dueDates';
+import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
+import type { Language } from '../../shared/model/language';
+import { spaceStatuses, spaceUnitRegister, SpaceUnitFields, unitLabel, type SpaceStatus, type SpaceUnit } from '../../shared/model/registers/space';
+import { holdsUnits, type Tenant } from '../../shared/model/registers/tenant';
+import type { RegisterImportPreview } from '../../shared/registers/importTypes';
+import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../shared/registers/query';
+import { spaceGlance } from '../../shared/registers/spaceGlance';
+import { api, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
+import { ImportWizard } from './ImportWizard';
+import { RecordDrawer } from './RecordDrawer';
+import type { RegisterApi } from './registerApi';
+import { notifyRegisterChanged } from './registerEvents';
+import { RegisterFilterBar } from './RegisterFilterBar';
+import { RegisterTable } from './RegisterTable';
+import { SpaceGlancePanel } from './SpaceGlancePanel';
+import { useRegister } from './useRegister';
+import { useRegisterRecords } from './useRegisterRecords';
+
+export const spaceUnitsApi = () => api().spaceUnits as RegisterApi<SpaceUnit, SpaceUnitFields>;
+export const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
+
+const statusColour: Record<SpaceStatus, string> = {
+  negotiating: 'default',
+  leased: 'blue',
+  fittingOut: 'orange',
+  available: 'cyan',
+  occupied: 'green',
+  returned: 'default',
+};
+
+type Values = Omit<SpaceUnitFields, 'leaseStart' | 'leaseEnd'> & { leaseStart: ReturnType<typeof toDay>; leaseEnd: ReturnType<typeof toDay> };
+
+const toValues = (unit: SpaceUnit | null): Values => ({
+  building: unit?.building ?? '',
+  floor: unit?.floor ?? '',
+  unit: unit?.unit ?? '',
+  grossArea: unit?.grossArea ?? null,
+  usableArea: unit?.usableArea ?? null,
+  leaseStart: toDay(unit?.leaseStart ?? null),
+  leaseEnd: toDay(unit?.leaseEnd ?? null),
+  status: unit?.status ?? 'negotiating',
+  notes: unit?.notes ?? '',
+  clauses: unit?.clauses ?? ['2.1'],
+});
+
+const toFields = (values: Values) => ({ ...values, leaseStart: fromDay(values.leaseStart), leaseEnd: fromDay(values.leaseEnd) });
+
+/** 香港科學園落戶深圳: the units of space HKSTP leases in the Shenzhen Park, with the sub-group's figures at a glance. */
+export function SpaceUnitsPanel({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const { records, replace, remove, restore } = useRegister('spaceUnits', spaceUnitsApi, unitLabel);
+  const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
+  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
+  const [open, setOpen] = useState<SpaceUnit | 'new' | null>(null);
+  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+  const today = localToday(new Date());
+
+  const holder = useMemo(() => {
+    const map = new Map<string, Tenant>();
+    for (const tenant of tenants) if (holdsUnits(tenant)) for (const id of tenant.unitIds) map.set(id, tenant);
+    return map;
+  }, [tenants]);
+  const indexed = useMemo(() => indexRecords(records ?? [], spaceUnitRegister.searchTexts), [records]);
+  const visible = useMemo(
+    () =>
+      applyQuery(indexed, query, (unit, filter) =>
+        filter === 'status' ? [unit.status] : filter === 'building' ? [unit.building] : [holder.has(unit.id) ? 'let' : 'vacant'],
+      ),
+    [indexed, query, holder],
+  );
+  const glance = useMemo(() => spaceGlance(records ?? [], tenants, today), [records, tenants, today]);
+  const soon = useMemo(() => new Set(glance.endingSoon.map((u) => u.id)), [glance]);
+  const buildings = useMemo(() => [...new Set((records ?? []).map((u) => u.building))].sort(), [records]);
+
+  const columns: ColumnsType<SpaceUnit> = useMemo(
+    () => [
+      { key: 'building', title: t('registers.spaceUnits.fields.building'), dataIndex: 'building', width: 130, sorter: (a, b) => ordinal(a.building, b.building) },
+      { key: 'floor', title: t('registers.spaceUnits.fields.floor'), dataIndex: 'floor', width: 80, sorter: (a, b) => a.floor.localeCompare(b.floor, undefined, { numeric: true }) },
+      { key: 'unit', title: t('registers.spaceUnits.fields.unit'), dataIndex: 'unit', width: 90, sorter: (a, b) => a.unit.localeCompare(b.unit, undefined, { numeric: true }) },
+      {
+        key: 'grossArea',
+        title: t('registers.spaceUnits.fields.grossArea'),
+        dataIndex: 'grossArea',
+        width: 120,
+        align: 'right',
+        sorter: (a, b) => (a.grossArea ?? 0) - (b.grossArea ?? 0),
+        render: (value: number | null) => area(value, language),
+      },
+      {
+        key: 'usableArea',
+        title: t('registers.spaceUnits.fields.usableArea'),
+        dataIndex: 'usableArea',
+        width: 120,
+        align: 'right',
+        sorter: (a, b) => (a.usableArea ?? 0) - (b.usableArea ?? 0),
+        render: (value: number | null) => area(value, language),
+      },
+      {
+        key: 'leaseStart',
+        title: t('registers.spaceUnits.fields.leaseStart'),
+        dataIndex: 'leaseStart',
+        width: 130,
+        sorter: (a, b) => ordinal(a.leaseStart, b.leaseStart),
+        render: (value: string | null) => calendarDate(value, language),
+      },
+      {
+        key: 'leaseEnd',
+        title: t('registers.spaceUnits.fields.leaseEnd'),
+        dataIndex: 'leaseEnd',
+        width: 190,
+        sorter: (a, b) => ordinal(a.leaseEnd, b.leaseEnd),
+        render: (value: string | null, unit) => (
+          <>
+            {calendarDate(value, language)} {soon.has(unit.id) && <Tag color="volcano">{t('registers.spaceUnits.leaseEndsSoon')}</Tag>}
+          </>
+        ),
+      },
+      {
+        key: 'status',
+        title: t('registers.spaceUnits.fields.status'),
+        dataIndex: 'status',
+        width: 110,
+        sorter: (a, b) => spaceStatuses.indexOf(a.status) - spaceStatuses.indexOf(b.status),
+        render: (status: SpaceStatus) => <Tag color={statusColour[status]}>{t(`registers.spaceUnits.status.${status}`)}</Tag>,
+      },
+      {
+        key: 'tenant',
+        title: t('registers.spaceUnits.fields.tenant'),
+        width: 200,
+        render: (_: unknown, unit) => {
+          const tenant = holder.get(unit.id);
+          return tenant ? localName(tenant.name, language) : <span className="ant-typography ant-typography-secondary">{t('registers.spaceUnits.noTenant')}</span>;
+        },
+      },
+    ],
+    [t, language, holder, soon],
+  );
+
+  const importSheet = async () => {
+    try {
+      const opened = await unwrap(spaceUnitsApi().importOpen());
+      if (opened) setPreview(opened);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  return (
+    <section aria-label={t('registers.spaceUnits.title')} className="register-panel" data-register="spaceUnits">
+      <SpaceGlancePanel glance={glance} language={language} />
+      <RegisterFilterBar
+        query={query}
+        onChange={setQuery}
+        count={visible.length}
+        filters={[
+          { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) })) },
+          { key: 'building', label: t('registers.spaceUnits.filterBuilding'), options: buildings.map((b) => ({ value: b, label: b })) },
+          {
+            key: 'vacancy',
+            label: t('registers.spaceUnits.filterVacancy'),
+            options: (['vacant', 'let'] as const).map((v) => ({ value: v, label: t(`registers.spaceUnits.vacancy.${v}`) })),
+          },
+        ]}
+      >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('registers.spaceUnits.new')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
+          {t('registers.common.import')}
+        </Button>
+      </RegisterFilterBar>
+      <RegisterTable<SpaceUnit>
+        rows={records === null ? null : visible}
+        total={records?.length ?? 0}
+        columns={columns}
+        label={unitLabel}
+        onOpen={setOpen}
+        onRestore={(unit) => void restore(unit)}
+        width={1400}
+      />
+      <RecordDrawer<SpaceUnit, SpaceUnitFields, Values>
+        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        target={open}
+        registerApi={spaceUnitsApi}
+        schema={SpaceUnitFields}
+        form={form}
+        toValues={toValues}
+        toFields={toFields}
+        label={unitLabel}
+        title={t('registers.spaceUnits.new')}
+        onClose={() => setOpen(null)}
+        onSaved={(unit, created) => {
+          replace(unit);
+          setOpen(null);
+          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: unitLabel(unit) }));
+        }}
+        onDelete={(unit) => void remove(unit).then((done) => done && setOpen(null))}
+      >
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item name="building" label={t('registers.spaceUnits.fields.building')} required>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="floor" label={t('registers.spaceUnits.fields.floor')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="unit" label={t('registers.spaceUnits.fields.unit')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="grossArea" label={t('registers.spaceUnits.fields.grossArea')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="usableArea" label={t('registers.spaceUnits.fields.usableArea')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="leaseStart" label={t('registers.spaceUnits.fields.leaseStart')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="leaseEnd" label={t('registers.spaceUnits.fields.leaseEnd')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="status" label={t('registers.spaceUnits.fields.status')}>
+              <Select options={spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+          <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('registers.spaceUnits.fields.notes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </RecordDrawer>
+      {preview && (
+        <ImportWizard
+          kind="spaceUnits"
+          columns={spaceUnitRegister.columns}
+          initial={preview}
+          registerApi={spaceUnitsApi}
+          onCancel={() => setPreview(null)}
+          onImported={(result) => {
+            setPreview(null);
+            notifyRegisterChanged('spaceUnits');
+            void message.success(
+              result.skipped
+                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
+                : t('registers.import.imported', { created: result.created }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

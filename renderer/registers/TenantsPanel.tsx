@@ -1,0 +1,366 @@
+import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
+import type { Language } from '../../shared/model/language';
+import type { FundedProject } from '../../shared/model/registers/fundedProject';
+import { unitLabel, type SpaceUnit } from '../../shared/model/registers/space';
+import {
+  holdsUnits,
+  Sector,
+  tenantRegister,
+  TenantFields,
+  TenantKind,
+  TenantStatus,
+  type Tenant,
+} from '../../shared/model/registers/tenant';
+import type { RegisterImportPreview } from '../../shared/registers/importTypes';
+import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../shared/registers/query';
+import { toHans, toHant } from '../../shared/script/convert';
+import { api, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
+import { ImportWizard } from './ImportWizard';
+import { RecordDrawer } from './RecordDrawer';
+import type { RegisterApi } from './registerApi';
+import { notifyRegisterChanged } from './registerEvents';
+import { RegisterFilterBar } from './RegisterFilterBar';
+import { RegisterTable } from './RegisterTable';
+import { spaceUnitsApi } from './SpaceUnitsPanel';
+import { useRegister } from './useRegister';
+import { useRegisterRecords } from './useRegisterRecords';
+
+const tenantsApi = () => api().tenants as RegisterApi<Tenant, TenantFields>;
+// The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
+const projectsApi = () => (api() as unknown as { fundedProjects?: RegisterApi<FundedProject, unknown> }).fundedProjects;
+const noProjects = (): RegisterApi<FundedProject, unknown> =>
+  ({ list: async () => ({ ok: true, value: [] }) }) as unknown as RegisterApi<FundedProject, unknown>;
+
+const statusColour: Record<TenantStatus, string> = { admitted: 'blue', movedIn: 'green', left: 'default' };
+
+type Values = Omit<TenantFields, 'name' | 'admissionDate' | 'moveInDate'> & {
+  name: TenantFields['name'];
+  admissionDate: ReturnType<typeof toDay>;
+  moveInDate: ReturnType<typeof toDay>;
+};
+
+const toValues = (tenant: Tenant | null): Values => ({
+  name: tenant?.name ?? { hant: '', hans: '', en: '' },
+  kind: tenant?.kind ?? 'enterprise',
+  sector: tenant?.sector ?? 'biomedicine',
+  unitIds: tenant?.unitIds ?? [],
+  admissionDate: toDay(tenant?.admissionDate ?? null),
+  moveInDate: toDay(tenant?.moveInDate ?? null),
+  headcount: tenant?.headcount ?? null,
+  hkFunded: tenant?.hkFunded ?? false,
+  fundedProjectId: tenant?.fundedProjectId ?? null,
+  status: tenant?.status ?? 'admitted',
+  notes: tenant?.notes ?? '',
+  clauses: tenant?.clauses ?? ['2.1'],
+});
+
+const toFields = (values: Values) => ({
+  ...values,
+  name: { hant: values.name?.hant ?? '', hans: values.name?.hans ?? '', en: values.name?.en ?? '' },
+  admissionDate: fromDay(values.admissionDate),
+  moveInDate: fromDay(values.moveInDate),
+  // A project can only be linked to a tenant marked HK-funded; unmarking drops the link.
+  fundedProjectId: values.hkFunded ? (values.fundedProjectId ?? null) : null,
+});
+
+/** 香港科學園落戶深圳: the institutions and enterprises admitted to HKSTP's space, their units and funding. */
+export function TenantsPanel({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const label = (tenant: Tenant) => localName(tenant.name, language);
+  const { records, replace, remove, restore } = useRegister('tenants', tenantsApi, label);
+  const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi as () => RegisterApi<SpaceUnit, unknown>);
+  const projects = useRegisterRecords<FundedProject>('fundedProjects', () => projectsApi() ?? noProjects());
+  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
+  const [open, setOpen] = useState<Tenant | 'new' | null>(null);
+  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+  const hkFunded = Form.useWatch('hkFunded', form);
+
+  const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const projectById = useMemo(() => new Map(projects.map((p) => [p.id, p])), [projects]);
+  const indexed = useMemo(() => indexRecords(records ?? [], tenantRegister.searchTexts), [records]);
+  const visible = useMemo(
+    () =>
+      applyQuery(indexed, query, (tenant, filter) =>
+        filter === 'kind'
+          ? [tenant.kind]
+          : filter === 'sector'
+            ? [tenant.sector]
+            : filter === 'status'
+              ? [tenant.status]
+              : [tenant.hkFunded ? 'yes' : 'no'],
+      ),
+    [indexed, query],
+  );
+
+  const unitText = (id: string) => {
+    const unit = unitById.get(id);
+    if (!unit) return '';
+    return unit.deletedAt ? t('registers.tenants.unitDeleted', { unit: unitLabel(unit) }) : unitLabel(unit);
+  };
+
+  const columns: ColumnsType<Tenant> = useMemo(
+    () => [
+      {
+        key: 'name',
+        title: t('registers.tenants.fields.name'),
+        width: 260,
+        sorter: (a, b) => localName(a.name, language).localeCompare(localName(b.name, language), language),
+        render: (_: unknown, tenant) => (
+          <div>
+            <Typography.Text strong>{localName(tenant.name, language)}</Typography.Text>
+            {tenant.name.en && language !== 'en' && (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {tenant.name.en}
+                </Typography.Text>
+              </div>
+            )}
+          </div>
+        ),
+      },
+      { key: 'kind', title: t('registers.tenants.fields.kind'), dataIndex: 'kind', width: 110, render: (kind: TenantKind) => t(`registers.tenants.kind.${kind}`) },
+      {
+        key: 'sector',
+        title: t('registers.tenants.fields.sector'),
+        dataIndex: 'sector',
+        width: 150,
+        sorter: (a, b) => Sector.options.indexOf(a.sector) - Sector.options.indexOf(b.sector),
+        render: (sector: Sector) => t(`registers.tenants.sector.${sector}`),
+      },
+      { key: 'units', title: t('registers.tenants.fields.units'), width: 180, render: (_: unknown, tenant) => tenant.unitIds.map(unitText).filter(Boolean).join('、') },
+      {
+        key: 'admissionDate',
+        title: t('registers.tenants.fields.admissionDate'),
+        dataIndex: 'admissionDate',
+        width: 130,
+        sorter: (a, b) => ordinal(a.admissionDate, b.admissionDate),
+        render: (value: string | null) => calendarDate(value, language),
+      },
+      {
+        key: 'moveInDate',
+        title: t('registers.tenants.fields.moveInDate'),
+        dataIndex: 'moveInDate',
+        width: 130,
+        sorter: (a, b) => ordinal(a.moveInDate, b.moveInDate),
+        render: (value: string | null) => calendarDate(value, language),
+      },
+      { key: 'headcount', title: t('registers.tenants.fields.headcount'), dataIndex: 'headcount', width: 80, align: 'right', sorter: (a, b) => (a.headcount ?? 0) - (b.headcount ?? 0) },
+      {
+        key: 'hkFunded',
+        title: t('registers.tenants.fields.hkFunded'),
+        width: 200,
+        render: (_: unknown, tenant) =>
+          tenant.hkFunded ? (
+            <span>
+              <Tag color="red">{t('registers.tenants.yes')}</Tag>
+              {tenant.fundedProjectId ? projectById.get(tenant.fundedProjectId)?.title ?? '' : ''}
+            </span>
+          ) : (
+            t('registers.tenants.no')
+          ),
+      },
+      {
+        key: 'status',
+        title: t('registers.tenants.fields.status'),
+        dataIndex: 'status',
+        width: 100,
+        sorter: (a, b) => TenantStatus.options.indexOf(a.status) - TenantStatus.options.indexOf(b.status),
+        render: (status: TenantStatus) => <Tag color={statusColour[status]}>{t(`registers.tenants.status.${status}`)}</Tag>,
+      },
+    ],
+    // unitText reads unitById, which is listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, language, unitById, projectById],
+  );
+
+  // A unit another current tenant holds is not offered; main refuses it anyway.
+  const unitOptions = useMemo(() => {
+    const editing = open !== null && open !== 'new' ? open.id : null;
+    const taken = new Set((records ?? []).filter((x) => holdsUnits(x) && x.id !== editing).flatMap((x) => x.unitIds));
+    return units.filter((u) => !u.deletedAt && !taken.has(u.id)).map((u) => ({ value: u.id, label: unitLabel(u) }));
+  }, [units, records, open]);
+
+  /** Fills the Traditional or Simplified name from the other, whichever is empty. */
+  const fillOtherScript = async () => {
+    const name = form.getFieldValue('name') as Values['name'];
+    if (name.hant && !name.hans) form.setFieldValue(['name', 'hans'], await toHans(name.hant));
+    else if (name.hans && !name.hant) form.setFieldValue(['name', 'hant'], await toHant(name.hans));
+  };
+
+  const importSheet = async () => {
+    try {
+      const opened = await unwrap(tenantsApi().importOpen());
+      if (opened) setPreview(opened);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  return (
+    <section aria-label={t('registers.tenants.title')} className="register-panel" data-register="tenants">
+      <RegisterFilterBar
+        query={query}
+        onChange={setQuery}
+        count={visible.length}
+        filters={[
+          { key: 'kind', label: t('registers.tenants.filterKind'), options: TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) })) },
+          { key: 'sector', label: t('registers.tenants.filterSector'), options: Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) })) },
+          { key: 'status', label: t('registers.tenants.filterStatus'), options: TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) })) },
+          {
+            key: 'hkFunded',
+            label: t('registers.tenants.filterFunded'),
+            options: [
+              { value: 'yes', label: t('registers.tenants.yes') },
+              { value: 'no', label: t('registers.tenants.no') },
+            ],
+          },
+        ]}
+      >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('registers.tenants.new')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
+          {t('registers.common.import')}
+        </Button>
+      </RegisterFilterBar>
+      <RegisterTable<Tenant>
+        rows={records === null ? null : visible}
+        total={records?.length ?? 0}
+        columns={columns}
+        label={label}
+        onOpen={setOpen}
+        onRestore={(tenant) => void restore(tenant)}
+        width={1450}
+      />
+      <RecordDrawer<Tenant, TenantFields, Values>
+        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        target={open}
+        registerApi={tenantsApi}
+        schema={TenantFields}
+        form={form}
+        toValues={toValues}
+        toFields={toFields}
+        label={label}
+        title={t('registers.tenants.new')}
+        onClose={() => setOpen(null)}
+        onSaved={(tenant, created) => {
+          replace(tenant);
+          setOpen(null);
+          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(tenant) }));
+        }}
+        onDelete={(tenant) => void remove(tenant).then((done) => done && setOpen(null))}
+      >
+        <Row gutter={12} align="bottom">
+          <Col span={11}>
+            <Form.Item name={['name', 'hant']} label={t('registers.tenants.fields.nameHant')} required>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={2}>
+            <Form.Item>
+              <Button icon={<SwapOutlined />} onClick={() => void fillOtherScript()} aria-label={t('registers.tenants.fillOther')} title={t('registers.tenants.fillOther')} />
+            </Form.Item>
+          </Col>
+          <Col span={11}>
+            <Form.Item name={['name', 'hans']} label={t('registers.tenants.fields.nameHans')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name={['name', 'en']} label={t('registers.tenants.fields.nameEn')}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="kind" label={t('registers.tenants.fields.kind')}>
+              <Select options={TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="sector" label={t('registers.tenants.fields.sector')}>
+              <Select options={Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="status" label={t('registers.tenants.fields.status')}>
+              <Select options={TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="unitIds" label={t('registers.tenants.fields.units')}>
+          <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="admissionDate" label={t('registers.tenants.fields.admissionDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="moveInDate" label={t('registers.tenants.fields.moveInDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="headcount" label={t('registers.tenants.fields.headcount')}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="hkFunded" label={t('registers.tenants.fields.hkFunded')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="fundedProjectId" label={t('registers.tenants.fields.fundedProject')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                disabled={!hkFunded}
+                notFoundContent={t('registers.tenants.noFundedProject')}
+                options={projects.filter((p) => !p.deletedAt).map((p) => ({ value: p.id, label: p.title }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+          <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('registers.tenants.fields.notes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </RecordDrawer>
+      {preview && (
+        <ImportWizard
+          kind="tenants"
+          columns={tenantRegister.columns}
+          initial={preview}
+          registerApi={tenantsApi}
+          onCancel={() => setPreview(null)}
+          onImported={(result) => {
+            setPreview(null);
+            notifyRegisterChanged('tenants');
+            void message.success(
+              result.skipped
+                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
+                : t('registers.import.imported', { created: result.created }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

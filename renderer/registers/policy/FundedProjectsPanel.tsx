@@ -1,0 +1,331 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwnerSide } from '../../../shared/model/action';
+import type { Language } from '../../../shared/model/language';
+import { currencies } from '../../../shared/model/registers/common';
+import {
+  FundedProjectFields,
+  fundedProjectRegister,
+  projectStatuses,
+  totalsByCurrency,
+  type FundedProject,
+  type ProjectStatus,
+} from '../../../shared/model/registers/fundedProject';
+import type { Tenant } from '../../../shared/model/registers/tenant';
+import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
+import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { api, unwrap } from '../../api/hetao';
+import { useErrorText } from '../../api/useErrorText';
+import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
+import { ImportWizard } from '../ImportWizard';
+import { RecordDrawer } from '../RecordDrawer';
+import type { RegisterApi } from '../registerApi';
+import { notifyRegisterChanged } from '../registerEvents';
+import { RegisterFilterBar } from '../RegisterFilterBar';
+import { RegisterTable } from '../RegisterTable';
+import { useRegister } from '../useRegister';
+import { useRegisterRecords } from '../useRegisterRecords';
+import { fundedProjectsApi } from './policyApi';
+import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
+
+const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
+const statusColour: Record<ProjectStatus, string> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
+
+type Values = Omit<FundedProjectFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };
+
+const toValues = (p: FundedProject | null): Values => ({
+  reference: p?.reference ?? '',
+  title: p?.title ?? '',
+  institution: p?.institution ?? '',
+  principalInvestigator: p?.principalInvestigator ?? '',
+  funder: p?.funder ?? 'HK',
+  scheme: p?.scheme ?? '',
+  amount: p?.amount ?? null,
+  currency: p?.currency ?? null,
+  startDate: toDay(p?.startDate ?? null),
+  endDate: toDay(p?.endDate ?? null),
+  status: p?.status ?? 'approved',
+  inShenzhenPark: p?.inShenzhenPark ?? false,
+  tenantId: p?.tenantId ?? null,
+  clauses: p?.clauses ?? ['2.3.1'],
+  notes: p?.notes ?? '',
+});
+const toFields = (v: Values) => ({ ...v, amount: v.amount ?? null, currency: v.currency ?? null, tenantId: v.tenantId ?? null, startDate: fromDay(v.startDate), endDate: fromDay(v.endDate) });
+const label = (p: Pick<FundedProject, 'reference' | 'title'>) => fundedProjectRegister.label(p as FundedProjectFields);
+
+/** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
+export function FundedProjectsPanel({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const money = useMoney(language);
+  const [form] = Form.useForm<Values>();
+  const { records, replace, remove, restore } = useRegister('fundedProjects', fundedProjectsApi, label);
+  const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
+  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
+  const [open, setOpen] = useState<FundedProject | 'new' | null>(null);
+  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+
+  const tenantById = useMemo(() => new Map(tenants.map((x) => [x.id, x])), [tenants]);
+  const indexed = useMemo(() => indexRecords(records ?? [], fundedProjectRegister.searchTexts), [records]);
+  const visible = useMemo(
+    () =>
+      applyQuery(indexed, query, (p, filter) =>
+        filter === 'funder' ? [p.funder] : filter === 'status' ? [p.status] : filter === 'currency' ? [p.currency ?? ''] : [p.inShenzhenPark ? 'in' : 'out'],
+      ),
+    [indexed, query],
+  );
+  const totals = useMemo(() => totalsByCurrency(visible), [visible]);
+
+  const columns: ColumnsType<FundedProject> = useMemo(
+    () => [
+      { key: 'reference', title: t('registers.fundedProjects.fields.reference'), dataIndex: 'reference', width: 120, sorter: (a, b) => ordinal(a.reference, b.reference) },
+      { key: 'title', title: t('registers.fundedProjects.fields.title'), dataIndex: 'title', width: 280, sorter: (a, b) => a.title.localeCompare(b.title) },
+      { key: 'institution', title: t('registers.fundedProjects.fields.institution'), dataIndex: 'institution', width: 180, sorter: (a, b) => a.institution.localeCompare(b.institution) },
+      { key: 'pi', title: t('registers.fundedProjects.fields.principalInvestigator'), dataIndex: 'principalInvestigator', width: 120 },
+      {
+        key: 'funder',
+        title: t('registers.fundedProjects.fields.funder'),
+        dataIndex: 'funder',
+        width: 90,
+        sorter: (a, b) => sides.indexOf(a.funder) - sides.indexOf(b.funder),
+        render: (side: OwnerSide) => <SideTag side={side} />,
+      },
+      { key: 'scheme', title: t('registers.fundedProjects.fields.scheme'), dataIndex: 'scheme', width: 150, ellipsis: true },
+      {
+        key: 'amount',
+        title: t('registers.fundedProjects.fields.amount'),
+        width: 170,
+        align: 'right',
+        // Within one currency by amount; currencies are never compared by value.
+        sorter: (a, b) => ordinal(a.currency, b.currency) || (a.amount ?? 0) - (b.amount ?? 0),
+        render: (_: unknown, p) => money(p.amount, p.currency),
+      },
+      {
+        key: 'period',
+        title: t('registers.fundedProjects.period'),
+        width: 230,
+        sorter: (a, b) => ordinal(a.startDate, b.startDate),
+        render: (_: unknown, p) => [calendarDate(p.startDate, language), calendarDate(p.endDate, language)].filter(Boolean).join(' – '),
+      },
+      {
+        key: 'status',
+        title: t('registers.fundedProjects.fields.status'),
+        dataIndex: 'status',
+        width: 100,
+        sorter: (a, b) => projectStatuses.indexOf(a.status) - projectStatuses.indexOf(b.status),
+        render: (status: ProjectStatus) => <Tag color={statusColour[status]}>{t(`registers.fundedProjects.status.${status}`)}</Tag>,
+      },
+      {
+        key: 'park',
+        title: t('registers.fundedProjects.filterPark'),
+        width: 110,
+        render: (_: unknown, p) => (p.inShenzhenPark ? t('registers.fundedProjects.inPark') : ''),
+      },
+      {
+        key: 'tenant',
+        title: t('registers.fundedProjects.fields.tenant'),
+        width: 180,
+        render: (_: unknown, p) => {
+          const tenant = p.tenantId ? tenantById.get(p.tenantId) : undefined;
+          return tenant ? localName(tenant.name, language) : '';
+        },
+      },
+    ],
+    [t, language, money, tenantById],
+  );
+
+  const importSheet = async () => {
+    try {
+      const opened = await unwrap(fundedProjectsApi().importOpen());
+      if (opened) setPreview(opened);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  const editingId = open !== null && open !== 'new' ? open.id : null;
+  const tenantOptions = tenants
+    .filter((x) => !x.deletedAt || x.id === (open !== null && open !== 'new' ? open.tenantId : null))
+    .map((x) => ({ value: x.id, label: localName(x.name, language) }));
+
+  return (
+    <section aria-label={t('registers.fundedProjects.title')} className="register-panel" data-register="fundedProjects">
+      <Card size="small" style={{ marginBottom: 12 }} title={t('registers.fundedProjects.totals')} data-testid="funding-totals">
+        {totals.totals.length === 0 ? (
+          <Typography.Text type="secondary">{t('registers.fundedProjects.noTotals')}</Typography.Text>
+        ) : (
+          <Space size="large" wrap>
+            {totals.totals.map((line) => (
+              <Typography.Text strong key={line.currency} data-currency={line.currency}>
+                {t('registers.fundedProjects.totalLine', { currency: t(`registers.currency.${line.currency}`), amount: amountText(line.total, language), count: line.count })}
+              </Typography.Text>
+            ))}
+          </Space>
+        )}
+        {totals.withoutAmount > 0 && (
+          <Typography.Text type="secondary" style={{ marginLeft: 16 }}>
+            {t('registers.fundedProjects.withoutAmount', { count: totals.withoutAmount })}
+          </Typography.Text>
+        )}
+      </Card>
+      <RegisterFilterBar
+        query={query}
+        onChange={setQuery}
+        count={visible.length}
+        filters={[
+          { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+          { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) })) },
+          { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) })) },
+          {
+            key: 'park',
+            label: t('registers.fundedProjects.filterPark'),
+            options: [
+              { value: 'in', label: t('registers.fundedProjects.inPark') },
+              { value: 'out', label: t('registers.fundedProjects.notInPark') },
+            ],
+          },
+        ]}
+      >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('registers.fundedProjects.new')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
+          {t('registers.common.import')}
+        </Button>
+      </RegisterFilterBar>
+      <RegisterTable<FundedProject>
+        rows={records === null ? null : visible}
+        total={records?.length ?? 0}
+        columns={columns}
+        label={label}
+        onOpen={setOpen}
+        onRestore={(p) => void restore(p)}
+        width={1750}
+      />
+      <RecordDrawer<FundedProject, FundedProjectFields, Values>
+        key={open === null ? 'closed' : editingId ?? 'new'}
+        target={open}
+        registerApi={fundedProjectsApi}
+        schema={FundedProjectFields}
+        form={form}
+        toValues={toValues}
+        toFields={toFields}
+        label={label}
+        title={t('registers.fundedProjects.new')}
+        onClose={() => setOpen(null)}
+        onSaved={(p, created) => {
+          replace(p);
+          setOpen(null);
+          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(p) }));
+        }}
+        onDelete={(p) => void remove(p).then((done) => done && setOpen(null))}
+      >
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="reference" label={t('registers.fundedProjects.fields.reference')}>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="title" label={t('registers.fundedProjects.fields.title')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="institution" label={t('registers.fundedProjects.fields.institution')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="principalInvestigator" label={t('registers.fundedProjects.fields.principalInvestigator')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="funder" label={t('registers.fundedProjects.fields.funder')}>
+              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="scheme" label={t('registers.fundedProjects.fields.scheme')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="currency" label={t('registers.fundedProjects.fields.currency')}>
+              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="amount" label={t('registers.fundedProjects.fields.amount')}>
+              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="startDate" label={t('registers.fundedProjects.fields.startDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="endDate" label={t('registers.fundedProjects.fields.endDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="status" label={t('registers.fundedProjects.fields.status')}>
+              <Select options={projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="inShenzhenPark" label={t('registers.fundedProjects.fields.inShenzhenPark')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="tenantId" label={t('registers.fundedProjects.fields.tenantId')}>
+              <Select allowClear showSearch optionFilterProp="label" placeholder={t('registers.fundedProjects.noTenant')} options={tenantOptions} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+          <ClauseSelect language={language} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('registers.fundedProjects.fields.notes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </RecordDrawer>
+      {preview && (
+        <ImportWizard
+          kind="fundedProjects"
+          columns={fundedProjectRegister.columns}
+          initial={preview}
+          registerApi={fundedProjectsApi}
+          onCancel={() => setPreview(null)}
+          onImported={(result) => {
+            setPreview(null);
+            notifyRegisterChanged('fundedProjects');
+            void message.success(
+              result.skipped
+                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
+                : t('registers.import.imported', { created: result.created }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,355 @@
+import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Steps, Tag, Timeline, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { daysBetween, localToday } from '../../../shared/actions/dueDates';
+import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';
+import type { ActionRow, OwnerSide } from '../../../shared/model/action';
+import { nameIn, type Language } from '../../../shared/model/language';
+import type { MeetingRow } from '../../../shared/model/meeting';
+import {
+  measureStages,
+  nextStage,
+  PolicyMeasureFields,
+  policyMeasureRegister,
+  skippedStages,
+  type MeasureStage,
+  type PolicyMeasure,
+} from '../../../shared/model/registers/measure';
+import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
+import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { toHans, toHant } from '../../../shared/script/convert';
+import { api, unwrap } from '../../api/hetao';
+import { useErrorText } from '../../api/useErrorText';
+import { calendarDate, fromDay, ordinal, toDay } from '../format';
+import { ImportWizard } from '../ImportWizard';
+import { RecordDrawer } from '../RecordDrawer';
+import { notifyRegisterChanged } from '../registerEvents';
+import { RegisterFilterBar } from '../RegisterFilterBar';
+import { RegisterTable } from '../RegisterTable';
+import { useRegister } from '../useRegister';
+import { policyMeasuresApi } from './policyApi';
+import { ClauseSelect, clauseList, SideTag, sides } from './policyFormat';
+import { StageMoveDialog } from './StageMoveDialog';
+
+const stageColour: Record<MeasureStage, string> = { study: 'default', consultation: 'gold', pilot: 'orange', inForce: 'green', reviewed: 'cyan' };
+
+type Values = Omit<PolicyMeasureFields, 'nextStepDate'> & { nextStepDate: ReturnType<typeof toDay> };
+
+const toValues = (m: PolicyMeasure | null): Values => ({
+  title: m?.title ?? { hant: '', hans: '', en: '' },
+  clauses: m?.clauses ?? [],
+  leadSide: m?.leadSide ?? 'joint',
+  nextStep: m?.nextStep ?? '',
+  nextStepDate: toDay(m?.nextStepDate ?? null),
+  actionIds: m?.actionIds ?? [],
+  meetingIds: m?.meetingIds ?? [],
+  notes: m?.notes ?? '',
+});
+const toFields = (values: Values) => ({ ...values, nextStepDate: fromDay(values.nextStepDate) });
+
+/** 聯合政策: the policy measures the two governments agreed to explore, each moved through its stages with a dated log. */
+export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: string; language: Language }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const label = (m: Pick<PolicyMeasure, 'title'>) => nameIn(m.title, language);
+  const { records, replace, remove, restore } = useRegister('policyMeasures', policyMeasuresApi, label);
+  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
+  const [open, setOpen] = useState<PolicyMeasure | 'new' | null>(null);
+  const [moving, setMoving] = useState<PolicyMeasure | null>(null);
+  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+  const [actions, setActions] = useState<ActionRow[]>([]);
+  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
+  // What was typed in the drawer when a stage move replaced its record; put back once the drawer reset.
+  const typed = useRef<Values | null>(null);
+  const today = localToday(new Date());
+
+  useEffect(() => {
+    void unwrap(api().actions.list({ subGroupId })).then((list) => setActions(list.rows), () => setActions([]));
+    void unwrap(api().meetings.list({ subGroupId })).then(setMeetings, () => setMeetings([]));
+  }, [subGroupId]);
+  useEffect(() => {
+    if (typed.current) form.setFieldsValue(typed.current);
+    typed.current = null;
+  }, [open, form]);
+
+  const indexed = useMemo(() => indexRecords(records ?? [], policyMeasureRegister.searchTexts), [records]);
+  const visible = useMemo(
+    () =>
+      applyQuery(indexed, query, (m, filter) => (filter === 'stage' ? [m.stage] : filter === 'leadSide' ? [m.leadSide] : m.clauses)),
+    [indexed, query],
+  );
+
+  const columns: ColumnsType<PolicyMeasure> = useMemo(
+    () => [
+      {
+        key: 'title',
+        title: t('registers.policyMeasures.fields.title'),
+        width: 380,
+        sorter: (a, b) => nameIn(a.title, language).localeCompare(nameIn(b.title, language)),
+        render: (_: unknown, m) => nameIn(m.title, language),
+      },
+      {
+        key: 'clauses',
+        title: t('registers.policyMeasures.fields.clauses'),
+        width: 150,
+        sorter: (a, b) => ordinal(a.clauses[0] ?? '', b.clauses[0] ?? ''),
+        render: (_: unknown, m) => clauseList(m.clauses, language),
+      },
+      {
+        key: 'leadSide',
+        title: t('registers.policyMeasures.fields.leadSide'),
+        dataIndex: 'leadSide',
+        width: 100,
+        sorter: (a, b) => sides.indexOf(a.leadSide) - sides.indexOf(b.leadSide),
+        render: (side: OwnerSide) => <SideTag side={side} />,
+      },
+      {
+        key: 'stage',
+        title: t('registers.policyMeasures.fields.stage'),
+        dataIndex: 'stage',
+        width: 110,
+        sorter: (a, b) => measureStages.indexOf(a.stage) - measureStages.indexOf(b.stage),
+        render: (stage: MeasureStage) => <Tag color={stageColour[stage]}>{t(`registers.policyMeasures.stage.${stage}`)}</Tag>,
+      },
+      { key: 'nextStep', title: t('registers.policyMeasures.fields.nextStep'), dataIndex: 'nextStep', width: 240, ellipsis: true },
+      {
+        key: 'nextStepDate',
+        title: t('registers.policyMeasures.fields.nextStepDate'),
+        dataIndex: 'nextStepDate',
+        width: 190,
+        sorter: (a, b) => ordinal(a.nextStepDate, b.nextStepDate),
+        render: (date: string | null) => (
+          <>
+            {calendarDate(date, language)}{' '}
+            {date && daysBetween(today, date) < 0 && <Tag color="red">{t('registers.policyMeasures.overdueStep')}</Tag>}
+          </>
+        ),
+      },
+    ],
+    [t, language, today],
+  );
+
+  const fillOtherScript = async () => {
+    const title = form.getFieldValue('title') as Values['title'];
+    if (title.hant && !title.hans) form.setFieldValue(['title', 'hans'], await toHans(title.hant));
+    else if (title.hans && !title.hant) form.setFieldValue(['title', 'hant'], await toHant(title.hans));
+  };
+
+  const importSheet = async () => {
+    try {
+      const opened = await unwrap(policyMeasuresApi().importOpen());
+      if (opened) setPreview(opened);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  const editing = open !== null && open !== 'new' ? open : null;
+
+  return (
+    <section aria-label={t('registers.policyMeasures.title')} className="register-panel" data-register="policyMeasures">
+      <RegisterFilterBar
+        query={query}
+        onChange={setQuery}
+        count={visible.length}
+        filters={[
+          { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: measureStages.map((s) => ({ value: s, label: t(`registers.policyMeasures.stage.${s}`) })) },
+          { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+          { key: 'clause', label: t('registers.policyMeasures.filterClause'), options: clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) })) },
+        ]}
+      >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('registers.policyMeasures.new')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
+          {t('registers.common.import')}
+        </Button>
+      </RegisterFilterBar>
+      <RegisterTable<PolicyMeasure>
+        rows={records === null ? null : visible}
+        total={records?.length ?? 0}
+        columns={columns}
+        label={label}
+        onOpen={setOpen}
+        onRestore={(m) => void restore(m)}
+        width={1300}
+      />
+      <RecordDrawer<PolicyMeasure, PolicyMeasureFields, Values>
+        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        target={open}
+        registerApi={policyMeasuresApi}
+        schema={PolicyMeasureFields}
+        form={form}
+        toValues={toValues}
+        toFields={toFields}
+        label={label}
+        title={t('registers.policyMeasures.new')}
+        onClose={() => setOpen(null)}
+        onSaved={(m, created) => {
+          replace(m);
+          setOpen(null);
+          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(m) }));
+        }}
+        onDelete={(m) => void remove(m).then((done) => done && setOpen(null))}
+      >
+        <Row gutter={12} align="bottom">
+          <Col span={11}>
+            <Form.Item name={['title', 'hant']} label={t('registers.policyMeasures.fields.titleHant')} required>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={2}>
+            <Form.Item>
+              <Button
+                icon={<SwapOutlined />}
+                onClick={() => void fillOtherScript()}
+                aria-label={t('registers.policyMeasures.fillOther')}
+                title={t('registers.policyMeasures.fillOther')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={11}>
+            <Form.Item name={['title', 'hans']} label={t('registers.policyMeasures.fields.titleHans')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name={['title', 'en']} label={t('registers.policyMeasures.fields.titleEn')}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item name="clauses" label={t('registers.policyMeasures.fields.clauses')} required>
+              <ClauseSelect language={language} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="leadSide" label={t('registers.policyMeasures.fields.leadSide')}>
+              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item name="nextStep" label={t('registers.policyMeasures.fields.nextStep')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="nextStepDate" label={t('registers.policyMeasures.fields.nextStepDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="actionIds" label={t('registers.policyMeasures.fields.actionIds')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            notFoundContent={t('registers.policyMeasures.noActions')}
+            options={actions.filter((a) => !a.deletedAt).map((a) => ({ value: a.id, label: `${a.reference} ${a.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="meetingIds" label={t('registers.policyMeasures.fields.meetingIds')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={meetings.filter((m) => !m.deletedAt).map((m) => ({ value: m.id, label: `${m.number} ${m.title} ${calendarDate(m.date, language)}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="notes" label={t('registers.policyMeasures.fields.notes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('registers.policyMeasures.stageLog')}</Divider>
+        {editing ? (
+          <StageSection
+            measure={editing}
+            language={language}
+            onMove={() => setMoving(editing)}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t('registers.policyMeasures.saveFirst')}</Typography.Text>
+        )}
+      </RecordDrawer>
+      {moving && (
+        <StageMoveDialog
+          measure={moving}
+          onClose={() => setMoving(null)}
+          onMoved={(moved) => {
+            setMoving(null);
+            replace(moved);
+            typed.current = form.getFieldsValue(true) as Values;
+            setOpen(moved);
+            void message.success(t('registers.policyMeasures.moved', { label: label(moved), stage: t(`registers.policyMeasures.stage.${moved.stage}`) }));
+          }}
+        />
+      )}
+      {preview && (
+        <ImportWizard
+          kind="policyMeasures"
+          columns={policyMeasureRegister.columns}
+          initial={preview}
+          registerApi={policyMeasuresApi}
+          onCancel={() => setPreview(null)}
+          onImported={(result) => {
+            setPreview(null);
+            notifyRegisterChanged('policyMeasures');
+            void message.success(
+              result.skipped
+                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
+                : t('registers.import.imported', { created: result.created }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Where a measure stands among the five stages, the button to move it, and its dated log. */
+function StageSection({ measure, language, onMove }: { measure: PolicyMeasure; language: Language; onMove: () => void }) {
+  const { t } = useTranslation();
+  const stageName = (s: MeasureStage) => t(`registers.policyMeasures.stage.${s}`);
+  const next = nextStage(measure.stage);
+  return (
+    <div data-testid="stage-section">
+      <Steps
+        size="small"
+        current={measureStages.indexOf(measure.stage)}
+        items={measureStages.map((s) => ({ title: stageName(s) }))}
+        style={{ marginBottom: 16 }}
+      />
+      <Button onClick={onMove} style={{ marginBottom: 16 }} aria-label={t('registers.policyMeasures.move')}>
+        {next ? t('registers.policyMeasures.moveNext', { stage: stageName(next) }) : t('registers.policyMeasures.move')}
+      </Button>
+      <Timeline
+        items={[
+          ...(measure.stageLog.length === 0 || measure.stageLog[0]!.from !== null
+            ? [{ key: 'created', content: t('registers.policyMeasures.stageEntered', { date: calendarDate(measure.createdAt.slice(0, 10), language), stage: stageName('study') }) }]
+            : []),
+          ...measure.stageLog.map((entry) => {
+            const skipped = skippedStages(entry.from, entry.to);
+            const line =
+              entry.from === null
+                ? t('registers.policyMeasures.stageEntered', { date: calendarDate(entry.on, language), stage: stageName(entry.to) })
+                : t('registers.policyMeasures.stageMoved', { date: calendarDate(entry.on, language), from: stageName(entry.from), to: stageName(entry.to) });
+            return {
+              key: entry.id,
+              content: (
+                <>
+                  <div>
+                    {line} {skipped.length > 0 && t('registers.policyMeasures.skipped', { stages: skipped.map(stageName).join('、') })}
+                  </div>
+                  {entry.note && <Typography.Text type="secondary">{entry.note}</Typography.Text>}
+                </>
+              ),
+            };
+          }),
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Select, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';
+import type { OwnerSide } from '../../../shared/model/action';
+import type { Language } from '../../../shared/model/language';
+import type { Currency } from '../../../shared/model/registers/common';
+
+const numberLocale: Record<Language, string> = { 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN', en: 'en-GB' };
+
+export const sides: OwnerSide[] = ['HK', 'SZ', 'joint'];
+const sideColour: Record<OwnerSide, string> = { HK: 'red', SZ: 'blue', joint: 'purple' };
+
+export function SideTag({ side }: { side: OwnerSide }) {
+  const { t } = useTranslation();
+  return <Tag color={sideColour[side]}>{t(`registers.side.${side}`)}</Tag>;
+}
+
+export function amountText(amount: number, language: Language): string {
+  return amount.toLocaleString(numberLocale[language], { maximumFractionDigits: 2 });
+}
+
+/** An amount with its currency, e.g. 港元 3,000,000; never a bare number. */
+export function useMoney(language: Language) {
+  const { t } = useTranslation();
+  return (amount: number | null, currency: Currency | null): string =>
+    amount === null || currency === null ? '' : `${t(`registers.currency.${currency}`)} ${amountText(amount, language)}`;
+}
+
+export function count(value: number | null, language: Language): string {
+  return value === null ? '' : value.toLocaleString(numberLocale[language]);
+}
+
+export function ClauseSelect({ language, ...props }: { language: Language; value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
+  return <Select mode="multiple" {...props} options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />;
+}
+
+export function clauseList(ids: readonly string[], language: Language): string {
+  return ids.map((id) => clauseLabel(id, language)).join('、');
+}

@@ -1,0 +1,317 @@
+import './promotion.css';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwnerSide } from '../../../shared/model/action';
+import type { Language } from '../../../shared/model/language';
+import { currencies } from '../../../shared/model/registers/common';
+import {
+  eventKinds,
+  eventStatuses,
+  PromotionEventFields,
+  promotionEventRegister,
+  type EventKind,
+  type EventStatus,
+  type PromotionEvent,
+} from '../../../shared/model/registers/event';
+import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
+import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { unwrap } from '../../api/hetao';
+import { useErrorText } from '../../api/useErrorText';
+import { calendarDate, fromDay, ordinal, toDay } from '../format';
+import { ImportWizard } from '../ImportWizard';
+import { promotionEventsApi } from '../policy/policyApi';
+import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
+import { RecordDrawer } from '../RecordDrawer';
+import { notifyRegisterChanged } from '../registerEvents';
+import { RegisterFilterBar } from '../RegisterFilterBar';
+import { RegisterTable } from '../RegisterTable';
+import { useRegister } from '../useRegister';
+import { EventCalendar } from './EventCalendar';
+
+const statusColour: Record<EventStatus, string> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
+
+type Values = Omit<PromotionEventFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };
+
+const toValues = (e: PromotionEvent | null): Values => ({
+  name: e?.name ?? '',
+  kind: e?.kind ?? 'forum',
+  startDate: toDay(e?.startDate ?? null),
+  endDate: toDay(e?.endDate ?? null),
+  city: e?.city ?? '',
+  venue: e?.venue ?? '',
+  audience: e?.audience ?? '',
+  leadSide: e?.leadSide ?? 'joint',
+  coOrganisers: e?.coOrganisers ?? '',
+  budget: e?.budget ?? null,
+  currency: e?.currency ?? null,
+  status: e?.status ?? 'planned',
+  outcome: e?.outcome ?? { attendance: null, enquiries: null, mediaCoverage: '' },
+  clauses: e?.clauses ?? ['2.3.4'],
+  notes: e?.notes ?? '',
+});
+const toFields = (v: Values) => {
+  const startDate = fromDay(v.startDate);
+  return {
+    ...v,
+    budget: v.budget ?? null,
+    currency: v.currency ?? null,
+    outcome: { attendance: v.outcome.attendance ?? null, enquiries: v.outcome.enquiries ?? null, mediaCoverage: v.outcome.mediaCoverage ?? '' },
+    startDate,
+    // A one-day event needs only its date.
+    endDate: fromDay(v.endDate) ?? startDate,
+  };
+};
+const label = (e: Pick<PromotionEvent, 'name'>) => e.name;
+
+/** 聯合推廣: promotion events and campaigns, listed beside a month calendar. */
+export function PromotionEventsPanel({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const money = useMoney(language);
+  const [form] = Form.useForm<Values>();
+  const { records, replace, remove, restore } = useRegister('promotionEvents', promotionEventsApi, label);
+  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
+  const [open, setOpen] = useState<PromotionEvent | 'new' | null>(null);
+  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+
+  const indexed = useMemo(() => indexRecords(records ?? [], promotionEventRegister.searchTexts), [records]);
+  const visible = useMemo(
+    () => applyQuery(indexed, query, (e, filter) => (filter === 'kind' ? [e.kind] : filter === 'status' ? [e.status] : [e.leadSide])),
+    [indexed, query],
+  );
+
+  const columns: ColumnsType<PromotionEvent> = useMemo(
+    () => [
+      { key: 'name', title: t('registers.promotionEvents.fields.name'), dataIndex: 'name', width: 240, sorter: (a, b) => a.name.localeCompare(b.name) },
+      {
+        key: 'kind',
+        title: t('registers.promotionEvents.fields.kind'),
+        dataIndex: 'kind',
+        width: 100,
+        sorter: (a, b) => eventKinds.indexOf(a.kind) - eventKinds.indexOf(b.kind),
+        render: (kind: EventKind) => t(`registers.promotionEvents.kind.${kind}`),
+      },
+      {
+        key: 'dates',
+        title: t('registers.promotionEvents.dates'),
+        width: 210,
+        defaultSortOrder: 'descend',
+        sorter: (a, b) => ordinal(a.startDate, b.startDate),
+        render: (_: unknown, e) =>
+          e.endDate === e.startDate ? calendarDate(e.startDate, language) : `${calendarDate(e.startDate, language)} – ${calendarDate(e.endDate, language)}`,
+      },
+      { key: 'city', title: t('registers.promotionEvents.fields.city'), dataIndex: 'city', width: 90, sorter: (a, b) => a.city.localeCompare(b.city) },
+      { key: 'venue', title: t('registers.promotionEvents.fields.venue'), dataIndex: 'venue', width: 150, ellipsis: true },
+      {
+        key: 'leadSide',
+        title: t('registers.promotionEvents.fields.leadSide'),
+        dataIndex: 'leadSide',
+        width: 90,
+        render: (side: OwnerSide) => <SideTag side={side} />,
+      },
+      {
+        key: 'budget',
+        title: t('registers.promotionEvents.fields.budget'),
+        width: 150,
+        align: 'right',
+        sorter: (a, b) => ordinal(a.currency, b.currency) || (a.budget ?? 0) - (b.budget ?? 0),
+        render: (_: unknown, e) => money(e.budget, e.currency),
+      },
+      {
+        key: 'status',
+        title: t('registers.promotionEvents.fields.status'),
+        dataIndex: 'status',
+        width: 100,
+        sorter: (a, b) => eventStatuses.indexOf(a.status) - eventStatuses.indexOf(b.status),
+        render: (status: EventStatus) => <Tag color={statusColour[status]}>{t(`registers.promotionEvents.status.${status}`)}</Tag>,
+      },
+      {
+        key: 'attendance',
+        title: t('registers.promotionEvents.fields.attendance'),
+        width: 100,
+        align: 'right',
+        sorter: (a, b) => (a.outcome.attendance ?? -1) - (b.outcome.attendance ?? -1),
+        render: (_: unknown, e) => count(e.outcome.attendance, language),
+      },
+    ],
+    [t, language, money],
+  );
+
+  const importSheet = async () => {
+    try {
+      const opened = await unwrap(promotionEventsApi().importOpen());
+      if (opened) setPreview(opened);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  return (
+    <section aria-label={t('registers.promotionEvents.title')} className="register-panel" data-register="promotionEvents">
+      <RegisterFilterBar
+        query={query}
+        onChange={setQuery}
+        count={visible.length}
+        filters={[
+          { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) })) },
+          { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) })) },
+          { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        ]}
+      >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+          {t('registers.promotionEvents.new')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
+          {t('registers.common.import')}
+        </Button>
+      </RegisterFilterBar>
+      <Row gutter={16}>
+        <Col xs={24} xxl={15}>
+          <RegisterTable<PromotionEvent>
+            rows={records === null ? null : visible}
+            total={records?.length ?? 0}
+            columns={columns}
+            label={label}
+            onOpen={setOpen}
+            onRestore={(e) => void restore(e)}
+            width={1250}
+          />
+        </Col>
+        <Col xs={24} xxl={9}>
+          <EventCalendar events={visible} language={language} onOpen={setOpen} />
+        </Col>
+      </Row>
+      <RecordDrawer<PromotionEvent, PromotionEventFields, Values>
+        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        target={open}
+        registerApi={promotionEventsApi}
+        schema={PromotionEventFields}
+        form={form}
+        toValues={toValues}
+        toFields={toFields}
+        label={label}
+        title={t('registers.promotionEvents.new')}
+        onClose={() => setOpen(null)}
+        onSaved={(e, created) => {
+          replace(e);
+          setOpen(null);
+          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(e) }));
+        }}
+        onDelete={(e) => void remove(e).then((done) => done && setOpen(null))}
+      >
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item name="name" label={t('registers.promotionEvents.fields.name')} required>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={t('registers.promotionEvents.fields.kind')}>
+              <Select options={eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="startDate" label={t('registers.promotionEvents.fields.startDate')} required>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="endDate" label={t('registers.promotionEvents.fields.endDate')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="status" label={t('registers.promotionEvents.fields.status')}>
+              <Select options={eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="city" label={t('registers.promotionEvents.fields.city')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="venue" label={t('registers.promotionEvents.fields.venue')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="audience" label={t('registers.promotionEvents.fields.audience')}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="leadSide" label={t('registers.promotionEvents.fields.leadSide')}>
+              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="coOrganisers" label={t('registers.promotionEvents.fields.coOrganisers')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="currency" label={t('registers.promotionEvents.fields.currency')}>
+              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="budget" label={t('registers.promotionEvents.fields.budget')}>
+              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('registers.promotionEvents.fields.outcome')}</Divider>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
+              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['outcome', 'enquiries']} label={t('registers.promotionEvents.fields.enquiries')}>
+              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name={['outcome', 'mediaCoverage']} label={t('registers.promotionEvents.fields.mediaCoverage')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+          <ClauseSelect language={language} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('registers.promotionEvents.fields.notes')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </RecordDrawer>
+      {preview && (
+        <ImportWizard
+          kind="promotionEvents"
+          columns={promotionEventRegister.columns}
+          initial={preview}
+          registerApi={promotionEventsApi}
+          onCancel={() => setPreview(null)}
+          onImported={(result) => {
+            setPreview(null);
+            notifyRegisterChanged('promotionEvents');
+            void message.success(
+              result.skipped
+                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
+                : t('registers.import.imported', { created: result.created }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { App as AntApp, Button, Space } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordBase } from '../../shared/model/record';
+import type { RegisterKind } from '../../shared/registers/kinds';
+import { unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import type { RegisterApi } from './registerApi';
+import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
+
+/**
+ * A register's records on screen: loaded once, kept in step with each save, and deleted with an
+ * Undo in the message (and Restore in the list, with "show deleted").
+ */
+export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const [records, setRecords] = useState<R[] | null>(null);
+  const [self] = useState(() => ({}));
+
+  const reload = useCallback(() => {
+    unwrap(registerApi().list()).then(setRecords, (error: unknown) => void message.error(errorText(error)));
+    // The api getter and message helpers are stable for the app's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(reload, [reload]);
+  // Another tab of the window (the same register attached to two sub-groups) changed it.
+  useRegisterChanged(kind, reload, self);
+
+  const replace = useCallback((record: R) => {
+    queueMicrotask(() => notifyRegisterChanged(kind, self));
+    setRecords((current) => {
+      const list = current ?? [];
+      return list.some((r) => r.id === record.id) ? list.map((r) => (r.id === record.id ? record : r)) : [record, ...list];
+    });
+  }, [kind, self]);
+
+  const restore = async (record: R, messageKey?: string) => {
+    try {
+      replace(await unwrap(registerApi().restore({ id: record.id })));
+      if (messageKey) message.destroy(messageKey);
+      void message.success(t('registers.common.restoredMessage', { label: label(record) }));
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  const remove = async (record: R): Promise<boolean> => {
+    try {
+      replace(await unwrap(registerApi().delete({ id: record.id })));
+    } catch (error) {
+      void message.error(errorText(error));
+      return false;
+    }
+    const key = `register-deleted-${record.id}`;
+    void message.open({
+      key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <Space>
+          {t('registers.common.deletedMessage', { label: label(record) })}
+          <Button size="small" type="link" onClick={() => void restore(record, key)}>
+            {t('registers.common.undo')}
+          </Button>
+        </Space>
+      ),
+    });
+    return true;
+  };
+
+  return { records, reload, replace, remove, restore };
+}
