@@ -216,7 +216,7 @@ function FieldReviewCard({
             ))}
           </ul>
           {untouched.length > 0 && (
-            <Space size={4} wrap style={{ marginBottom: 8 }}>
+            <Space size={4} wrap style={{ display: 'flex', marginBottom: 8 }}>
               <Tag>{t('script.review.kind.untouched')}</Tag>
               {untouched.map((item) => (
                 <Typography.Text key={item.offset} code>
