@@ -34,7 +34,7 @@ export type SpaceUnit = z.infer<typeof SpaceUnit>;
 
 /** What a user fills in for a unit, in the form or a sheet row; main checks with the same schema. */
 export const SpaceUnitFields = z.object(spaceUnitShape).superRefine((fields, ctx) => {
-  if (fields.grossArea !== null && fields.usableArea !== null && fields.usableArea > fields.grossArea) {
+  if (fields.grossArea !== null && fields.grossArea > 0 && fields.usableArea !== null && fields.usableArea > fields.grossArea) {
     ctx.addIssue({ code: 'custom', path: ['usableArea'], message: 'validation.usableOverGross' });
   }
   if (fields.leaseStart && fields.leaseEnd && fields.leaseEnd <= fields.leaseStart) {
