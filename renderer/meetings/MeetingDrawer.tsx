@@ -20,6 +20,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
+import { PackButton } from '../pack/PackDialog';
 import { AgendaList } from './AgendaList';
 import { MinutesSection } from './MinutesSection';
 import { ClassificationTag, MinutesTag, useMeetingLabel } from './meetingLabels';
@@ -260,6 +261,7 @@ export function MeetingDrawer({
       }
       extra={
         <Space>
+          {meeting && !meeting.deletedAt && <PackButton meetingId={meeting.id} />}
           {meeting && !meeting.deletedAt && (
             <Popconfirm title={t('meetings.deleteConfirm')} okText={t('meetings.delete')} cancelText={t('meetings.cancel')} onConfirm={() => void remove()}>
               <Button danger>{t('meetings.delete')}</Button>

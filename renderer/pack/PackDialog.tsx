@@ -1,0 +1,152 @@
+import { App as AntApp, Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackBuildResult, PackScript, PackScripts } from '../../shared/pack/contract';
+import type { TaskProgress } from '../../shared/tasks/progress';
+import { api, BridgeError, unwrap } from '../api/hetao';
+import { useErrorText } from '../api/useErrorText';
+import { PackPreview } from './PackPreview';
+
+/**
+ * Builds a meeting's pack (會議文件包) in Traditional, Simplified or both: the user picks the
+ * version, main asks where to save, progress shows while it builds (cancellable), then the files
+ * saved, any paper that could not be read, and preview and print for each version.
+ */
+export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const { modal } = AntApp.useApp();
+  const [scripts, setScripts] = useState<PackScripts>(i18n.language === 'zh-Hans' ? 'hans' : i18n.language === 'zh-Hant' ? 'hant' : 'both');
+  const [progress, setProgress] = useState<TaskProgress | null>(null);
+  const [building, setBuilding] = useState(false);
+  const [result, setResult] = useState<PackBuildResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState<PackScript | null>(null);
+  const taskId = useRef<string | null>(null);
+
+  useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
+
+  const build = async (replaceExisting = false): Promise<void> => {
+    if (building) return;
+    const id = crypto.randomUUID();
+    taskId.current = id;
+    setBuilding(true);
+    setError(null);
+    setNotice(null);
+    setProgress(null);
+    try {
+      const built = await unwrap(api().pack.build({ meetingId, scripts, taskId: id, replaceExisting }));
+      if (built) setResult(built);
+    } catch (failure) {
+      if (failure instanceof BridgeError && failure.value.code === 'export.fileExists') {
+        modal.confirm({
+          title: t('pack.replaceConfirm', { file: failure.value.params?.file ?? '' }),
+          okText: t('pack.replace'),
+          cancelText: t('pack.cancel'),
+          onOk: () => void build(true),
+        });
+      } else if (failure instanceof BridgeError && failure.value.code === 'pack.cancelled') {
+        setNotice(t('pack.cancelled'));
+      } else {
+        setError(errorText(failure));
+      }
+    } finally {
+      taskId.current = null;
+      setBuilding(false);
+    }
+  };
+
+  const cancel = () => {
+    if (taskId.current) void api().tasks.cancel({ taskId: taskId.current });
+  };
+
+  const print = async (script: PackScript) => {
+    try {
+      await unwrap(api().pack.print({ meetingId, script }));
+      setNotice(t('pack.printSent'));
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  const versionName = (script: PackScript) => t(script === 'hant' ? 'pack.scriptHant' : 'pack.scriptHans');
+
+  return (
+    <Modal
+      open
+      title={t('pack.title')}
+      // While building, closing (Esc or ×) first stops the build.
+      onCancel={() => (building ? cancel() : onClose())}
+      footer={
+        building ? (
+          <Button onClick={cancel}>{t('pack.cancel')}</Button>
+        ) : (
+          <Space>
+            <Button onClick={onClose}>{t('pack.close')}</Button>
+            <Button type="primary" onClick={() => void build()}>
+              {t('pack.build')}
+            </Button>
+          </Space>
+        )
+      }
+      width={640}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void build();
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('pack.intro')}</Typography.Paragraph>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong id="pack-scripts">
+            {t('pack.scripts')}
+          </Typography.Text>
+          <Radio.Group aria-labelledby="pack-scripts" value={scripts} onChange={(e) => setScripts(e.target.value as PackScripts)} disabled={building}>
+            <Radio value="hant">{t('pack.scriptHant')}</Radio>
+            <Radio value="hans">{t('pack.scriptHans')}</Radio>
+            <Radio value="both">{t('pack.scriptBoth')}</Radio>
+          </Radio.Group>
+          {building && (
+            <div role="status" aria-live="polite">
+              <Typography.Text>{t('pack.building')}</Typography.Text>
+              <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
+              {progress && <Typography.Text type="secondary">{t('pack.progress', progress)}</Typography.Text>}
+            </div>
+          )}
+          {error && <Alert type="error" showIcon title={error} />}
+          {notice && <Alert type="info" showIcon title={notice} />}
+          {result && !building && (
+            <>
+              <Alert type="success" showIcon title={t('pack.saved', { files: result.files.map((f) => f.fileName).join('、') })} />
+              {result.brokenPapers.length > 0 && <Alert type="warning" showIcon title={t('pack.brokenPapers', { names: result.brokenPapers.join('、') })} />}
+              {result.files.map((file) => (
+                <Space key={file.script}>
+                  <Typography.Text>{`${versionName(file.script)} · ${t('pack.pages', { count: file.pageCount })}`}</Typography.Text>
+                  <Button onClick={() => setPreviewing(file.script)}>{t('pack.previewOf', { version: versionName(file.script) })}</Button>
+                  <Button onClick={() => void print(file.script)}>{t('pack.printOf', { version: versionName(file.script) })}</Button>
+                </Space>
+              ))}
+            </>
+          )}
+        </Space>
+        {/* Enter builds, as in every form of the app. */}
+        <button type="submit" hidden aria-hidden />
+      </form>
+      {previewing && <PackPreview meetingId={meetingId} script={previewing} onClose={() => setPreviewing(null)} />}
+    </Modal>
+  );
+}
+
+/** The "會議文件包" button on a meeting. */
+export function PackButton({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('pack.open')}</Button>
+      {open && <PackDialog meetingId={meetingId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
