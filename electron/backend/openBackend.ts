@@ -30,6 +30,7 @@ import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
 import { PackService } from '../pack/packService';
 import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
 import { Tasks } from '../tasks/tasks';
+import { ExportService } from '../exports/exportService';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -166,6 +167,19 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     uiLanguage: () => settings.currentLanguage(),
     now: options.now ?? (() => new Date()),
   });
+  const exportService = new ExportService({
+    store,
+    actions,
+    converter,
+    dialogs: options.dialogs,
+    fs: options.fs ?? nodeFs,
+    pdf: options.pdfRenderer ?? null,
+    printer: options.printer ?? new RecordingPrinter(),
+    tasks,
+    openFolder: options.openFolder,
+    language: () => settings.currentLanguage(),
+    now: options.now ?? (() => new Date()),
+  });
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -240,6 +254,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     },
     tasks: {
       cancel: async ({ taskId }) => tasks.cancel(taskId),
+    },
+    exports: {
+      prepare: (request) => exportService.prepare(request),
+      write: ({ token, replace, taskId }) => exportService.write(token, replace, taskId),
+      openFolder: ({ token }) => exportService.openFolder(token),
+      preview: ({ request, version }) => exportService.preview(request, version),
+      print: ({ request, version }) => exportService.print(request, version),
     },
   };
 

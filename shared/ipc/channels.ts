@@ -4,6 +4,7 @@ import { meetingChannels } from '../meetings/channels';
 import { arrangementChannels } from '../arrangement/channels';
 import { packChannels } from '../pack/channels';
 import { taskChannels } from '../tasks/channels';
+import { exportChannels } from '../documents/exportChannels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -28,6 +29,7 @@ export const channels = {
   promotionEvents: promotionEventChannels,
   pack: packChannels,
   tasks: taskChannels,
+  exports: exportChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

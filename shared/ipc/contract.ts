@@ -17,6 +17,7 @@ import { Tenant, TenantFields } from '../model/registers/tenant';
 import { policyContract } from '../model/registers/policyContract';
 import { packMethods } from '../pack/contract';
 import { taskMethods, type TaskProgress } from '../tasks/progress';
+import { exportMethods } from '../documents/exportContract';
 
 const none = z.undefined();
 
@@ -151,6 +152,8 @@ export const contract = {
   pack: packMethods,
   /** Long tasks that report progress on TASK_PROGRESS_CHANNEL. */
   tasks: taskMethods,
+  /** Documents in 繁體, 简体, both or side by side (shared/documents/exportContract.ts). */
+  exports: exportMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;

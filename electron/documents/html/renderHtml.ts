@@ -14,7 +14,7 @@ function text(value: string): string {
 }
 
 function cell(value: Cell, tag: 'td' | 'th', kind: string | undefined): string {
-  const numeric = kind === 'number' ? ' class="num"' : '';
+  const numeric = kind === 'number' ? ' class="num"' : kind === 'date' ? ' class="date"' : '';
   return `<${tag}${numeric}${lang(value.script)}>${text(value.text)}</${tag}>`;
 }
 
@@ -70,7 +70,7 @@ p { margin: 0 0 6pt; } p[data-tone=muted] { color: #555; font-size: 9pt; } p[dat
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt 0 10pt; font-size: 9pt; }
 th, td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #e8ecf2; } thead { display: table-header-group; } tr { break-inside: avoid; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: right; } td.date { white-space: nowrap; }
 dl { margin: 0 0 8pt; } dl > div { display: flex; gap: 8pt; } dt { min-width: 8em; font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
 .page-break { break-after: page; }
 `;

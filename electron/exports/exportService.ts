@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { TFunction } from 'i18next';
+import { localToday } from '../../shared/actions/dueDates';
+import { filterActions } from '../../shared/actions/filters';
+import { isOffered, type ExportDone, type ExportPlan, type ExportRequest, type ExportTarget } from '../../shared/documents/exportRequest';
+import { languageOfScript } from '../../shared/documents/labels';
+import { docScripts, type DocScript, type DocumentModel, type WorkbookModel } from '../../shared/documents/model';
+import { plainText } from '../../shared/documents/text';
+import { AppError } from '../../shared/ipc/errors';
+import { toRow, type Action } from '../../shared/model/action';
+import type { Contact } from '../../shared/model/contact';
+import type { Language } from '../../shared/model/language';
+import type { SubGroup } from '../../shared/model/subGroup';
+import type { ActionService } from '../actions/actionService';
+import { formatMemberships } from '../contacts/contactTable';
+import type { Dialogs } from '../dialogs/dialogs';
+import { renderDocx } from '../documents/docx/renderDocx';
+import { renderHtml } from '../documents/html/renderHtml';
+import { safeFileName, splitName } from '../documents/output/fileNames';
+import { OutputWriter, type OutputFile } from '../documents/output/outputWriter';
+import type { RenderProgress } from '../documents/output/progress';
+import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
+import type { PackPrinter } from '../pack/packPrinter';
+import type { Tasks } from '../tasks/tasks';
+import { renderXlsx } from '../documents/xlsx/renderXlsx';
+import { translator } from '../i18n/translator';
+import type { Store } from '../store/store';
+import type { StoreFs } from '../store/storeFs';
+import { actionsDocument, actionsParallel, actionsWorkbook, actionTexts, type ActionExport } from './actionDocuments';
+import { meetingDocument, meetingParallel, type MeetingData } from './meetingDocument';
+import { reportDocument } from './reportDocument';
+import { ScriptedContent, scriptStatement, type ExportConverter } from './scriptedContent';
+
+export interface ExportServiceOptions {
+  store: Store;
+  actions: ActionService;
+  converter: ExportConverter;
+  dialogs: Dialogs;
+  fs: StoreFs;
+  /** The one HTML → PDF engine; null where none is available. */
+  pdf: PdfRenderer | null;
+  printer: PackPrinter;
+  /** Long tasks: progress to the window, cancel from it. */
+  tasks: Tasks;
+  openFolder: (folder: string) => Promise<void>;
+  /** The UI language: dialog titles and the suggested file name follow it. */
+  language: () => Language;
+  now: () => Date;
+}
+
+interface Pending {
+  request: ExportRequest;
+  paths: Partial<Record<DocScript | 'parallel', string>>;
+  folder: string;
+  /** Records in the export, for progress. */
+  count: number;
+}
+
+/** Prepared exports kept for the user to confirm; older ones are dropped. */
+const KEPT = 5;
+const EDITION_SUFFIX = /（(繁體版|简体版|繁体版|簡體版)）$/;
+const extensionName: Record<ExportRequest['format'], string> = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' };
+
+/** A body's name for a file name: its quotation marks dropped (「聯合政策」專組 → 聯合政策專組). */
+const bareName = (name: string) => name.replace(/[「」“”"『』]/g, '').trim();
+
+/**
+ * Exports of follow-up actions, contacts, progress reports and meetings, in 繁體, 简体, both or side
+ * by side: one document model per version, rendered to DOCX, XLSX or (through Chromium) PDF, and
+ * written through the output layer after the save dialog, the replace question and the review list.
+ */
+export class ExportService {
+  private readonly pending = new Map<string, Pending>();
+  private readonly writer: OutputWriter;
+  private lastFolder: string | null = null;
+
+  constructor(private readonly options: ExportServiceOptions) {
+    this.writer = new OutputWriter(options.fs);
+  }
+
+  private t(script: DocScript): TFunction {
+    return translator(languageOfScript[script]);
+  }
+
+  private today(): string {
+    return localToday(this.options.now());
+  }
+
+  /** Asks where to save, and says which files exist and which fields still need review; null if cancelled. */
+  async prepare(request: ExportRequest): Promise<ExportPlan | null> {
+    if (!isOffered(request)) throw new AppError('export.unsupported');
+    if (request.format === 'pdf' && !this.options.pdf) throw new AppError('export.pdfUnavailable');
+    const count = this.count(request.target);
+    const ui = translator(this.options.language());
+    const uiScript: DocScript = this.options.language() === 'zh-Hans' ? 'hans' : 'hant';
+    const variants = this.variants(request);
+    const suggestion = await this.fileStem(request.target, uiScript);
+    const suggested = safeFileName(variants.length === 1 && variants[0] !== 'parallel' ? `${suggestion}（${this.t(variants[0]!)('exports.doc.edition')}）` : suggestion, request.format);
+    const chosen = await this.options.dialogs.saveFile({
+      title: ui('exports.ui.dialogTitle', { what: ui(`exports.ui.what.${request.target.kind}`) }),
+      defaultPath: this.lastFolder ? path.join(this.lastFolder, suggested) : suggested,
+      filters: [{ name: extensionName[request.format], extensions: [request.format] }],
+    });
+    if (chosen === null) return null;
+    const folder = path.dirname(chosen);
+    this.lastFolder = folder;
+
+    const [chosenStem] = splitName(path.basename(chosen));
+    const stem = chosenStem.replace(EDITION_SUFFIX, '');
+    const paths: Pending['paths'] = {};
+    for (const variant of variants) {
+      if (variant === 'parallel' || variants.length === 1) paths[variant] = path.join(folder, safeFileName(variant === 'parallel' ? stem : chosenStem, request.format));
+      else paths[variant] = path.join(folder, safeFileName(`${await this.options.converter.convert(stem, variant)}（${this.t(variant)('exports.doc.edition')}）`, request.format));
+    }
+    const files = Object.values(paths);
+    const review: ExportPlan['review'] = [];
+    for (const script of docScripts.filter((s) => variants.includes(s) || variants.includes('parallel'))) {
+      const content = new ScriptedContent(this.options.converter, script);
+      await this.build(request, script, content);
+      const fields = await content.unreviewedFields();
+      if (fields.length) review.push({ script, fields });
+    }
+    const token = randomUUID();
+    this.pending.set(token, { request, paths, folder, count });
+    while (this.pending.size > KEPT) this.pending.delete(this.pending.keys().next().value!);
+    const existing = await this.writer.existing(files);
+    return { token, folder, files: files.map((f) => path.basename(f)), existing: existing.map((f) => path.basename(f)), review, count };
+  }
+
+  /**
+   * Builds every version afresh (so corrections made in the review count) and writes them all, or
+   * none; progress is reported under `taskId`, which the window can cancel.
+   */
+  async write(token: string, replace: boolean, taskId: string): Promise<ExportDone> {
+    const job = this.pending.get(token);
+    if (!job) throw new AppError('export.expired');
+    const ui = translator(this.options.language());
+    return this.options.tasks.run(taskId, async (report, signal) => {
+      const variants = Object.entries(job.paths) as Array<[DocScript | 'parallel', string]>;
+      const total = job.count * variants.length + variants.length;
+      let base = 0;
+      const files: OutputFile[] = [];
+      for (const [variant, filePath] of variants) {
+        const label = ui('exports.ui.writing');
+        const progress: RenderProgress = { signal, advance: (done) => report(base + done, total, label) };
+        files.push({ path: filePath, bytes: await this.render(job.request, variant, progress) });
+        base += job.count + 1;
+        report(base, total, label);
+      }
+      if (signal.aborted) throw new AppError('export.cancelled');
+      await this.writer.write(files, { replace });
+      return { folder: job.folder, files: files.map((f) => path.basename(f.path)) };
+    });
+  }
+
+  /** Opens the folder an export was written to; only folders this service wrote to. */
+  async openFolder(token: string): Promise<void> {
+    const job = this.pending.get(token);
+    if (!job) throw new AppError('export.expired');
+    await this.options.openFolder(job.folder);
+  }
+
+  /** One version as the preview shows it and the printer prints it. */
+  async preview(request: ExportRequest, script: DocScript | 'parallel'): Promise<DocumentModel> {
+    return this.document(request, script);
+  }
+
+  /** Prints through the system dialog: the document laid out by Chromium as a PDF, as it would be exported. */
+  async print(request: ExportRequest, script: DocScript | 'parallel'): Promise<void> {
+    const pdf = await this.render({ ...request, format: 'pdf' }, script);
+    const folder = await mkdtemp(path.join(tmpdir(), 'hetao-print-'));
+    const file = path.join(folder, 'document.pdf');
+    await writeFile(file, pdf);
+    await this.options.printer.print(file);
+  }
+
+  /** The file's bytes for one version; public for the benchmarks, which skip the dialogs. */
+  async render(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress): Promise<Uint8Array> {
+    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as DocScript, progress), progress);
+    const doc = await this.document(request, variant, progress);
+    if (request.format === 'docx') return renderDocx(doc);
+    if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
+    if (progress?.signal?.aborted) throw new AppError('export.cancelled');
+    return this.options.pdf.render(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
+  }
+
+  private variants(request: ExportRequest): Array<DocScript | 'parallel'> {
+    return request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
+  }
+
+  private count(target: ExportTarget): number {
+    if (target.kind === 'actions') return this.actionExport(target).groups.reduce((n, g) => n + g.actions.length, 0);
+    if (target.kind === 'contacts') return this.options.store.list('contacts').length;
+    if (target.kind === 'report') return this.options.store.list('actions').filter((a) => a.subGroupId === this.subGroup(target.subGroupId).id).length;
+    return this.meetingData(target.meetingId).meeting.agenda.length;
+  }
+
+  private async fileStem(target: ExportTarget, script: DocScript): Promise<string> {
+    const t = this.t(script);
+    const day = this.today();
+    if (target.kind === 'actions') {
+      const subGroup = target.subGroupId ? this.subGroup(target.subGroupId) : null;
+      return `${subGroup ? `${bareName(subGroup.name[script])}_` : ''}${t('exports.doc.fileActions')}_${day}`;
+    }
+    if (target.kind === 'contacts') return `${t('exports.doc.fileContacts')}_${day}`;
+    if (target.kind === 'report') return `${bareName(this.subGroup(target.subGroupId).name[script])}_${t('exports.doc.fileReport')}_${day}`;
+    const data = this.meetingData(target.meetingId);
+    return `${bareName(data.bodyName[script])}_${t('meetings.numberLabel', { number: data.meeting.number })}_${data.meeting.date}`;
+  }
+
+  private subGroup(id: string): SubGroup {
+    const subGroup = this.options.store.get('subGroups', id);
+    if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
+    return subGroup;
+  }
+
+  private contacts(): Map<string, Contact> {
+    return new Map(this.options.store.list('contacts', { includeDeleted: true }).map((c) => [c.id, c]));
+  }
+
+  /** The actions the list shows with this filter and search text, grouped by sub-group in tab order. */
+  private actionExport(target: Extract<ExportTarget, { kind: 'actions' }>): ActionExport {
+    const { store } = this.options;
+    const today = this.today();
+    const subGroup = target.subGroupId ? this.subGroup(target.subGroupId) : null;
+    const subGroups = subGroup ? [subGroup] : store.list('subGroups').filter((s) => s.archivedAt === null).sort((a, b) => a.sortOrder - b.sortOrder);
+    const hits = target.text.trim() ? new Set(this.options.actions.search(target.subGroupId, target.text)) : null;
+    const wanted = new Set(subGroups.map((s) => s.id));
+    const all = store.list('actions', { includeDeleted: true }).filter((a) => wanted.has(a.subGroupId));
+    const kept = new Set(filterActions(all.map(toRow), target.filter, today, hits).map((r) => r.id));
+    const byReference = (a: Action, b: Action) => a.reference.localeCompare(b.reference, 'en', { numeric: true });
+    return {
+      subGroup,
+      groups: subGroups.map((s) => ({ subGroup: s, actions: all.filter((a) => a.subGroupId === s.id && kept.has(a.id)).sort(byReference) })),
+      contacts: this.contacts(),
+      includeLog: target.includeLog,
+      today,
+    };
+  }
+
+  private meetingData(id: string): MeetingData {
+    const { store } = this.options;
+    const meeting = store.get('meetings', id);
+    if (!meeting || meeting.deletedAt) throw new AppError('record.notFound');
+    const body = meeting.subGroupId ? this.subGroup(meeting.subGroupId) : null;
+    const bodyName = body?.name ?? store.list('workingGroup')[0]?.name ?? { hant: '', hans: '', en: '' };
+    const arising = new Map<string, Action[]>();
+    for (const action of store.list('actions')) {
+      if (action.meetingId !== id || !action.agendaItemId) continue;
+      arising.set(action.agendaItemId, [...(arising.get(action.agendaItemId) ?? []), action]);
+    }
+    return { meeting, body, bodyName, contacts: this.contacts(), arising };
+  }
+
+  /** Builds one script's document, recording in `content` what was converted; used by prepare to find what needs review. */
+  private async build(request: ExportRequest, script: DocScript, content: ScriptedContent): Promise<void> {
+    if (request.format === 'xlsx') await this.workbook(request, script, undefined, content);
+    else await this.document(request, script, undefined, content);
+  }
+
+  private async document(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress, given?: ScriptedContent): Promise<DocumentModel> {
+    const { target } = request;
+    if (variant === 'parallel') return this.parallel(target, progress);
+    const script = variant;
+    const t = this.t(script);
+    const content = given ?? new ScriptedContent(this.options.converter, script);
+    const footer = () => scriptStatement(t, content);
+    if (target.kind === 'actions') {
+      const data = this.actionExport(target);
+      const texts = await actionTexts(data, content, t, progress);
+      return actionsDocument(t, script, data, texts, await footer());
+    }
+    if (target.kind === 'report') {
+      const subGroup = this.subGroup(target.subGroupId);
+      const { store } = this.options;
+      const meetings = store
+        .list('meetings')
+        .filter((m) => m.subGroupId === subGroup.id)
+        .sort((a, b) => (a.date < b.date ? 1 : -1));
+      return reportDocument(t, { subGroup, actions: store.list('actions').filter((a) => a.subGroupId === subGroup.id), meetings, today: this.today() }, content, footer);
+    }
+    if (target.kind === 'meeting') return meetingDocument(t, this.meetingData(target.meetingId), content, footer);
+    // Contacts are exported as a workbook; their preview shows the same table as a document.
+    const workbook = await this.workbook(request, script, progress, content);
+    return {
+      title: workbook.title,
+      script,
+      orientation: 'landscape',
+      header: `${workbook.title} · ${t('exports.doc.edition')}`,
+      footer: workbook.footer,
+      pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+      blocks: [{ kind: 'heading', level: 1, text: workbook.title }, ...workbook.sheets.map((s) => ({ kind: 'table' as const, columns: s.columns, rows: s.rows }))],
+    };
+  }
+
+  private async parallel(target: ExportTarget, progress?: RenderProgress): Promise<DocumentModel> {
+    const tt = { hant: this.t('hant'), hans: this.t('hans') };
+    const content = { hant: new ScriptedContent(this.options.converter, 'hant'), hans: new ScriptedContent(this.options.converter, 'hans') };
+    const footer = async () => [...(await scriptStatement(tt.hant, content.hant)), ...(await scriptStatement(tt.hans, content.hans))];
+    if (target.kind === 'actions') {
+      const data = this.actionExport(target);
+      const texts = { hant: await actionTexts(data, content.hant, tt.hant, progress), hans: await actionTexts(data, content.hans, tt.hans, progress) };
+      return actionsParallel(tt, data, texts, await footer());
+    }
+    if (target.kind === 'meeting') {
+      const data = this.meetingData(target.meetingId);
+      const doc = await meetingParallel(tt, data, content, []);
+      return { ...doc, footer: await footer() };
+    }
+    throw new AppError('export.unsupported');
+  }
+
+  private async workbook(request: ExportRequest, script: DocScript, progress?: RenderProgress, given?: ScriptedContent): Promise<WorkbookModel> {
+    const { target } = request;
+    const t = this.t(script);
+    const content = given ?? new ScriptedContent(this.options.converter, script);
+    if (target.kind === 'actions') {
+      const data = this.actionExport(target);
+      const texts = await actionTexts(data, content, t, progress);
+      return actionsWorkbook(t, script, data, texts, await scriptStatement(t, content));
+    }
+    if (target.kind !== 'contacts') throw new AppError('export.unsupported');
+    const subGroups = this.options.store.list('subGroups');
+    const contacts = this.options.store.list('contacts').sort((a, b) => a.name.localeCompare(b.name, languageOfScript[script]));
+    const rows = [];
+    for (const c of contacts) {
+      rows.push([
+        await content.field('contacts', c, 'name'),
+        await content.field('contacts', c, 'title'),
+        await content.field('contacts', c, 'organisation'),
+        t(`contacts.sides.${c.side}`),
+        plainText(c.email),
+        plainText(c.phone),
+        formatMemberships(c.memberships, subGroups, t),
+      ].map((text) => ({ text })));
+    }
+    const fields = ['name', 'title', 'organisation', 'side', 'email', 'phone', 'memberships'] as const;
+    return {
+      title: t('exports.doc.fileContacts'),
+      script,
+      sheets: [{ name: t('contacts.export.sheetName'), columns: fields.map((f) => ({ header: t(`contacts.fields.${f}`), width: 10 })), rows }],
+      footer: await scriptStatement(t, content),
+    };
+  }
+}
+
