@@ -3,6 +3,8 @@ import { AppError } from '../../shared/ipc/errors';
 import { spaceUnitRegister, unitKeys, unitLabel, type SpaceUnitFields } from '../../shared/model/registers/space';
 import { holdsUnits, tenantRegister, type TenantFields, type TenantImportContext } from '../../shared/model/registers/tenant';
 import { loadConverters } from '../../shared/script/convert';
+import { localToday } from '../../shared/actions/dueDates';
+import { spaceGlance, spaceSummary } from '../../shared/registers/spaceGlance';
 import type { Dialogs } from '../dialogs/dialogs';
 import type { Store } from '../store/store';
 import type { StoreFs } from '../store/storeFs';
@@ -54,15 +56,18 @@ async function tenantImportContext(store: Store): Promise<TenantImportContext> {
 }
 
 /** The HK Science Park in Shenzhen registers (第二條（一）): leased space units and their tenants. */
-export function spaceRegisters(options: { store: Store; dialogs: Dialogs; fs: StoreFs; t: () => TFunction }) {
-  const { store } = options;
+export function spaceRegisters(options: { store: Store; dialogs: Dialogs; fs: StoreFs; t: () => TFunction; now?: () => Date }) {
+  const { store, now = () => new Date() } = options;
   const spaceUnits = new RegisterService<'spaceUnits', SpaceUnitFields>(store, spaceUnitRegister);
   const tenants = new RegisterService<'tenants', TenantFields>(store, tenantRegister, tenantRules(store) as RegisterRules<TenantFields, unknown>);
   return {
     spaceUnits,
     tenants,
     handlers: {
-      spaceUnits: registerHandlers(spaceUnits, new RegisterImport({ ...options, service: spaceUnits })),
+      spaceUnits: {
+        ...registerHandlers(spaceUnits, new RegisterImport({ ...options, service: spaceUnits })),
+        summary: async () => spaceSummary(spaceGlance(store.list('spaceUnits'), store.list('tenants'), localToday(now()))),
+      },
       tenants: registerHandlers(tenants, new RegisterImport({ ...options, service: tenants, context: () => tenantImportContext(store) })),
     },
   };

@@ -5,6 +5,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup, WorkingGroup } from '../../shared/model/subGroup';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { PolicyOverview } from '../registers/policy/PolicyOverview';
+import { SpaceOverview } from '../registers/SpaceOverview';
 import { ActionsOverview, type OpenActions } from './ActionsOverview';
 
 /** 總覽: the working group and the sub-groups it coordinates. */
@@ -66,6 +67,7 @@ export function OverviewTab({
         </Row>
       )}
       <ActionsOverview subGroups={subGroups} language={language} refreshKey={refreshKey} onOpenActions={onOpenActions} />
+      <SpaceOverview language={language} refreshKey={refreshKey} />
       <PolicyOverview language={language} refreshKey={refreshKey} />
       <Typography.Title level={4} style={{ marginTop: 24 }} id="wg-meetings-heading">
         {t('meetings.workingGroupTitle')}

@@ -22,7 +22,7 @@ export const channels = {
   script: ['glossary', 'createTerm', 'updateTerm', 'deleteTerm', 'restoreTerm', 'review', 'setOverride'],
   meetings: meetingChannels,
   arrangement: arrangementChannels,
-  spaceUnits: registerChannels,
+  spaceUnits: [...registerChannels, 'summary'],
   tenants: registerChannels,
   policyMeasures: policyMeasureChannels,
   fundedProjects: fundedProjectChannels,

@@ -13,6 +13,7 @@ import { registerMethods } from '../registers/contract';
 import { meetingMethods } from '../meetings/contract';
 import { arrangementMethods } from '../arrangement/contract';
 import { SpaceUnit, SpaceUnitFields } from '../model/registers/space';
+import type { SpaceSummary } from '../registers/spaceGlance';
 import { Tenant, TenantFields } from '../model/registers/tenant';
 import { policyContract } from '../model/registers/policyContract';
 import { packMethods } from '../pack/contract';
@@ -145,7 +146,11 @@ export const contract = {
   meetings: meetingMethods,
   arrangement: arrangementMethods,
   /** The registers (shared/registers): one namespace each, all with the same methods. */
-  spaceUnits: registerMethods(SpaceUnit, SpaceUnitFields),
+  spaceUnits: {
+    ...registerMethods(SpaceUnit, SpaceUnitFields),
+    /** Leased and occupied area, occupancy, tenants, leases ending soon: the overview's line. */
+    summary: { input: none, output: z.custom<SpaceSummary>() },
+  },
   tenants: registerMethods(Tenant, TenantFields),
   ...policyContract,
   /** The meeting pack (shared/pack/contract.ts). */

@@ -55,3 +55,19 @@ export function spaceGlance(units: SpaceUnit[], tenants: Tenant[], today: string
     vacant: live.filter((u) => !heldBy.has(u.id)),
   };
 }
+
+/** The overview's occupancy line: the glance's figures without the records behind them. */
+export interface SpaceSummary {
+  unitCount: number;
+  leasedArea: number;
+  occupiedArea: number;
+  occupancy: number | null;
+  tenantCount: number;
+  endingSoon: number;
+  vacant: number;
+}
+
+export function spaceSummary(glance: SpaceGlance): SpaceSummary {
+  const { unitCount, leasedArea, occupiedArea, occupancy, tenantCount } = glance;
+  return { unitCount, leasedArea, occupiedArea, occupancy, tenantCount, endingSoon: glance.endingSoon.length, vacant: glance.vacant.length };
+}

@@ -256,3 +256,15 @@ describe('registers attached to sub-groups', () => {
     });
   });
 });
+
+describe('the overview line for the science park', () => {
+  it('gives leased and occupied area, occupancy, tenants and leases ending within six months', async () => {
+    const app = await open({ now: () => new Date('2026-03-01T10:00:00+08:00') });
+    const a = await app.value<SpaceUnit>('spaceUnits.create', { fields: unit({ grossArea: 300 }) });
+    await app.value('spaceUnits.create', { fields: unit({ unit: '302', grossArea: 100, leaseEnd: '2026-06-30' }) });
+    await app.value('tenants.create', { fields: tenant({ unitIds: [a.id], status: 'movedIn', moveInDate: '2025-04-01' }) });
+    expect(await app.value('spaceUnits.summary')).toEqual({
+      unitCount: 2, leasedArea: 400, occupiedArea: 300, occupancy: 0.75, tenantCount: 1, endingSoon: 1, vacant: 1,
+    });
+  });
+});
