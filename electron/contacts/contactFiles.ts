@@ -15,6 +15,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import type { Dialogs } from '../dialogs/dialogs';
 import { writeFileAtomic } from '../store/atomicJsonFile';
 import type { StoreFs } from '../store/storeFs';
+import { renderXlsx } from '../documents/xlsx/renderXlsx';
 import type { ContactService } from './contactService';
 import { decodeText, parseCsv, writeCsv } from './csv';
 import { contactSheet, readContactRows, type SheetRow } from './contactTable';
@@ -203,15 +204,13 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text;
 }
 
-async function workbookBytes(rows: string[][], sheetName: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Every cell is written as text: a phone number stays a phone number, never a number or a formula.
-  for (const row of rows) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(...rows.map((r) => [...(r[i] ?? '')].length));
-    column.width = Math.min(50, Math.max(10, longest * 1.6));
+/** Through the one XLSX writer (electron/documents/xlsx): every cell text, formula-like values made inert. */
+function workbookBytes(rows: string[][], sheetName: string): Promise<Uint8Array> {
+  const [header = [], ...body] = rows;
+  return renderXlsx({
+    title: sheetName,
+    script: 'hant',
+    sheets: [{ name: sheetName, columns: header.map((text) => ({ header: text, width: 1 })), rows: body.map((row) => row.map((text) => ({ text }))) }],
+    footer: [],
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
