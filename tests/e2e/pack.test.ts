@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Language } from '../../shared/model/language';
+import { createPackMeeting } from '../support/packMeeting';
+import { bookmarks, pageTexts } from '../support/pdfInspect';
+import { openTestBackend, appFrame } from '../support/testBackend';
+import { startHarness, type Harness } from './harness/harness';
+import { PackPage } from './pages/packPage';
+import { WorkbenchPage } from './pages/workbenchPage';
+
+const run = promisify(execFile);
+const shots = '/tmp/pack';
+let harness: Harness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+const cases: Array<{ language: Language; locale: string; tab: string; meeting: string; hantName: string; hansName: string }> = [
+  {
+    language: 'zh-Hant',
+    locale: 'zh-HK',
+    tab: '香港科學園落戶深圳',
+    meeting: '第2次會議',
+    hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
+    hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
+  },
+  {
+    language: 'zh-Hans',
+    locale: 'zh-CN',
+    tab: '香港科学园落户深圳',
+    meeting: '第2次会议',
+    hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
+    hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
+  },
+];
+
+describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meeting: meetingLabel, hantName, hansName }) => {
+  it('builds both versions of a pack for a meeting with four items and three papers, previews and prints it', async () => {
+    await mkdir(shots, { recursive: true });
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-'));
+    const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-files-'));
+    // The meeting is set up through the same backend the app uses; the pack is built on screen.
+    const seed = await openTestBackend({ dataDir, systemLocale: locale });
+    const call = async <T,>(channel: string, input?: unknown): Promise<T> => {
+      const result = await seed.backend.dispatch(channel, input, appFrame);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+      return result.value as T;
+    };
+    const { markers } = await createPackMeeting(call, seed.dialogs, files);
+    await seed.backend.close();
+
+    harness = await startHarness({ dataDir, systemLocale: locale });
+    const app = new WorkbenchPage(harness.page);
+    const pack = new PackPage(harness.page, language);
+    await app.waitForTab(tab);
+    await app.tab(tab).click();
+    await pack.open(meetingLabel);
+
+    // The save dialog offers the pack's name in the chosen version first; the other goes beside it.
+    harness.dialogs.answerNextSave(path.join(files, hantName));
+    await pack.build('scriptBoth');
+    await pack.dialog.getByRole('status').waitFor();
+    const saved = await pack.saved();
+    expect(saved).toContain(hantName);
+    expect(saved).toContain(hansName);
+    expect(harness.dialogs.saved.at(-1)).toBe(hantName);
+    await harness.page.screenshot({ path: path.join(shots, `dialog-${language}.png`) });
+
+    for (const [name, hant] of [[hantName, true], [hansName, false]] as const) {
+      const file = path.join(files, name);
+      const texts = await pageTexts(file);
+      expect(texts.length).toBe(6 + 3 + 9);
+      texts.forEach((text, i) => expect(text).toContain(hant ? `第 ${i + 1} 頁，共 18 頁` : `第 ${i + 1} 页，共 18 页`));
+      const marks = await bookmarks(new Uint8Array(await readFile(file)));
+      expect(marks).toHaveLength(7);
+      expect(marks.at(-1)!.children).toHaveLength(3);
+      for (const [i, child] of marks.at(-1)!.children.entries()) {
+        expect(texts[child.page - 1]).toContain(markers[i]!);
+        expect(texts[child.page]).toContain(`${markers[i]} page 1`);
+      }
+      await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', file, path.join(shots, `${language}-${hant ? 'hant' : 'hans'}`)]);
+    }
+
+    // The print preview shows the generated parts; Print goes to the system dialog (recorded here).
+    const versionLabel = pack.text.pack[language === 'zh-Hans' ? 'scriptHans' : 'scriptHant'];
+    await pack.dialog.getByRole('button', { name: pack.text.pack.previewOf.replace('{{version}}', versionLabel) }).click();
+    const frame = pack.preview.locator('iframe').first();
+    await frame.waitFor();
+    await expect.poll(() => pack.preview.locator('iframe').count()).toBe(7);
+    await expect
+      .poll(() => frame.contentFrame().locator('body').innerText())
+      .toContain(language === 'zh-Hans' ? '香港特别行政区政府' : '香港特別行政區政府');
+    await harness.page.screenshot({ path: path.join(shots, `preview-${language}.png`) });
+    await harness.page.keyboard.press('Escape');
+    await pack.preview.waitFor({ state: 'hidden' });
+    await pack.dialog.getByRole('button', { name: pack.text.pack.printOf.replace('{{version}}', versionLabel) }).click();
+    await pack.dialog.getByText(pack.text.pack.printSent).waitFor();
+    expect(harness.printer.printed).toEqual([path.join(files, language === 'zh-Hans' ? hansName : hantName)]);
+  }, 180_000);
+});
