@@ -11,6 +11,8 @@ import { sortableTabBar } from '../shell/SortableTabBar';
 import { ArchivedSubGroupsDialog } from './ArchivedSubGroupsDialog';
 import { SubGroupDialog } from './SubGroupDialog';
 
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
+
 /**
  * Everything the workbench offers for managing sub-groups: set up, edit, archive (with a
  * confirmation and an undo), restore, and the tabs' order by drag, keyboard or context menu.
@@ -48,6 +50,8 @@ export function useSubGroupManagement({
   const [editing, setEditing] = useState<SubGroup | 'new' | null>(null);
   const [archivedOpen, setArchivedOpen] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
+  // Read out after a move; a toast would cover the very tabs being moved.
+  const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => api().onMenuCommand((command) => command === 'newSubGroup' && setEditing('new')), []);
 
@@ -69,11 +73,13 @@ export function useSubGroupManagement({
     }
   };
 
-  const restore = async (subGroup: SubGroup, undoKey?: string) => {
+  const undoKey = (subGroup: SubGroup) => `archived-${subGroup.id}`;
+
+  const restore = async (subGroup: SubGroup) => {
     setRestoring(subGroup.id);
     try {
       replace(await unwrap(api().subGroups.restore({ id: subGroup.id })));
-      if (undoKey) message.destroy(undoKey);
+      message.destroy(undoKey(subGroup));
       onArchivedChanged();
       void message.success(t('archivedSubGroups.restored', { name: name(subGroup) }));
     } catch (error) {
@@ -99,14 +105,13 @@ export function useSubGroupManagement({
         }
         if (activeTab === subGroup.id) onOpen(null);
         onArchivedChanged();
-        const key = `archived-${subGroup.id}`;
         void message.success({
-          key,
+          key: undoKey(subGroup),
           duration: 8,
           content: (
             <Space>
               {t('archiveSubGroup.done', { name: name(subGroup) })}
-              <Button size="small" type="link" onClick={() => void restore(subGroup, key)}>
+              <Button size="small" type="link" onClick={() => void restore(subGroup)}>
                 {t('archiveSubGroup.undo')}
               </Button>
             </Space>
@@ -128,7 +133,7 @@ export function useSubGroupManagement({
     if (hadFocus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-node-key="${id}"] [role="tab"]`)?.focus());
     try {
       setSubGroups(await unwrap(api().subGroups.reorder({ ids: order.map((s) => s.id) })));
-      void message.info(t('tabOrder.moved', { name: name(order[toIndex]!), position: toIndex + 1 }));
+      setAnnouncement(t('tabOrder.moved', { name: name(order[toIndex]!), position: toIndex + 1 }));
     } catch (error) {
       setSubGroups(before);
       void message.error(errorText(error));
@@ -160,12 +165,18 @@ export function useSubGroupManagement({
     },
   });
 
-  const tabBarButtons =
-    archived.length > 0 ? (
-      <Button type="text" onClick={() => setArchivedOpen(true)}>
-        {t('archivedSubGroups.button', { count: archived.length })}
-      </Button>
-    ) : null;
+  const tabBarButtons = (
+    <>
+      {archived.length > 0 && (
+        <Button type="text" onClick={() => setArchivedOpen(true)}>
+          {t('archivedSubGroups.button', { count: archived.length })}
+        </Button>
+      )}
+      <span role="status" aria-live="polite" style={visuallyHidden}>
+        {announcement}
+      </span>
+    </>
+  );
 
   const dialogs = (
     <>
