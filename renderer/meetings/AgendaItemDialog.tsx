@@ -8,7 +8,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import { AgendaItemFields, type AgendaItem, type AttachmentState, type Meeting, type Paper } from '../../shared/model/meeting';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { StatusTag } from '../actions/actionLabels';
-import { api, unwrap } from '../api/hetao';
+import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { AttachmentStateTag, fileSize, paperLabel } from './meetingLabels';
@@ -286,7 +286,7 @@ function ActionsArising({ meeting, item, subGroups, language }: { meeting: Meeti
           fields: {
             title: values.title ?? '',
             description: '',
-            ownerSide: values.ownerSide ?? 'joint',
+            ownerSide: values.ownerSide ?? 'HK',
             leads: [],
             officerIds: [],
             dueDate: values.dueDate ? values.dueDate.format('YYYY-MM-DD') : null,
@@ -299,7 +299,9 @@ function ActionsArising({ meeting, item, subGroups, language }: { meeting: Meeti
       form.resetFields(['title', 'dueDate']);
       void message.success(t('meetings.arising.createdMessage', { reference: created.reference }));
     } catch (error) {
-      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
+      // Say which rule the action broke, not only that something was invalid.
+      const issue = error instanceof BridgeError ? error.value.issues?.[0]?.messageKey : undefined;
+      form.setFields([{ name: 'title', errors: [issue ? t(issue) : errorText(error)] }]);
     }
   };
 
@@ -324,12 +326,13 @@ function ActionsArising({ meeting, item, subGroups, language }: { meeting: Meeti
           )}
         />
       )}
-      <Form form={form} name="actionArising" layout="inline" onFinish={(values) => void add(values)} initialValues={{ ownerSide: 'joint', dueDate: null }} style={{ marginTop: 8, rowGap: 8 }}>
+      <Form form={form} name="actionArising" layout="inline" onFinish={(values) => void add(values)} initialValues={{ ownerSide: language === 'zh-Hans' ? 'SZ' : 'HK', dueDate: null }} style={{ marginTop: 8, rowGap: 8 }}>
         <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input placeholder={t('actions.name')} aria-label={t('actions.name')} style={{ width: 260 }} />
         </Form.Item>
         <Form.Item name="ownerSide">
-          <Radio.Group optionType="button" options={(['HK', 'SZ', 'joint'] as const).map((s) => ({ value: s, label: t(`actions.sideValue.${s}`) }))} />
+          {/* A joint action needs a lead on each side, named in the action's own form; here one side owns it. */}
+          <Radio.Group optionType="button" options={(['HK', 'SZ'] as const).map((s) => ({ value: s, label: t(`actions.sideValue.${s}`) }))} />
         </Form.Item>
         <Form.Item name="dueDate">
           <DatePicker placeholder={t('actions.dueDate')} aria-label={t('actions.dueDate')} />

@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+import { localeResources } from '../../../shared/i18n/resources';
+import type { Language } from '../../../shared/model/language';
+
+/** A body's meetings: the list, the meeting drawer and the agenda item dialog, in the script on screen. */
+export class MeetingsPage {
+  readonly text: (typeof localeResources)['zh-Hant'];
+
+  constructor(
+    readonly page: Page,
+    language: Language,
+  ) {
+    this.text = localeResources[language];
+  }
+
+  get drawer(): Locator {
+    return this.page.locator('.ant-drawer');
+  }
+
+  get itemDialog(): Locator {
+    return this.page.locator('.ant-modal');
+  }
+
+  async openSection(): Promise<void> {
+    await this.page.getByRole('tab', { name: this.text.meetings.title, exact: true }).click();
+    await this.page.getByRole('button', { name: this.text.meetings.new, exact: true }).waitFor();
+  }
+
+  async startNew(): Promise<void> {
+    await this.page.getByRole('button', { name: this.text.meetings.new, exact: true }).click();
+    await this.drawer.getByLabel(this.text.meetings.name, { exact: true }).waitFor();
+  }
+
+  async setDate(within: Locator, label: string, value: string): Promise<void> {
+    const input = within.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(value);
+    await input.press('Tab');
+  }
+
+  /** Picks an option in an antd select by typing, as a keyboard user would. */
+  async choose(select: Locator, option: string): Promise<void> {
+    await select.click();
+    await select.pressSequentially(option);
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+  }
+
+  agendaTitles(): Promise<string[]> {
+    return this.drawer.locator('.ant-list-item .ant-typography a, .ant-list-item a.ant-typography').allInnerTexts();
+  }
+}
