@@ -16,6 +16,7 @@ import { ReaderText } from '../script/ReaderText';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
+import { ExportButton } from '../exports/ExportButton';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -236,6 +237,7 @@ export function ActionsPanel({
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
           {t('actions.new')}
         </Button>
+        <ExportButton target={() => ({ kind: 'actions', subGroupId, filter, text, includeLog: false })} count={visible.length} />
         <Input.Search
           allowClear
           aria-label={t('actions.filterText')}

@@ -11,6 +11,7 @@ import { useErrorText } from '../api/useErrorText';
 import { ReaderText } from '../script/ReaderText';
 import { ContactDialog } from './ContactDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
+import { ExportButton } from '../exports/ExportButton';
 
 const sides: ContactSide[] = ['HK', 'SZ', 'other'];
 const sideColour: Record<ContactSide, string> = { HK: 'red', SZ: 'blue', other: 'default' };
@@ -194,6 +195,7 @@ export function ContactsView({ language, subGroups }: { language: Language; subG
           <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void exportAs('xlsx')}>
             {t('contacts.export.xlsx')}
           </Button>
+          <ExportButton target={() => ({ kind: 'contacts' })} />
         </Space>
       </Space>
       <Table<Contact>

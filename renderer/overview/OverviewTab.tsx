@@ -7,6 +7,8 @@ import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { PolicyOverview } from '../registers/policy/PolicyOverview';
 import { SpaceOverview } from '../registers/SpaceOverview';
 import { ActionsOverview, type OpenActions } from './ActionsOverview';
+import { ExportButton } from '../exports/ExportButton';
+import { noFilter } from '../../shared/actions/filters';
 
 /** 總覽: the working group and the sub-groups it coordinates. */
 export function OverviewTab({
@@ -33,6 +35,9 @@ export function OverviewTab({
           {nameIn(workingGroup.name, language)}
         </Typography.Title>
         <Typography.Text>{t('overview.reportsTo', { body: t('overview.jointTaskForce') })}</Typography.Text>
+        <div style={{ marginTop: 12 }}>
+          <ExportButton target={() => ({ kind: 'actions', subGroupId: null, filter: noFilter, text: '', includeLog: false })} label={t('exports.ui.what.actions')} />
+        </div>
       </Card>
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('overview.subGroups')}{' '}

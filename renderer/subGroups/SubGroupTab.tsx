@@ -15,6 +15,7 @@ import { TenantsPanel } from '../registers/TenantsPanel';
 import { FundedProjectsPanel } from '../registers/policy/FundedProjectsPanel';
 import { PolicyMeasuresPanel } from '../registers/policy/PolicyMeasuresPanel';
 import { PromotionEventsPanel } from '../registers/promotion/PromotionEventsPanel';
+import { ExportButton } from '../exports/ExportButton';
 
 export interface ActionFocus {
   filter: ActionFilter;
@@ -65,6 +66,7 @@ export function SubGroupTab({
           <Button icon={<InboxOutlined />} onClick={onArchive}>
             {t('subGroup.archive')}
           </Button>
+          <ExportButton target={() => ({ kind: 'report', subGroupId: subGroup.id })} label={t('exports.ui.what.report')} />
         </Space>
       </div>
       <Collapse

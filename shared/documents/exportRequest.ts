@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionStatus, ClauseId, OwnerSide } from '../model/action';
+import { ActionStatus, OwnerSide } from '../model/action';
 import type { DocumentModel } from './model';
 
 export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
@@ -13,7 +13,7 @@ export const ExportActionFilter = z.object({
   statuses: z.array(ActionStatus),
   sides: z.array(OwnerSide),
   officerId: z.uuid().nullable(),
-  clause: ClauseId.nullable(),
+  clause: z.string().max(20).nullable(),
   due: z.enum(['any', 'overdue', 'dueSoon']),
   showDeleted: z.boolean(),
 });
