@@ -132,7 +132,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   await glossary.seedIfNeverSeeded();
   const converter = new ContentConverter(store, () => glossary.glossary(), options.now ?? (() => new Date()));
   const registerOptions = { store, dialogs: options.dialogs, fs: options.fs ?? nodeFs, t: () => translator(settings.currentLanguage()) };
-  const space = spaceRegisters({ ...registerOptions, now: options.now ?? (() => new Date()) });
+  const space = spaceRegisters({ ...registerOptions, now: options.now ?? (() => new Date()), language: () => settings.currentLanguage() });
   // New data folders, and folders from before the policy register, start with the arrangement's measures.
   await seedPolicyMeasures(store, options.now ?? (() => new Date()));
   const policy = policyRegisters({ ...registerOptions, now: options.now ?? (() => new Date()) });

@@ -154,6 +154,8 @@ export function ImportWizard({
         onRow={(row) => ({ 'data-row-state': row.errors.length ? 'error' : row.duplicate ? 'duplicate' : 'ok' }) as never}
         columns={[
           { key: 'row', title: t('registers.import.row'), dataIndex: 'rowNumber', width: 64, fixed: 'left' },
+          // What is wrong comes first: with many columns mapped it must not scroll out of sight.
+          { key: 'check', title: t('registers.import.check'), width: 320, render: (_: unknown, row: PreviewRow) => check(row) },
           ...mapped.map((field) => ({
             key: field,
             title: fieldLabel(field),
@@ -161,7 +163,6 @@ export function ImportWizard({
             ellipsis: true,
             render: (_: unknown, row: PreviewRow) => row.cells[field] ?? '',
           })),
-          { key: 'check', title: t('registers.import.check'), width: 320, render: (_: unknown, row: PreviewRow) => check(row) },
         ]}
       />
     </Modal>

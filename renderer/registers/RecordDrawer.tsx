@@ -15,6 +15,7 @@ type NamePath = Array<string | number>;
  * message says what is wrong next to the field (or above the form for rules about other records).
  */
 export function RecordDrawer<R extends RecordBase, F, V extends object>({
+  name,
   target,
   registerApi,
   schema,
@@ -29,6 +30,8 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
   onDelete,
   children,
 }: {
+  /** The form's name: its fields' ids start with it, so two registers' drawers never share an id. */
+  name?: string;
   /** The record to edit, 'new', or null when closed. */
   target: R | 'new' | null;
   registerApi: () => RegisterApi<R, F>;
@@ -117,7 +120,7 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
       }
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
+      <Form form={form} name={name} layout="vertical" onFinish={(values) => void save(values)}>
         {children}
         {/* Lets Enter in any single-line field save, as the browser submits a form on Enter. */}
         <button type="submit" hidden aria-hidden />

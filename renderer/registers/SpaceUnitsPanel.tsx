@@ -191,6 +191,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
       />
       <RecordDrawer<SpaceUnit, SpaceUnitFields, Values>
         key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        name="spaceUnits"
         target={open}
         registerApi={spaceUnitsApi}
         schema={SpaceUnitFields}

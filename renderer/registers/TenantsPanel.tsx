@@ -244,6 +244,7 @@ export function TenantsPanel({ language }: { language: Language }) {
       />
       <RecordDrawer<Tenant, TenantFields, Values>
         key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        name="tenants"
         target={open}
         registerApi={tenantsApi}
         schema={TenantFields}
