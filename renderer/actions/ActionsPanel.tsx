@@ -13,6 +13,7 @@ import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { ReaderText } from '../script/ReaderText';
+import { ClauseLinks } from '../arrangement/clauseNavigation';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
@@ -209,7 +210,7 @@ export function ActionsPanel({
       title: t('actions.clauses'),
       dataIndex: 'clauses',
       width: 150,
-      render: (ids: string[]) => ids.map((id) => clauseLabel(id, language)).join('、'),
+      render: (ids: string[]) => <ClauseLinks ids={ids} language={language} />,
     },
     {
       title: t('actions.updated'),

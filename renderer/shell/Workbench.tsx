@@ -10,6 +10,8 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { switchLanguage } from '../i18n/i18n';
 import { prefetchFirstPages } from '../actions/firstPagePrefetch';
+import { ArrangementTab } from '../arrangement/ArrangementTab';
+import { ClauseNavigationProvider } from '../arrangement/clauseNavigation';
 import { ContactsView } from '../contacts/ContactsView';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -21,6 +23,7 @@ import { StartupNotices } from './StartupNotices';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
+const ARRANGEMENT = 'arrangement';
 
 /** The main screen: header, notices, and a tab for the overview and for each sub-group. */
 export function Workbench({
@@ -141,6 +144,8 @@ export function Workbench({
       </Layout.Header>
       <SaveStatusBanner status={saveStatus} onRetry={() => void retrySave()} />
       <Layout.Content className="app-content">
+        {/* Clause references anywhere below open the arrangement tab at that clause. */}
+        <ClauseNavigationProvider onOpen={() => setActiveTab(ARRANGEMENT)}>
         <StartupNotices
           notices={notices}
           language={language}
@@ -190,6 +195,7 @@ export function Workbench({
               // Archived sub-groups too: people's memberships in them are kept and shown by name.
               children: <ContactsView language={language} subGroups={subGroups} />,
             },
+            { key: ARRANGEMENT, label: t('arrangement.tab'), children: <ArrangementTab language={language} contacts={contacts} /> },
             ...visible.map((subGroup) => ({
               key: subGroup.id,
               label: shortSubGroupName(nameIn(subGroup.name, language)),
@@ -207,6 +213,7 @@ export function Workbench({
             })),
           ]}
         />
+        </ClauseNavigationProvider>
       </Layout.Content>
       {manage.dialogs}
       <SettingsDialog

@@ -1,0 +1,68 @@
+import { Typography } from 'antd';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nodeLabel } from '../../shared/arrangement/clauses';
+import type { Language } from '../../shared/model/language';
+
+interface ClauseNavigation {
+  /** Opens the arrangement tab at a clause (or group of clauses). */
+  openClause(nodeId: string): void;
+  /** The clause last asked for, with a counter so asking twice for the same one still scrolls to it. */
+  target: { nodeId: string; version: number } | null;
+}
+
+const ClauseNavigationContext = createContext<ClauseNavigation | null>(null);
+
+/** Lets any clause reference in the app open the arrangement tab at that clause. */
+export function ClauseNavigationProvider({ onOpen, children }: { onOpen: () => void; children: ReactNode }) {
+  const [target, setTarget] = useState<ClauseNavigation['target']>(null);
+  const openClause = useCallback(
+    (nodeId: string) => {
+      setTarget((current) => ({ nodeId, version: (current?.version ?? 0) + 1 }));
+      onOpen();
+    },
+    [onOpen],
+  );
+  const value = useMemo(() => ({ openClause, target }), [openClause, target]);
+  return <ClauseNavigationContext.Provider value={value}>{children}</ClauseNavigationContext.Provider>;
+}
+
+export function useClauseNavigation(): ClauseNavigation | null {
+  return useContext(ClauseNavigationContext);
+}
+
+/** A clause reference (第二條（三）1) that opens the arrangement at that clause; plain text where nothing can open it. */
+export function ClauseLink({ id, language }: { id: string; language: Language }) {
+  const { t } = useTranslation();
+  const navigation = useClauseNavigation();
+  const label = nodeLabel(id, language);
+  if (!navigation) return <>{label}</>;
+  return (
+    <Typography.Link
+      href={`#clause-${id}`}
+      onClick={(event) => {
+        // In-app navigation, not the page's: and inside a clickable table row, the clause, not the row.
+        event.preventDefault();
+        event.stopPropagation();
+        navigation.openClause(id);
+      }}
+      aria-label={t('arrangement.openClause', { clause: label })}
+    >
+      {label}
+    </Typography.Link>
+  );
+}
+
+/** Several clause references, separated as the script writes lists. */
+export function ClauseLinks({ ids, language }: { ids: readonly string[]; language: Language }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && (language === 'en' ? ', ' : '、')}
+          <ClauseLink id={id} language={language} />
+        </span>
+      ))}
+    </>
+  );
+}
