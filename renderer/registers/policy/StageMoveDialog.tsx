@@ -59,6 +59,14 @@ export function StageMoveDialog({ measure, onClose, onMoved }: { measure: Policy
         layout="vertical"
         initialValues={{ to: nextStage(measure.stage) ?? measure.stage, on: toDay(localToday(new Date())), note: '' }}
         onFinish={(values) => void submit(values)}
+        // The dialog opens over the measure's drawer, which would otherwise take Esc for itself; an open
+        // dropdown keeps its own Esc.
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && (event.target as HTMLElement).getAttribute('aria-expanded') !== 'true') {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
       >
         <Form.Item name="to" label={t('registers.policyMeasures.moveTo')}>
           <Select

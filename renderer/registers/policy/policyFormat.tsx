@@ -31,7 +31,7 @@ export function count(value: number | null, language: Language): string {
 }
 
 export function ClauseSelect({ language, ...props }: { language: Language; value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
-  return <Select mode="multiple" {...props} options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />;
+  return <Select mode="multiple" optionFilterProp="label" {...props} options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />;
 }
 
 export function clauseList(ids: readonly string[], language: Language): string {
