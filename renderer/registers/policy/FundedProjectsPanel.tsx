@@ -297,7 +297,15 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
           </Col>
           <Col span={16}>
             <Form.Item name="tenantId" label={t('registers.fundedProjects.fields.tenantId')}>
-              <Select allowClear showSearch optionFilterProp="label" placeholder={t('registers.fundedProjects.noTenant')} options={tenantOptions} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('registers.fundedProjects.noTenant')}
+                options={tenantOptions}
+                // A tenant's space is in the Shenzhen Park, so its project runs there.
+                onChange={(tenantId: string | undefined) => tenantId && form.setFieldValue('inShenzhenPark', true)}
+              />
             </Form.Item>
           </Col>
         </Row>
