@@ -10,6 +10,7 @@ import { languageOfScript } from '../../shared/documents/labels';
 import { docScripts, type DocScript, type DocumentModel, type WorkbookModel } from '../../shared/documents/model';
 import { plainText } from '../../shared/documents/text';
 import { AppError } from '../../shared/ipc/errors';
+import type { FieldRef } from '../../shared/script/fieldReview';
 import { toRow, type Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
@@ -32,6 +33,7 @@ import type { StoreFs } from '../store/storeFs';
 import { actionsDocument, actionsParallel, actionsWorkbook, actionTexts, type ActionExport } from './actionDocuments';
 import { meetingDocument, meetingParallel, type MeetingData } from './meetingDocument';
 import { reportDocument } from './reportDocument';
+import { entryCount, implementationReportData, implementationReportDocument } from '../arrangement/implementationReportDocument';
 import { ScriptedContent, scriptStatement, type ExportConverter } from './scriptedContent';
 
 export interface ExportServiceOptions {
@@ -57,6 +59,8 @@ interface Pending {
   folder: string;
   /** Records in the export, for progress. */
   count: number;
+  /** Per script, the fields unreviewed when prepared: the only ones writing needs to check again. */
+  unreviewed: Partial<Record<DocScript, FieldRef[]>>;
 }
 
 /** Prepared exports kept for the user to confirm; older ones are dropped. */
@@ -117,14 +121,16 @@ export class ExportService {
     }
     const files = Object.values(paths);
     const review: ExportPlan['review'] = [];
+    const unreviewed: Pending['unreviewed'] = {};
     for (const script of docScripts.filter((s) => variants.includes(s) || variants.includes('parallel'))) {
       const content = new ScriptedContent(this.options.converter, script);
       await this.build(request, script, content);
       const fields = await content.unreviewedFields();
+      unreviewed[script] = fields;
       if (fields.length) review.push({ script, fields });
     }
     const token = randomUUID();
-    this.pending.set(token, { request, paths, folder, count });
+    this.pending.set(token, { request, paths, folder, count, unreviewed });
     while (this.pending.size > KEPT) this.pending.delete(this.pending.keys().next().value!);
     const existing = await this.writer.existing(files);
     return { token, folder, files: files.map((f) => path.basename(f)), existing: existing.map((f) => path.basename(f)), review, count };
@@ -146,7 +152,7 @@ export class ExportService {
       for (const [variant, filePath] of variants) {
         const label = ui('exports.ui.writing');
         const progress: RenderProgress = { signal, advance: (done) => report(base + done, total, label) };
-        files.push({ path: filePath, bytes: await this.render(job.request, variant, progress) });
+        files.push({ path: filePath, bytes: await this.render(job.request, variant, progress, job.unreviewed) });
         base += job.count + 1;
         report(base, total, label);
       }
@@ -178,9 +184,10 @@ export class ExportService {
   }
 
   /** The file's bytes for one version; public for the benchmarks, which skip the dialogs. */
-  async render(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress): Promise<Uint8Array> {
-    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as DocScript, progress), progress);
-    const doc = await this.document(request, variant, progress);
+  async render(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<Uint8Array> {
+    const content = (script: DocScript) => new ScriptedContent(this.options.converter, script, unreviewed[script]);
+    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as DocScript, progress, content(variant as DocScript)), progress);
+    const doc = await this.document(request, variant, progress, variant === 'parallel' ? undefined : content(variant), unreviewed);
     if (request.format === 'docx') return renderDocx(doc);
     if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
     if (progress?.signal?.aborted) throw new AppError('export.cancelled');
@@ -194,6 +201,7 @@ export class ExportService {
   private count(target: ExportTarget): number {
     if (target.kind === 'actions') return this.actionExport(target).groups.reduce((n, g) => n + g.actions.length, 0);
     if (target.kind === 'contacts') return this.options.store.list('contacts').length;
+    if (target.kind === 'implementationReport') return entryCount(implementationReportData(this.options.store, target.draftId));
     if (target.kind === 'report') return this.options.store.list('actions').filter((a) => a.subGroupId === this.subGroup(target.subGroupId).id).length;
     return this.meetingData(target.meetingId).meeting.agenda.length;
   }
@@ -206,6 +214,10 @@ export class ExportService {
       return `${subGroup ? `${bareName(subGroup.name[script])}_` : ''}${t('exports.doc.fileActions')}_${day}`;
     }
     if (target.kind === 'contacts') return `${t('exports.doc.fileContacts')}_${day}`;
+    if (target.kind === 'implementationReport') {
+      const { draft } = implementationReportData(this.options.store, target.draftId);
+      return `${t('arrangement.doc.fileName')}_${draft.from}_${draft.to}`;
+    }
     if (target.kind === 'report') return `${bareName(this.subGroup(target.subGroupId).name[script])}_${t('exports.doc.fileReport')}_${day}`;
     const data = this.meetingData(target.meetingId);
     return `${bareName(data.bodyName[script])}_${t('meetings.numberLabel', { number: data.meeting.number })}_${data.meeting.date}`;
@@ -261,9 +273,15 @@ export class ExportService {
     else await this.document(request, script, undefined, content);
   }
 
-  private async document(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress, given?: ScriptedContent): Promise<DocumentModel> {
+  private async document(
+    request: ExportRequest,
+    variant: DocScript | 'parallel',
+    progress?: RenderProgress,
+    given?: ScriptedContent,
+    unreviewed: Pending['unreviewed'] = {},
+  ): Promise<DocumentModel> {
     const { target } = request;
-    if (variant === 'parallel') return this.parallel(target, progress);
+    if (variant === 'parallel') return this.parallel(target, progress, unreviewed);
     const script = variant;
     const t = this.t(script);
     const content = given ?? new ScriptedContent(this.options.converter, script);
@@ -283,6 +301,7 @@ export class ExportService {
       return reportDocument(t, { subGroup, actions: store.list('actions').filter((a) => a.subGroupId === subGroup.id), meetings, today: this.today() }, content, footer);
     }
     if (target.kind === 'meeting') return meetingDocument(t, this.meetingData(target.meetingId), content, footer);
+    if (target.kind === 'implementationReport') return implementationReportDocument(t, implementationReportData(this.options.store, target.draftId), content, footer);
     // Contacts are exported as a workbook; their preview shows the same table as a document.
     const workbook = await this.workbook(request, script, progress, content);
     return {
@@ -296,9 +315,12 @@ export class ExportService {
     };
   }
 
-  private async parallel(target: ExportTarget, progress?: RenderProgress): Promise<DocumentModel> {
+  private async parallel(target: ExportTarget, progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<DocumentModel> {
     const tt = { hant: this.t('hant'), hans: this.t('hans') };
-    const content = { hant: new ScriptedContent(this.options.converter, 'hant'), hans: new ScriptedContent(this.options.converter, 'hans') };
+    const content = {
+      hant: new ScriptedContent(this.options.converter, 'hant', unreviewed.hant),
+      hans: new ScriptedContent(this.options.converter, 'hans', unreviewed.hans),
+    };
     const footer = async () => [...(await scriptStatement(tt.hant, content.hant)), ...(await scriptStatement(tt.hans, content.hans))];
     if (target.kind === 'actions') {
       const data = this.actionExport(target);

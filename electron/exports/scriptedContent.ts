@@ -27,12 +27,29 @@ export class ScriptedContent {
   /** Converted fields of records the review list does not cover (e.g. meetings): never counted as reviewed. */
   unreviewable = 0;
 
+  /** Fields converted once per document: an officer's name recurs on thousands of actions. */
+  private readonly done = new Map<string, string>();
+
+  /**
+   * `checkOnly`: the fields found unreviewed when the export was prepared. Writing then re-checks
+   * just those (the user may have confirmed some meanwhile) instead of reviewing every field again.
+   */
   constructor(
     private readonly converter: ExportConverter,
     readonly script: DocScript,
+    private readonly checkOnly?: FieldRef[],
   ) {}
 
   async field(collection: string, record: TextRecord, field: string): Promise<string> {
+    const key = `${collection}/${record.id}/${field}`;
+    const known = this.done.get(key);
+    if (known !== undefined) return known;
+    const text = await this.convertField(collection, record, field);
+    this.done.set(key, text);
+    return text;
+  }
+
+  private async convertField(collection: string, record: TextRecord, field: string): Promise<string> {
     const source = fieldText(record, field) ?? '';
     if (!source.trim()) return plainText(source);
     const detected = detectScript(source);
@@ -48,8 +65,9 @@ export class ScriptedContent {
 
   /** How many converted fields still have choices nobody confirmed. */
   async unreviewedCount(): Promise<number> {
-    if (!this.converted.length) return this.unreviewable;
-    const reviews = await this.converter.review(this.converted, this.script);
+    const fields = this.checkOnly ?? this.converted;
+    if (!fields.length) return this.unreviewable;
+    const reviews = await this.converter.review(fields, this.script);
     return reviews.filter(isUnreviewed).length + this.unreviewable;
   }
 
