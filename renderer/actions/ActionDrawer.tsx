@@ -1,6 +1,6 @@
-import { Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
@@ -47,6 +47,9 @@ function toValues(action: Action | null, language: Language): Values {
   };
 }
 
+/** Enter starts a new line in a multi-line field; Ctrl+Enter (⌘+Enter) saves from there. */
+const ctrlEnter = (event: KeyboardEvent) => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+
 function toFields(values: Values): ActionFields {
   const leads = (['HK', 'SZ'] as const).flatMap((side) => {
     const contactId = side === 'HK' ? values.leadHK : values.leadSZ;
@@ -88,6 +91,7 @@ export function ActionDrawer({
   onDelete: (action: Action) => void;
 }) {
   const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [progressForm] = Form.useForm<{ note: string; status: ActionStatus | null; byContactId: string | null }>();
@@ -182,9 +186,22 @@ export function ActionDrawer({
       extra={
         <Space>
           {action && !action.deletedAt && (
-            <Popconfirm title={t('actions.delete')} okText={t('actions.delete')} cancelText={t('actions.cancel')} onConfirm={() => onDelete(action)}>
-              <Button danger>{t('actions.delete')}</Button>
-            </Popconfirm>
+            // A confirm dialog rather than a popover: it takes the focus, so Enter confirms and Esc cancels.
+            <Button
+              danger
+              onClick={() =>
+                void modal.confirm({
+                  title: t('actions.delete'),
+                  content: `${action.reference} ${action.title}`,
+                  okText: t('actions.delete'),
+                  okButtonProps: { danger: true },
+                  cancelText: t('actions.cancel'),
+                  onOk: () => onDelete(action),
+                })
+              }
+            >
+              {t('actions.delete')}
+            </Button>
           )}
           {action && script && <Button onClick={() => setReviewing(true)}>{t('script.review.open')}</Button>}
           <Button onClick={onClose}>{t('actions.close')}</Button>
@@ -199,7 +216,7 @@ export function ActionDrawer({
           <Input />
         </Form.Item>
         <Form.Item name="description" label={t('actions.description')}>
-          <Input.TextArea rows={3} />
+          <Input.TextArea rows={3} onKeyDown={(event) => ctrlEnter(event) && form.submit()} />
         </Form.Item>
         <Form.Item name="ownerSide" label={t('actions.ownerSide')}>
           <Radio.Group
@@ -278,7 +295,7 @@ export function ActionDrawer({
           )}
           <Form form={progressForm} name="progress" layout="vertical" onFinish={(values) => void logProgress(values)}>
             <Form.Item name="note" label={t('actions.progressNote')}>
-              <Input.TextArea rows={2} />
+              <Input.TextArea rows={2} onKeyDown={(event) => ctrlEnter(event) && progressForm.submit()} />
             </Form.Item>
             <Space align="start" wrap>
               <Form.Item name="status" label={t('actions.newStatus')}>

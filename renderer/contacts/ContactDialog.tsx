@@ -93,7 +93,7 @@ export function ContactDialog({
       onCancel={onCancel}
       width={640}
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="name" label={t('contacts.fields.name')} required rules={[zodRule(NewContact.shape.name, t)]}>
           <Input autoFocus {...enter} />

@@ -77,7 +77,7 @@ export function ImportPreviewDialog({
         type={invalid || preview.duplicates.length ? 'warning' : 'success'}
         showIcon
         style={{ marginBottom: 12 }}
-        message={t('contacts.import.summary', {
+        title={t('contacts.import.summary', {
           total: preview.rows.length,
           importable: preview.importable,
           invalid,
@@ -89,7 +89,7 @@ export function ImportPreviewDialog({
           {t('contacts.import.ignoredColumns', { columns: preview.ignoredColumns.join('、') })}
         </Typography.Paragraph>
       )}
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Table<Row>
         size="small"
         rowKey="rowNumber"

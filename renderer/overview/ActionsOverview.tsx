@@ -41,6 +41,20 @@ export function ActionsOverview({
     return subGroup ? shortSubGroupName(nameIn(subGroup.name, language)) : '';
   };
   const openAction = (row: ActionRow) => onOpenActions(row.subGroupId, noFilter, row.id);
+  // Rows open on click; the reference is a button too, so the keyboard reaches every action.
+  const referenceLink = (row: ActionRow) => (
+    <Button
+      type="link"
+      size="small"
+      style={{ padding: 0 }}
+      onClick={(event) => {
+        event.stopPropagation();
+        openAction(row);
+      }}
+    >
+      {row.reference}
+    </Button>
+  );
   const showStatus = async (status: ActionRow['status']) => {
     const { rows } = await unwrap(api().actions.list({ subGroupId: null }));
     setStatusList({ status, rows: rows.filter((r) => r.deletedAt === null && r.status === status) });
@@ -48,7 +62,7 @@ export function ActionsOverview({
 
   if (!summary) return null;
   const actionColumns = [
-    { title: t('actions.reference'), dataIndex: 'reference', width: 130 },
+    { title: t('actions.reference'), dataIndex: 'reference', width: 130, render: (_: string, row: ActionRow) => referenceLink(row) },
     { title: t('actions.name'), dataIndex: 'title' },
     { title: t('actions.subGroup'), dataIndex: 'subGroupId', width: 180, render: subGroupName },
   ];
@@ -100,7 +114,7 @@ export function ActionsOverview({
               dataSource={summary.overdue}
               onRow={(o) => ({ onClick: () => openAction(o.action), style: { cursor: 'pointer' } })}
               columns={[
-                { title: t('actions.reference'), render: (_, o) => o.action.reference, width: 120 },
+                { title: t('actions.reference'), render: (_, o) => referenceLink(o.action), width: 120 },
                 { title: t('actions.name'), render: (_, o) => <ReaderText text={o.action.title} overrides={o.action.scriptOverrides} field="title" /> },
                 { title: t('actions.ownerSide'), render: (_, o) => t(`actions.sideValue.${o.action.ownerSide}`), width: 80 },
                 { title: t('overview.daysLate'), dataIndex: 'daysLate', width: 90 },
@@ -117,7 +131,7 @@ export function ActionsOverview({
               renderItem={(row) => (
                 <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
                   <span>
-                    {row.reference} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
+                    {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
                   </span>
                   <Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>
                 </List.Item>
@@ -147,7 +161,7 @@ export function ActionsOverview({
               renderItem={(row) => (
                 <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
                   <span>
-                    {row.reference} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
+                    {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
                   </span>
                   <Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>
                 </List.Item>

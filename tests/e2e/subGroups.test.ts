@@ -177,7 +177,10 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     // Saved: the drawer now offers the progress log, and the list has the numbered row.
     await actions.drawer.getByLabel(text.actions.progressNote, { exact: true }).waitFor();
     await actions.row(reference).waitFor();
-    await actions.logProgress(note);
+    // Ctrl+Enter in the note logs it: Enter alone starts a new line there.
+    await actions.fill(text.actions.progressNote, note);
+    await actions.drawer.getByLabel(text.actions.progressNote, { exact: true }).press('Control+Enter');
+    await actions.drawer.getByText(note, { exact: true }).waitFor();
     await actions.markDone();
     await page.keyboard.press('Escape');
     await actions.row(reference).getByText(text.actions.statusValue.done).waitFor();
@@ -207,5 +210,20 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.restore(language === 'zh-Hant' ? '「數據流通」專組' : '「数据流通」专组');
     await page.keyboard.press('Escape');
     await expect.poll(doneFigure).toBe(`${text.actions.statusValue.done}1`);
+
+    // Keyboard only: the overview's recent list opens the action from its reference, and deleting
+    // asks first in a dialog that has the focus, so Esc keeps the action.
+    const recent = page.locator('.ant-card', { hasText: text.overview.recentTitle });
+    await recent.getByRole('button', { name: reference }).focus();
+    await page.keyboard.press('Enter');
+    await actions.drawer.getByLabel(text.actions.progressNote, { exact: true }).waitFor();
+    await actions.drawer.getByRole('button', { name: text.actions.delete, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog').filter({ hasText: `${reference} ${title}` }).last();
+    await confirm.getByRole('button', { name: text.actions.delete, exact: true }).waitFor();
+    await expect.poll(() => confirm.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await actions.drawer.first().isVisible()).toBe(true);
   });
 });
