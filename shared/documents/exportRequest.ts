@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionStatus, OwnerSide } from '../model/action';
+import type { FieldRef } from '../script/fieldReview';
 import type { DocumentModel } from './model';
 
 export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
@@ -31,6 +32,8 @@ export const ExportTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('contacts') }),
   z.object({ kind: z.literal('report'), subGroupId: z.uuid() }),
   z.object({ kind: z.literal('meeting'), meetingId: z.uuid() }),
+  /** The implementation report to the Joint Task Force, from a period's draft (electron/arrangement). */
+  z.object({ kind: z.literal('implementationReport'), draftId: z.uuid() }),
 ]);
 export type ExportTarget = z.infer<typeof ExportTarget>;
 export type ExportKind = ExportTarget['kind'];
@@ -44,6 +47,7 @@ export const exportOffers: Record<ExportKind, { formats: ExportFormat[]; paralle
   contacts: { formats: ['xlsx'], parallel: false },
   report: { formats: ['docx', 'pdf'], parallel: false },
   meeting: { formats: ['docx', 'pdf'], parallel: true },
+  implementationReport: { formats: ['docx', 'pdf'], parallel: false },
 };
 
 export function isOffered(request: ExportRequest): boolean {
@@ -59,7 +63,7 @@ export interface ExportPlan {
   /** Of `files`, those that exist and would be replaced. */
   existing: string[];
   /** Per converted script, the fields whose conversion choices nobody confirmed. */
-  review: Array<{ script: 'hant' | 'hans'; fields: Array<{ collection: 'actions' | 'contacts' | 'subGroups'; id: string; field: string }> }>;
+  review: Array<{ script: 'hant' | 'hans'; fields: FieldRef[] }>;
   /** Records (actions, contacts) in the export. */
   count: number;
 }
