@@ -328,7 +328,7 @@ function StageSection({ measure, language, onMove }: { measure: PolicyMeasure; l
       <Timeline
         items={[
           ...(measure.stageLog.length === 0 || measure.stageLog[0]!.from !== null
-            ? [{ key: 'created', content: t('registers.policyMeasures.stageEntered', { date: calendarDate(measure.createdAt.slice(0, 10), language), stage: stageName('study') }) }]
+            ? [{ key: 'created', content: t('registers.policyMeasures.stageEntered', { date: calendarDate(localToday(new Date(measure.createdAt)), language), stage: stageName('study') }) }]
             : []),
           ...measure.stageLog.map((entry) => {
             const skipped = skippedStages(entry.from, entry.to);
