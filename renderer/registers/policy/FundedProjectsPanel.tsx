@@ -1,7 +1,7 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
@@ -23,11 +23,10 @@ import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { ImportWizard } from '../ImportWizard';
 import { RecordDrawer } from '../RecordDrawer';
 import type { RegisterApi } from '../registerApi';
-import { notifyRegisterChanged } from '../registerEvents';
+import { notifyRegisterChanged, useRegisterChanged } from '../registerEvents';
 import { RegisterFilterBar } from '../RegisterFilterBar';
 import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
-import { useRegisterRecords } from '../useRegisterRecords';
 import { fundedProjectsApi } from './policyApi';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
 
@@ -56,6 +55,22 @@ const toValues = (p: FundedProject | null): Values => ({
 const toFields = (v: Values) => ({ ...v, amount: v.amount ?? null, currency: v.currency ?? null, tenantId: v.tenantId ?? null, startDate: fromDay(v.startDate), endDate: fromDay(v.endDate) });
 const label = (p: Pick<FundedProject, 'reference' | 'title'>) => fundedProjectRegister.label(p as FundedProjectFields);
 
+/**
+ * The tenants, for the tenant column and picker, read once the projects are on screen: thousands of
+ * each would otherwise cross the bridge together and delay the list.
+ */
+function useTenantsOnceListed(listed: boolean): Tenant[] {
+  const [tenants, setTenants] = useState<Tenant[]>([]);
+  const load = useCallback(() => void unwrap(tenantsApi().list()).then(setTenants, () => setTenants([])), []);
+  useEffect(() => {
+    if (!listed) return;
+    const timer = setTimeout(load, 0);
+    return () => clearTimeout(timer);
+  }, [listed, load]);
+  useRegisterChanged('tenants', load);
+  return tenants;
+}
+
 /** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
 export function FundedProjectsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
@@ -64,7 +79,7 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
   const { records, replace, remove, restore } = useRegister('fundedProjects', fundedProjectsApi, label);
-  const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
+  const tenants = useTenantsOnceListed(records !== null);
   const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
   const [open, setOpen] = useState<FundedProject | 'new' | null>(null);
   const [preview, setPreview] = useState<RegisterImportPreview | null>(null);

@@ -1,4 +1,5 @@
 import { Select, Tag } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';
 import type { OwnerSide } from '../../../shared/model/action';
@@ -22,8 +23,12 @@ export function amountText(amount: number, language: Language): string {
 /** An amount with its currency, e.g. 港元 3,000,000; never a bare number. */
 export function useMoney(language: Language) {
   const { t } = useTranslation();
-  return (amount: number | null, currency: Currency | null): string =>
-    amount === null || currency === null ? '' : `${t(`registers.currency.${currency}`)} ${amountText(amount, language)}`;
+  // Stable between renders, so tables whose columns use it keep their memoised columns.
+  return useCallback(
+    (amount: number | null, currency: Currency | null): string =>
+      amount === null || currency === null ? '' : `${t(`registers.currency.${currency}`)} ${amountText(amount, language)}`,
+    [t, language],
+  );
 }
 
 export function count(value: number | null, language: Language): string {
