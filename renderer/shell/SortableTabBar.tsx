@@ -95,8 +95,24 @@ function SortableTab({
     onKeyDownCapture: moveByKeyboard,
   } as Partial<TabNode['props']>);
   return (
-    <Dropdown trigger={['contextMenu']} menu={menu(id)}>
+    <Dropdown trigger={['contextMenu']} menu={menu(id)} rootClassName={TAB_MENU} onOpenChange={(open) => requestAnimationFrame(() => focusMenuOrTab(open, id))}>
       {tab}
     </Dropdown>
   );
 }
+
+export const TAB_MENU = 'tab-context-menu';
+
+/**
+ * The menu takes the focus when it opens, so the arrow keys and Enter work in it, and gives it back
+ * to its tab when it closes without anything else having taken it.
+ */
+function focusMenuOrTab(open: boolean, id: string) {
+  if (open) {
+    document.querySelector<HTMLElement>(`.${TAB_MENU}:not(.ant-dropdown-hidden) [role="menuitem"]:not([aria-disabled="true"])`)?.focus();
+  } else if (document.activeElement === document.body || document.activeElement?.closest(`.${TAB_MENU}`)) {
+    tabElement(id)?.focus();
+  }
+}
+
+export const tabElement = (id: string) => document.querySelector<HTMLElement>(`[data-node-key="${id}"] [role="tab"]`);

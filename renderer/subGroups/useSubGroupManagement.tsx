@@ -7,7 +7,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
-import { sortableTabBar } from '../shell/SortableTabBar';
+import { sortableTabBar, tabElement, TAB_MENU } from '../shell/SortableTabBar';
 import { ArchivedSubGroupsDialog } from './ArchivedSubGroupsDialog';
 import { SubGroupDialog } from './SubGroupDialog';
 
@@ -125,12 +125,13 @@ export function useSubGroupManagement({
   const move = async (id: string, toIndex: number) => {
     const from = visible.findIndex((s) => s.id === id);
     if (from < 0 || toIndex < 0 || toIndex >= visible.length || from === toIndex) return;
-    const hadFocus = !!document.activeElement?.closest(`[data-node-key="${id}"]`);
+    // By keyboard, from the tab itself or its menu.
+    const hadFocus = !!document.activeElement?.closest(`[data-node-key="${id}"], .${TAB_MENU}`);
     const order = arrayMove(visible, from, toIndex);
     const before = subGroups;
     setSubGroups([...order, ...archived]);
     // Reordering moves the tab's element, which drops the keyboard focus; give it back.
-    if (hadFocus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-node-key="${id}"] [role="tab"]`)?.focus());
+    if (hadFocus) requestAnimationFrame(() => tabElement(id)?.focus());
     try {
       setSubGroups(await unwrap(api().subGroups.reorder({ ids: order.map((s) => s.id) })));
       setAnnouncement(t('tabOrder.moved', { name: name(order[toIndex]!), position: toIndex + 1 }));

@@ -80,7 +80,7 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.field(text.subGroup.code).fill('ta');
     await groups.chooseConvenor('HK', '陳大文');
     await groups.chooseConvenor('SZ', '李明');
-    await page.screenshot({ path: path.join(screenshots, `subgroup-new-${language}.png`) });
+    await groups.screenshot(path.join(screenshots, `subgroup-new-${language}.png`));
     await groups.saveWithEnter();
     await groups.tab(created).waitFor();
     expect(await groups.tabNames()).toEqual([...fixed, ...seeded, created]);
@@ -115,9 +115,13 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await page.keyboard.press('Shift+F10');
     const menu = page.locator('.ant-dropdown:visible');
     await menu.getByText(text.tabOrder.moveRight, { exact: true }).waitFor();
-    await page.screenshot({ path: path.join(screenshots, `subgroup-tab-menu-${language}.png`) });
-    await menu.getByText(text.tabOrder.moveRight, { exact: true }).click();
+    await groups.screenshot(path.join(screenshots, `subgroup-tab-menu-${language}.png`));
+    // The menu has the focus: down from 編輯 to the third item, 向右移, and Enter.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await expect.poll(() => groups.tabNames()).toEqual([...fixed, seeded[0], seeded[1], renamed, seeded[2]]);
+    await expect.poll(() => groups.focusedText()).toBe(renamed);
 
     // Drag: the last sub-group tab onto the first sub-group's place.
     await groups.dragTab(seeded[2], seeded[0]);
@@ -135,8 +139,8 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await expect.poll(() => groups.tabNames()).toEqual([...fixed, seeded[2], seeded[0], seeded[1]]);
     await page.getByText(text.overview.subGroupCount.replace('{{count}}', '3')).waitFor();
     await groups.archivedButton(1).click();
-    await groups.dialog.getByText(fullName).waitFor();
-    await page.screenshot({ path: path.join(screenshots, `subgroup-archived-${language}.png`) });
+    await page.getByRole('dialog', { name: text.archivedSubGroups.title }).getByText(fullName).waitFor();
+    await groups.screenshot(path.join(screenshots, `subgroup-archived-${language}.png`));
 
     // Restore: the tab comes back where it was, with its convenors.
     await groups.restore(fullName);
@@ -146,7 +150,7 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.tab(renamed).click();
     await page.getByRole('button', { name: text.subGroup.about }).click();
     await page.locator('.ant-descriptions').getByText('陳大文 · 首席助理秘書長 · 創新科技及工業局').waitFor();
-    await page.screenshot({ path: path.join(screenshots, `subgroup-tab-${language}.png`) });
+    await groups.screenshot(path.join(screenshots, `subgroup-tab-${language}.png`));
   });
 
   it('the issue’s flow: a new sub-group, an action with two officers, progress, done, and the overview follows, also through archiving', async () => {

@@ -91,6 +91,15 @@ export class SubGroupsPage {
     await this.page.mouse.up();
   }
 
+  /** A screenshot once menus and dialogs have finished animating in, so it shows what the user sees. */
+  async screenshot(file: string): Promise<void> {
+    type AnimatedDocument = { getAnimations(): Array<{ playState: string }> };
+    await this.page.waitForFunction(() =>
+      (globalThis as unknown as { document: AnimatedDocument }).document.getAnimations().every((a) => a.playState !== 'running'),
+    );
+    await this.page.screenshot({ path: file });
+  }
+
   /** The text of whatever has the keyboard focus. */
   async focusedText(): Promise<string> {
     type Focused = { document: { activeElement: { textContent: string | null } | null } };
