@@ -1,25 +1,16 @@
 import { Tabs } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportDraft } from '../../shared/arrangement/report';
 import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
+import { ExportButton } from '../exports/ExportButton';
 import { AnnexesPanel } from './AnnexesPanel';
 import { ClausesView } from './ClausesView';
 import { useClauseNavigation } from './clauseNavigation';
 import { ReportPanel } from './ReportPanel';
 
 /** The 合作安排 tab: the text clause by clause, the annexes, and the implementation report. */
-export function ArrangementTab({
-  language,
-  contacts,
-  reportExport,
-}: {
-  language: Language;
-  contacts: Contact[];
-  /** The export control for a report draft, from the export pipeline. */
-  reportExport?: (draft: ReportDraft) => ReactNode;
-}) {
+export function ArrangementTab({ language, contacts }: { language: Language; contacts: Contact[] }) {
   const { t } = useTranslation();
   const navigation = useClauseNavigation();
   const [section, setSection] = useState('clauses');
@@ -68,7 +59,14 @@ export function ArrangementTab({
         {
           key: 'report',
           label: t('arrangement.reportTab'),
-          children: <ReportPanel language={language} exportSlot={reportExport} />,
+          children: (
+            <ReportPanel
+              language={language}
+              exportSlot={(draft) => (
+                <ExportButton target={() => ({ kind: 'implementationReport', draftId: draft.id })} label={t('arrangement.report.export')} />
+              )}
+            />
+          ),
         },
       ]}
     />

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findNode, inScript } from '../../shared/arrangement/arrangementText';
 import { clauseLabel } from '../../shared/arrangement/clauses';
-import { ReportDraftFields, ReportPeriod, type ImplementationReport, type ReportDraft, type ReportEntry } from '../../shared/arrangement/report';
+import { ReportDraftFields, ReportPeriod, wordingKey, type ImplementationReport, type ReportDraft, type ReportEntry } from '../../shared/arrangement/report';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { actionStatuses } from '../../shared/model/action';
 import type { Language } from '../../shared/model/language';
@@ -163,8 +163,8 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
             <Button type="primary" htmlType="submit">
               {t('arrangement.report.saveDraft')}
             </Button>
-            {dirty && <Tag color="orange">{t('arrangement.report.unsaved')}</Tag>}
-            {exportSlot?.(draft)}
+            {/* The export reads the saved draft: offered once what is on screen is saved. */}
+            {dirty ? <Tag color="orange">{t('arrangement.report.unsaved')}</Tag> : exportSlot?.(draft)}
           </Space>
           <Form.Item name="title" label={t('arrangement.report.title')} rules={[zodRule(ReportDraftFields.shape.title, t)]}>
             <Input />
@@ -204,7 +204,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
             const heading = node && language !== 'en' ? inScript(node.heading, language) : '';
             return (
               <Card key={clause.clauseId} size="small" style={{ marginBottom: 12 }} title={`${clauseLabel(clause.clauseId, language)}\u3000${heading}`} className="report-clause">
-                <Form.Item name={['wording', clause.clauseId]} label={t('arrangement.report.wording')}>
+                <Form.Item name={['wording', wordingKey(clause.clauseId)]} label={t('arrangement.report.wording')}>
                   <Input.TextArea rows={2} aria-label={`${clauseLabel(clause.clauseId, language)} ${t('arrangement.report.wording')}`} />
                 </Form.Item>
                 {section(t('arrangement.report.done'), clause.done)}

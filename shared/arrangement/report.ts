@@ -15,6 +15,13 @@ export const ReportPeriod = z
   .refine((p) => p.from <= p.to, { message: 'validation.periodOrder', path: ['to'] });
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
+const WordingKey = z.string().regex(/^\d(_\d){0,2}$/);
+
+/** The key a clause's wording is kept under in a draft: 2.3.1 → 2_3_1, so `wording.2_3_1` is one field path. */
+export function wordingKey(clauseId: string): string {
+  return clauseId.replaceAll('.', '_');
+}
+
 /**
  * The officials' draft of one period's implementation report (實施進度報告): their own wording for
  * each clause, kept with the period and offered again as the next period's starting point.
@@ -24,8 +31,8 @@ export const ReportDraft = RecordBase.extend({
   to: CalendarDate,
   title: z.string().max(300, 'validation.tooLong'),
   introduction: z.string().max(20_000, 'validation.tooLong'),
-  /** By clause id. */
-  wording: z.record(z.string().max(20), z.string().max(20_000, 'validation.tooLong')),
+  /** By wordingKey(clause id): field paths are dotted, so the key carries none. */
+  wording: z.record(WordingKey, z.string().max(20_000, 'validation.tooLong')),
   ...scriptFields,
 });
 export type ReportDraft = z.infer<typeof ReportDraft>;
@@ -33,7 +40,7 @@ export type ReportDraft = z.infer<typeof ReportDraft>;
 export const ReportDraftFields = z.object({
   title: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   introduction: z.string().trim().max(20_000, 'validation.tooLong'),
-  wording: z.record(z.string().max(20), z.string().trim().max(20_000, 'validation.tooLong')),
+  wording: z.record(WordingKey, z.string().trim().max(20_000, 'validation.tooLong')),
 });
 export type ReportDraftFields = z.input<typeof ReportDraftFields>;
 export const ReportDraftEdit = z.object({ id: z.uuid(), revision: z.number().int().positive(), fields: ReportDraftFields });

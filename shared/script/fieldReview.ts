@@ -4,7 +4,7 @@ import type { ReviewItem } from './review';
 import { ScriptName, type ScriptOverrides } from './overrides';
 
 /** Record types whose text fields are shown converted and may carry corrections. */
-export const ScriptCollection = z.enum(['actions', 'contacts', 'subGroups']);
+export const ScriptCollection = z.enum(['actions', 'contacts', 'subGroups', 'clauseNotes', 'reportDrafts']);
 export type ScriptCollection = z.infer<typeof ScriptCollection>;
 
 /** One text field of one record, e.g. { collection: 'actions', id, field: 'progress.<entry id>.note' }. */

@@ -170,14 +170,14 @@ describe('the implementation report', () => {
     const q1 = await call<ReportDraft>('arrangement.reportDraft', { from: '2026-01-01', to: '2026-03-31' });
     expect(q1.title).toBe('「一區兩園」實施進度報告（2026年1月1日至2026年3月31日）');
     const saved = await call<ReportDraft>('arrangement.saveReportDraft', {
-      id: q1.id, revision: q1.revision, fields: { title: q1.title, introduction: '本期工作重點。', wording: { '2.3.1': '項目庫框架已議定，資料欄位已統一。', '2.1': '  ' } },
+      id: q1.id, revision: q1.revision, fields: { title: q1.title, introduction: '本期工作重點。', wording: { '2_3_1': '項目庫框架已議定，資料欄位已統一。', '2_1': '  ' } },
     });
-    expect(saved.wording).toEqual({ '2.3.1': '項目庫框架已議定，資料欄位已統一。' });
+    expect(saved.wording).toEqual({ '2_3_1': '項目庫框架已議定，資料欄位已統一。' });
     expect((await call<ReportDraft>('arrangement.reportDraft', { from: '2026-01-01', to: '2026-03-31' })).id).toBe(q1.id);
 
     const q2 = await call<ReportDraft>('arrangement.reportDraft', { from: '2026-04-01', to: '2026-06-30' });
     expect(q2.id).not.toBe(q1.id);
-    expect(q2).toMatchObject({ introduction: '本期工作重點。', wording: { '2.3.1': '項目庫框架已議定，資料欄位已統一。' } });
+    expect(q2).toMatchObject({ introduction: '本期工作重點。', wording: { '2_3_1': '項目庫框架已議定，資料欄位已統一。' } });
     expect((await call<ReportDraft[]>('arrangement.reportDrafts')).map((d) => d.from)).toEqual(['2026-04-01', '2026-01-01']);
   });
 });
