@@ -3,7 +3,7 @@ import type { RegisterImportPreview, RegisterImportResult } from '../../shared/r
 
 /** A register's namespace on the bridge (shared/registers/contract.ts), e.g. `api().spaceUnits`. */
 export interface RegisterApi<R, F> {
-  list(): Promise<Result<R[]>>;
+  list(page?: { offset: number; limit: number }): Promise<Result<R[]>>;
   get(input: { id: string }): Promise<Result<R>>;
   create(input: { fields: F }): Promise<Result<R>>;
   update(input: { id: string; revision: number; fields: F }): Promise<Result<R>>;

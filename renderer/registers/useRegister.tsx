@@ -8,6 +8,8 @@ import { useErrorText } from '../api/useErrorText';
 import type { RegisterApi } from './registerApi';
 import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
 
+const FIRST_PAGE = 100;
+
 /**
  * A register's records on screen: loaded once, kept in step with each save, and deleted with an
  * Undo in the message (and Restore in the list, with "show deleted").
@@ -19,8 +21,15 @@ export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registe
   const [records, setRecords] = useState<R[] | null>(null);
   const [self] = useState(() => ({}));
 
+  // The most recently updated records paint at once; the whole register follows in one more call.
   const reload = useCallback(() => {
-    unwrap(registerApi().list()).then(setRecords, (error: unknown) => void message.error(errorText(error)));
+    const failed = (error: unknown) => void message.error(errorText(error));
+    let whole = false;
+    unwrap(registerApi().list({ offset: 0, limit: FIRST_PAGE })).then((first) => !whole && setRecords(first), failed);
+    unwrap(registerApi().list()).then((all) => {
+      whole = true;
+      setRecords(all);
+    }, failed);
     // The api getter and message helpers are stable for the app's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -9,8 +9,14 @@ const id = z.object({ id: z.uuid() });
  */
 export function registerMethods<R extends z.ZodType, F extends z.ZodType>(record: R, fields: F) {
   return {
-    /** Every record, soft-deleted ones included (marked), so they can be restored from the list. */
-    list: { input: z.undefined(), output: z.array(record) },
+    /**
+     * Every record, most recently updated first, soft-deleted ones included (marked) so they can be
+     * restored; a page of them when asked, so a list of thousands paints its first rows at once.
+     */
+    list: {
+      input: z.object({ offset: z.number().int().nonnegative(), limit: z.number().int().positive() }).optional(),
+      output: z.array(record),
+    },
     get: { input: id, output: record },
     create: { input: z.object({ fields }), output: record },
     /** Refused with record.changedElsewhere when `revision` is not the stored one. */
