@@ -13,6 +13,14 @@ type Values = { code: string; hant: string; hans: string; en: string; remit: str
 
 const blank: Values = { code: '', hant: '', hans: '', en: '', remit: '', convenorHK: null, convenorSZ: null };
 
+/** The form field for a path main names, e.g. fields.name.hant → hant, fields.convenors.HK → convenorHK. */
+function fieldOf(path: string): keyof Values {
+  const [, group, key] = path.split('.');
+  if (group === 'name') return key as keyof Values;
+  if (group === 'convenors') return `convenor${key}` as keyof Values;
+  return group as keyof Values;
+}
+
 function toValues(subGroup: SubGroup | null): Values {
   if (!subGroup) return blank;
   const { code, name, remit, convenors } = subGroup;
@@ -77,7 +85,7 @@ export function SubGroupDialog({
     } catch (error) {
       const value = error instanceof BridgeError ? error.value : null;
       if (value?.code === 'ipc.invalidArguments' && value.issues?.length) {
-        form.setFields(value.issues.map((issue) => ({ name: issue.path.split('.').at(-1) as keyof Values, errors: [t(issue.messageKey)] })));
+        form.setFields(value.issues.map((issue) => ({ name: fieldOf(issue.path), errors: [t(issue.messageKey)] })));
       } else if (value?.code === 'subGroup.codeTaken' || value?.code === 'subGroup.codeFixed') {
         form.setFields([{ name: 'code', errors: [errorText(error)] }]);
       } else {

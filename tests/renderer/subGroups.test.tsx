@@ -91,6 +91,14 @@ describe('managing sub-groups', () => {
       await user.keyboard('{Escape}');
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       expect((await unwrap(window.hetao.subGroups.list()))[0]!.name.hant).toBe('「香港科學園落戶深圳」專組');
+
+      // With the code fixed, the rest still saves.
+      await user.click(screen.getByRole('button', { name: /編輯專組/ }));
+      const again = await screen.findByRole('dialog');
+      await within(again).findByText(/此代號已用於/);
+      await user.type(within(again).getByLabelText('英文名稱'), ' (HKSTP){Enter}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect((await unwrap(window.hetao.subGroups.list()))[0]).toMatchObject({ code: 'SP', name: { en: 'Sub-group on HK Science Park in Shenzhen (HKSTP)' } });
     },
     SLOW,
   );
