@@ -2,6 +2,7 @@
  * Script conversion (shared/script): dictionary load time in a fresh Node process, and throughput of our
  * converter beside the native `opencc` command (whole process, as a user would run it) on the same ~4 MB
  * of government text, both directions: Traditional → Simplified (hk2s) and Simplified → Traditional (s2hk).
+ * Then, in Chromium with the real backend, switching the reader's script on a tab of 20,000 actions.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
 import { loadConverters } from '../../../shared/script';
-import { medianOf, type BenchSuite } from '../bench';
+import { startHarness } from '../../e2e/harness/harness';
+import { generateLargeDataset, largeDatasetSize } from '../generate/largeDataset';
+import { median, medianOf, type BenchSuite } from '../bench';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TARGET_BYTES = 4_000_000;
@@ -100,6 +104,74 @@ const suite: BenchSuite = async (report) => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const switched = await switchScript();
+  report('script.switch.ms', switched.withTab);
+  report('script.switchWithoutTab.ms', switched.withoutTab);
 };
+
+// In-page timers are plain source text: tsx would otherwise wrap serialised functions in its own helpers.
+const TAB = '香港科學園落戶深圳';
+// The tab's name changes script with the switch, so its pane is marked once and found by the mark.
+const markPane = `document.getElementById([...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes(${JSON.stringify(TAB)})).getAttribute('aria-controls')).dataset.bench = 'switch'`;
+const pane = `document.querySelector('[data-bench="switch"]')`;
+
+/**
+ * Clicks a script in the header; resolves with the milliseconds until the page is in it and the
+ * visible rows (if the tab is open) are repainted in it.
+ */
+const timeSwitch = (label: string, lang: string) => `new Promise((resolve) => {
+  const rows = () => [...(${pane}?.querySelectorAll('.ant-table-row') ?? [])].map((r) => r.textContent).join('|');
+  const before = rows();
+  const button = [...document.querySelectorAll('header .ant-segmented-item')].find((b) => b.textContent === ${JSON.stringify(label)});
+  const started = performance.now();
+  button.querySelector('input').click();
+  const check = () => {
+    if (document.documentElement.lang === ${JSON.stringify(lang)} && (before === '' || rows() !== before)) {
+      requestAnimationFrame(() => resolve(performance.now() - started));
+    } else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+/** Switches to 简体 and back, three times each; the median. */
+async function switches(page: Page): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    times.push(await page.evaluate<number>(run % 2 === 0 ? timeSwitch('简体', 'zh-CN') : timeSwitch('繁體', 'zh-HK')));
+  }
+  return median(times);
+}
+
+/**
+ * The median time to switch to 简体 or back with a sub-group tab of 20,000 actions open in 繁體, and,
+ * for comparison, the same switch before that tab was ever opened (labels and overview only).
+ */
+async function switchScript(): Promise<{ withTab: number; withoutTab: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hetao-script-switch-'));
+  await generateLargeDataset(dataDir, 20261124, { ...largeDatasetSize, subGroups: 1 });
+  const harness = await startHarness({ dataDir });
+  try {
+    const page = harness.page;
+    await page.getByRole('tab', { name: TAB, exact: true }).waitFor();
+    const withoutTab = await switches(page);
+    await page.getByRole('tab', { name: TAB, exact: true }).click();
+    await page.evaluate(markPane);
+    // Every action loaded (the count, less the 1% deleted, is over 19,000), then once each way to load the converter.
+    await page.evaluate(`new Promise((resolve) => {
+      const check = () => {
+        const counts = [...${pane}.querySelectorAll('.ant-typography-secondary')].map((el) => Number(/\\d+/.exec(el.textContent)?.[0]));
+        if (counts.some((n) => n > ${largeDatasetSize.actions * 0.95})) resolve(true);
+        else setTimeout(check, 100);
+      };
+      check();
+    })`);
+    await page.evaluate(timeSwitch('简体', 'zh-CN'));
+    await page.evaluate(timeSwitch('繁體', 'zh-HK'));
+    return { withTab: await switches(page), withoutTab };
+  } finally {
+    await harness.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 export default suite;
