@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/ipc/errors';
 import type { Side } from '../../shared/model/action';
 import type { Convenors, SubGroup, SubGroupFields } from '../../shared/model/subGroup';
+import { stampScript } from '../../shared/script/overrides';
 import type { Store } from '../store/store';
 
 /** The working group's sub-groups: the three of the arrangement and any set up later (第三條). */
@@ -26,7 +27,8 @@ export class SubGroupService {
     this.checkCodeFree(fields.code);
     this.checkConvenors(fields.convenors, null);
     const sortOrder = Math.max(-1, ...all.map((s) => s.sortOrder)) + 1;
-    return this.store.insert('subGroups', { ...fields, sortOrder, archivedAt: null });
+    // The remit is the text readers see converted; the names are entered in both scripts already.
+    return this.store.insert('subGroups', { ...fields, sortOrder, archivedAt: null, writtenIn: stampScript([fields.remit]) });
   }
 
   /**
@@ -46,6 +48,7 @@ export class SubGroupService {
       name: fields.name,
       remit: fields.remit,
       convenors: fields.convenors,
+      writtenIn: stampScript([fields.remit], current.writtenIn),
     }));
   }
 

@@ -41,6 +41,10 @@ describe('content in the reader\'s script, main side', () => {
       name: '陈大文', title: '处长', organisation: '深圳市科技创新局', side: 'SZ', email: '', phone: '', memberships: [],
     });
     expect(contact.writtenIn).toBe('hans');
+    const subGroup = await session.value<SubGroup>('subGroups.create', {
+      code: 'TL', name: { hant: '「人才」專組', hans: '「人才」专组', en: 'Talent' }, remit: '研究科研人员往来便利措施',
+    });
+    expect(subGroup.writtenIn).toBe('hans');
   });
 
   it('reviews a field: glossary terms, characters with several counterparts, Latin and numbers, each in context', async () => {
