@@ -177,6 +177,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     printer: options.printer ?? new RecordingPrinter(),
     tasks,
     openFolder: options.openFolder,
+    lastFolder: { get: () => settings.exportFolder(), set: (folder) => settings.setExportFolder(folder) },
     language: () => settings.currentLanguage(),
     now: options.now ?? (() => new Date()),
   });

@@ -48,6 +48,8 @@ export interface ExportServiceOptions {
   /** Long tasks: progress to the window, cancel from it. */
   tasks: Tasks;
   openFolder: (folder: string) => Promise<void>;
+  /** Where the last export was written, kept in the settings so the save dialog opens there after a restart too. */
+  lastFolder: { get(): string | null; set(folder: string): Promise<void> };
   /** The UI language: dialog titles and the suggested file name follow it. */
   language: () => Language;
   now: () => Date;
@@ -68,6 +70,9 @@ const KEPT = 5;
 const EDITION_SUFFIX = /（(繁體版|简体版|繁体版|簡體版)）$/;
 const extensionName: Record<ExportRequest['format'], string> = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' };
 
+/** SP-2026-9 before SP-2026-10; one collator, as localeCompare with options builds one per comparison. */
+const referenceOrder = new Intl.Collator('en', { numeric: true });
+
 /** A body's name for a file name: its quotation marks dropped (「聯合政策」專組 → 聯合政策專組). */
 const bareName = (name: string) => name.replace(/[「」“”"『』]/g, '').trim();
 
@@ -79,7 +84,6 @@ const bareName = (name: string) => name.replace(/[「」“”"『』]/g, '').tr
 export class ExportService {
   private readonly pending = new Map<string, Pending>();
   private readonly writer: OutputWriter;
-  private lastFolder: string | null = null;
 
   constructor(private readonly options: ExportServiceOptions) {
     this.writer = new OutputWriter(options.fs);
@@ -103,14 +107,14 @@ export class ExportService {
     const variants = this.variants(request);
     const suggestion = await this.fileStem(request.target, uiScript);
     const suggested = safeFileName(variants.length === 1 && variants[0] !== 'parallel' ? `${suggestion}（${this.t(variants[0]!)('exports.doc.edition')}）` : suggestion, request.format);
+    const lastFolder = this.options.lastFolder.get();
     const chosen = await this.options.dialogs.saveFile({
       title: ui('exports.ui.dialogTitle', { what: ui(`exports.ui.what.${request.target.kind}`) }),
-      defaultPath: this.lastFolder ? path.join(this.lastFolder, suggested) : suggested,
+      defaultPath: lastFolder ? path.join(lastFolder, suggested) : suggested,
       filters: [{ name: extensionName[request.format], extensions: [request.format] }],
     });
     if (chosen === null) return null;
     const folder = path.dirname(chosen);
-    this.lastFolder = folder;
 
     const [chosenStem] = splitName(path.basename(chosen));
     const stem = chosenStem.replace(EDITION_SUFFIX, '');
@@ -158,6 +162,8 @@ export class ExportService {
       }
       if (signal.aborted) throw new AppError('export.cancelled');
       await this.writer.write(files, { replace });
+      // Only a folder that took the files is worth offering again (not a read-only one).
+      await this.options.lastFolder.set(job.folder);
       return { folder: job.folder, files: files.map((f) => path.basename(f.path)) };
     });
   }
@@ -243,7 +249,7 @@ export class ExportService {
     const wanted = new Set(subGroups.map((s) => s.id));
     const all = store.list('actions', { includeDeleted: true }).filter((a) => wanted.has(a.subGroupId));
     const kept = new Set(filterActions(all.map(toRow), target.filter, today, hits).map((r) => r.id));
-    const byReference = (a: Action, b: Action) => a.reference.localeCompare(b.reference, 'en', { numeric: true });
+    const byReference = (a: Action, b: Action) => referenceOrder.compare(a.reference, b.reference);
     return {
       subGroup,
       groups: subGroups.map((s) => ({ subGroup: s, actions: all.filter((a) => a.subGroupId === s.id && kept.has(a.id)).sort(byReference) })),

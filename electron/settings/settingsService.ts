@@ -27,6 +27,18 @@ export class SettingsService {
     return updated;
   }
 
+  /** The folder the last export went to, or null; read without writing, as the save dialog needs it at once. */
+  exportFolder(): string | null {
+    return this.store.list('settings')[0]?.exportFolder ?? null;
+  }
+
+  /** Remembers where the user saved an export, so the next save dialog opens there, after a restart too. */
+  async setExportFolder(folder: string): Promise<void> {
+    const current = await this.get();
+    if (current.exportFolder === folder) return;
+    await this.store.update('settings', current.id, () => ({ exportFolder: folder }));
+  }
+
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
