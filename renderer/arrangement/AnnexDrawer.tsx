@@ -251,7 +251,7 @@ export function AnnexDrawer({
           {(['amends', 'supplements'] as const).map((relation) => (
             <Col span={12} key={relation}>
               <Form.Item name={relation} label={`${t('arrangement.annex.clauses')}（${t(`arrangement.relation.${relation}`)}）`}>
-                <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
+                <Select mode="multiple" optionFilterProp="label" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
               </Form.Item>
             </Col>
           ))}

@@ -65,7 +65,9 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
 
   const save = async (values: Values) => {
     if (!draft || inFlight.current) return;
-    const fields = { title: values.title ?? '', introduction: values.introduction ?? '', wording: values.wording ?? {} };
+    // Clauses nobody wrote for have no value yet.
+    const wording = Object.fromEntries(Object.entries(values.wording ?? {}).map(([key, text]) => [key, text ?? '']));
+    const fields = { title: values.title ?? '', introduction: values.introduction ?? '', wording };
     const checked = ReportDraftFields.safeParse(fields);
     if (!checked.success) {
       form.setFields(checked.error.issues.map((issue) => ({ name: issue.path as never, errors: [t(issue.message)] })));
