@@ -107,9 +107,12 @@ export const TAB_MENU = 'tab-context-menu';
  * The menu takes the focus when it opens, so the arrow keys and Enter work in it, and gives it back
  * to its tab when it closes without anything else having taken it.
  */
-function focusMenuOrTab(open: boolean, id: string) {
+function focusMenuOrTab(open: boolean, id: string, frame = 0) {
   if (open) {
-    document.querySelector<HTMLElement>(`.${TAB_MENU}:not(.ant-dropdown-hidden) [role="menuitem"]:not([aria-disabled="true"])`)?.focus();
+    const item = document.querySelector<HTMLElement>(`.${TAB_MENU}:not(.ant-dropdown-hidden) [role="menuitem"]:not([aria-disabled="true"])`);
+    // The first time, the menu is rendered a frame or two after it is asked for.
+    if (item) item.focus();
+    else if (frame < 30) requestAnimationFrame(() => focusMenuOrTab(open, id, frame + 1));
   } else if (document.activeElement === document.body || document.activeElement?.closest(`.${TAB_MENU}`)) {
     tabElement(id)?.focus();
   }

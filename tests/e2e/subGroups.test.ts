@@ -11,7 +11,9 @@ import { SubGroupsPage } from './pages/subGroupsPage';
 
 const screenshots = path.resolve('test-results/screenshots');
 let harness: Harness | null = null;
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  // What the screen showed when a step failed, for whoever reads the CI log.
+  if (task.result?.state === 'fail') await harness?.page.screenshot({ path: path.join(screenshots, `failed-${task.id}.png`) }).catch(() => undefined);
   await harness?.close();
   harness = null;
 });
@@ -116,7 +118,8 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     const menu = page.locator('.ant-dropdown:visible');
     await menu.getByText(text.tabOrder.moveRight, { exact: true }).waitFor();
     await groups.screenshot(path.join(screenshots, `subgroup-tab-menu-${language}.png`));
-    // The menu has the focus: down from 編輯 to the third item, 向右移, and Enter.
+    // The menu takes the focus: down from its first item to the third, 向右移, and Enter.
+    await expect.poll(() => groups.focusedText()).toBe(text.subGroup.edit);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -127,6 +130,9 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.dragTab(seeded[2], seeded[0]);
     const reordered = [...fixed, seeded[2], seeded[0], seeded[1], renamed];
     await expect.poll(() => groups.tabNames()).toEqual(reordered);
+    // Announced once main has saved it.
+    const moved = language === 'zh-Hant' ? `「${seeded[2]}」專組` : `「${seeded[2]}」专组`;
+    await page.getByRole('status').getByText(text.tabOrder.moved.replace('{{name}}', moved).replace('{{position}}', '1')).waitFor({ state: 'attached' });
 
     // The order is saved: it is the same after quitting and starting again.
     await harness.restart();
