@@ -118,10 +118,13 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     const menu = page.locator('.ant-dropdown:visible');
     await menu.getByText(text.tabOrder.moveRight, { exact: true }).waitFor();
     await groups.screenshot(path.join(screenshots, `subgroup-tab-menu-${language}.png`));
-    // The menu takes the focus: down from its first item to the third, 向右移, and Enter.
+    // The menu takes the focus: down from its first item to the third, 向右移, and Enter, each key
+    // once the last has moved the focus, as a reader does.
     await expect.poll(() => groups.focusedText()).toBe(text.subGroup.edit);
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => groups.focusedText()).toBe(text.tabOrder.moveLeft);
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => groups.focusedText()).toBe(text.tabOrder.moveRight);
     await page.keyboard.press('Enter');
     await expect.poll(() => groups.tabNames()).toEqual([...fixed, seeded[0], seeded[1], renamed, seeded[2]]);
     await expect.poll(() => groups.focusedText()).toBe(renamed);
