@@ -16,6 +16,14 @@ export function isUnreviewed(review: FieldReview): boolean {
   return review.items.length > 0 && !(review.correction && !review.correction.stale);
 }
 
+/** A converted field the review list can show, with what its review depends on. */
+interface ConvertedField {
+  ref: FieldRef;
+  source: string;
+  /** The record holds a correction into this script: its review depends on the record, not only the text. */
+  corrected: boolean;
+}
+
 /**
  * User content in one document's script, through the same engine as the screen. Keeps what the
  * footer must state: which scripts the content was written in, and which fields were converted.
@@ -29,6 +37,13 @@ export class ScriptedContent {
 
   /** Fields converted once per document: an officer's name recurs on thousands of actions. */
   private readonly done = new Map<string, string>();
+  /**
+   * Conversions by source text, for fields without a correction: a field's conversion is then a
+   * function of its text alone, and documents repeat texts (standard notes, names, places).
+   */
+  private readonly byText = new Map<string, { detected: Script | 'neutral'; converted?: string }>();
+  /** What the review of each converted field depends on, by field key. */
+  private readonly reviewInputs = new Map<string, ConvertedField>();
 
   /**
    * `checkOnly`: the fields found unreviewed when the export was prepared. Writing then re-checks
@@ -41,42 +56,73 @@ export class ScriptedContent {
   ) {}
 
   async field(collection: string, record: TextRecord, field: string): Promise<string> {
-    const key = `${collection}/${record.id}/${field}`;
+    const key = fieldKey(collection, record.id, field);
     const known = this.done.get(key);
     if (known !== undefined) return known;
-    const text = await this.convertField(collection, record, field);
+    const text = await this.convertField(key, collection, record, field);
     this.done.set(key, text);
     return text;
   }
 
-  private async convertField(collection: string, record: TextRecord, field: string): Promise<string> {
+  private async convertField(key: string, collection: string, record: TextRecord, field: string): Promise<string> {
     const source = fieldText(record, field) ?? '';
     if (!source.trim()) return plainText(source);
-    const detected = detectScript(source);
-    const origin = detected === 'neutral' ? record.writtenIn : detected;
+    let cached = this.byText.get(source);
+    if (!cached) this.byText.set(source, (cached = { detected: detectScript(source) }));
+    const origin = cached.detected === 'neutral' ? record.writtenIn : cached.detected;
     if (origin) this.written.add(origin);
     if (origin === undefined || origin === this.script) return plainText(source);
-    const { text } = await this.converter.field(record, field, this.script);
+    const corrected = record.scriptOverrides?.[field]?.[this.script] !== undefined;
+    // Recorded before converting, so the review list follows the document's order whatever finishes first.
     const reviewable = ScriptCollection.safeParse(collection);
-    if (reviewable.success) this.converted.push({ collection: reviewable.data, id: record.id, field });
-    else this.unreviewable++;
-    return plainText(text);
+    if (reviewable.success) {
+      const ref = { collection: reviewable.data, id: record.id, field };
+      this.converted.push(ref);
+      this.reviewInputs.set(key, { ref, source, corrected });
+    } else this.unreviewable++;
+    if (corrected) return plainText((await this.converter.field(record, field, this.script)).text);
+    return (cached.converted ??= plainText(await this.converter.convert(source, this.script)));
   }
 
   /** How many converted fields still have choices nobody confirmed. */
   async unreviewedCount(): Promise<number> {
     const fields = this.checkOnly ?? this.converted;
     if (!fields.length) return this.unreviewable;
-    const reviews = await this.converter.review(fields, this.script);
-    return reviews.filter(isUnreviewed).length + this.unreviewable;
+    return (await this.unreviewedOf(fields)).length + this.unreviewable;
   }
 
   /** The fields the review list should open with before this version is written. */
   async unreviewedFields(): Promise<FieldRef[]> {
     if (!this.converted.length) return [];
-    const reviews = await this.converter.review(this.converted, this.script);
-    return reviews.filter(isUnreviewed).map((r) => r.ref);
+    return this.unreviewedOf(this.converted);
   }
+
+  /**
+   * The fields among `refs` with choices nobody confirmed, in their order. A field without a
+   * correction is unreviewed exactly when its text's review has items, so each distinct text is
+   * reviewed once; corrected fields, and any this document did not convert, are reviewed as they are.
+   */
+  private async unreviewedOf(refs: readonly FieldRef[]): Promise<FieldRef[]> {
+    const asIs: FieldRef[] = [];
+    const firstWithText = new Map<string, FieldRef>();
+    for (const ref of refs) {
+      const input = this.reviewInputs.get(fieldKey(ref.collection, ref.id, ref.field));
+      if (!input || input.corrected) asIs.push(ref);
+      else if (!firstWithText.has(input.source)) firstWithText.set(input.source, ref);
+    }
+    const reviews = await this.converter.review([...asIs, ...firstWithText.values()], this.script);
+    const unreviewed = new Set(reviews.filter(isUnreviewed).map((r) => fieldKey(r.ref.collection, r.ref.id, r.ref.field)));
+    const unreviewedTexts = new Set(reviews.slice(asIs.length).filter(isUnreviewed).map((r) => r.source));
+    return refs.filter((ref) => {
+      const key = fieldKey(ref.collection, ref.id, ref.field);
+      const input = this.reviewInputs.get(key);
+      return input && !input.corrected ? unreviewedTexts.has(input.source) : unreviewed.has(key);
+    });
+  }
+}
+
+function fieldKey(collection: string, id: string, field: string): string {
+  return `${collection}/${id}/${field}`;
 }
 
 /** The footer lines: what script the content was written in, and for a converted version, whether every choice was reviewed. */
