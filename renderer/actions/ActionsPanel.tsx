@@ -16,6 +16,7 @@ import { ReaderText } from '../script/ReaderText';
 import { ClauseLinks } from '../arrangement/clauseNavigation';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
+import { afterPaint } from '../registers/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { ExportButton } from '../exports/ExportButton';
 
@@ -51,23 +52,30 @@ export function ActionsPanel({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
-  const [rows, setRows] = useState<ActionRow[] | null>(() => takeFirstPage(subGroupId)?.rows ?? null);
+  const [prefetched] = useState(() => takeFirstPage(subGroupId));
+  const [rows, setRows] = useState<ActionRow[] | null>(prefetched?.rows ?? null);
   const [filter, setFilter] = useState<ActionFilter>(initialFilter);
   const [text, setText] = useState('');
   const [textHits, setTextHits] = useState<Set<string> | null>(null);
   const [open, setOpen] = useState<'new' | string | null>(focusActionId);
   const today = localToday(new Date());
 
-  // The most recently updated actions paint at once (prefetched, or in one call); the rest follow.
+  // The most recently updated actions paint at once (prefetched, or in one call); the whole list is
+  // read once they are on screen, so its transfer never holds up the first paint. A prefetched page
+  // is replaced by that read, so it is never stale for more than a moment.
   useEffect(() => {
     let cancelled = false;
     const load = async () => {
-      const first = await unwrap(api().actions.list({ subGroupId, limit: FIRST_PAGE }));
+      if (!prefetched) {
+        const first = await unwrap(api().actions.list({ subGroupId, limit: FIRST_PAGE }));
+        if (cancelled) return;
+        setRows(first.rows);
+        if (first.total <= FIRST_PAGE) return;
+      }
+      await afterPaint();
       if (cancelled) return;
-      setRows(first.rows);
-      if (first.total <= FIRST_PAGE) return;
-      const rest = await unwrap(api().actions.list({ subGroupId, offset: FIRST_PAGE }));
-      if (!cancelled) setRows((current) => [...(current ?? []).slice(0, FIRST_PAGE), ...rest.rows]);
+      const all = await unwrap(api().actions.list({ subGroupId }));
+      if (!cancelled) setRows(all.rows);
     };
     load().catch((error: unknown) => void message.error(errorText(error)));
     return () => {
@@ -75,7 +83,6 @@ export function ActionsPanel({
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subGroupId]);
-
 
   // Text is searched in main (titles, details and every progress note): at once on Enter, and
   // while typing once the typing pauses.

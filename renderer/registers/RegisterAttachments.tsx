@@ -1,10 +1,12 @@
 import { App as AntApp, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachedRegisters, registerKinds, type RegisterKind } from '../../shared/registers/kinds';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { prefetchFirstPage } from './firstPagePrefetch';
+import type { RegisterApi } from './registerApi';
 
 /** Chooses which registers a sub-group's tab shows: any register can be attached to any sub-group. */
 export function RegisterAttachments({ subGroup, onChanged }: { subGroup: SubGroup; onChanged: (subGroup: SubGroup) => void }) {
@@ -39,7 +41,18 @@ export function RegisterAttachments({ subGroup, onChanged }: { subGroup: SubGrou
   );
 }
 
+/** A register section's tab: once it shows, the register's first page is read, so opening it paints at once. */
+function SectionLabel({ kind, label }: { kind: RegisterKind; label: string }) {
+  useEffect(() => {
+    const registerApi = () => (api() as unknown as Partial<Record<RegisterKind, RegisterApi<unknown, unknown>>>)[kind];
+    if (registerApi()) prefetchFirstPage(kind, () => registerApi()!);
+  }, [kind]);
+  return label;
+}
+
 /** A section of a sub-group's tab for one register, or nothing where that register is not attached. */
 export function registerSection(subGroup: SubGroup, kind: RegisterKind, label: string, children: () => React.ReactNode) {
-  return attachedRegisters(subGroup).includes(kind) ? [{ key: `register-${kind}`, label, children: children() }] : [];
+  return attachedRegisters(subGroup).includes(kind)
+    ? [{ key: `register-${kind}`, label: <SectionLabel kind={kind} label={label} />, children: children() }]
+    : [];
 }

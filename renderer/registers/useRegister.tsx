@@ -6,9 +6,9 @@ import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import type { RegisterApi } from './registerApi';
+import { afterPaint } from './afterPaint';
+import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
-
-const FIRST_PAGE = 100;
 
 /**
  * A register's records on screen: loaded once, kept in step with each save, and deleted with an
@@ -21,19 +21,30 @@ export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registe
   const [records, setRecords] = useState<R[] | null>(null);
   const [self] = useState(() => ({}));
 
-  // The most recently updated records paint at once; the whole register follows in one more call.
   const reload = useCallback(() => {
-    const failed = (error: unknown) => void message.error(errorText(error));
-    let whole = false;
-    unwrap(registerApi().list({ offset: 0, limit: FIRST_PAGE })).then((first) => !whole && setRecords(first), failed);
-    unwrap(registerApi().list()).then((all) => {
-      whole = true;
-      setRecords(all);
-    }, failed);
+    unwrap(registerApi().list()).then(setRecords, (error: unknown) => void message.error(errorText(error)));
     // The api getter and message helpers are stable for the app's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useEffect(reload, [reload]);
+  // The most recently updated records paint at once (prefetched when the section tab showed, or in one
+  // small call); the whole register is asked for once they are on screen, so its transfer never holds
+  // up the first paint.
+  useEffect(() => {
+    let cancelled = false;
+    (takeFirstPage<R>(kind) ?? unwrap(registerApi().list({ offset: 0, limit: FIRST_PAGE }))).then(
+      async (page) => {
+        if (cancelled) return;
+        setRecords((current) => current ?? page);
+        await afterPaint();
+        if (!cancelled) reload();
+      },
+      (error: unknown) => void message.error(errorText(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // Another tab of the window (the same register attached to two sub-groups) changed it.
   useRegisterChanged(kind, reload, self);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
+import { afterPaint } from './afterPaint';
 import type { RegisterApi } from './registerApi';
 import { useRegisterChanged } from './registerEvents';
 
@@ -11,7 +12,14 @@ export function useRegisterRecords<R>(kind: RegisterKind, registerApi: () => Reg
     unwrap(registerApi().list()).then(setRecords, () => setRecords([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useEffect(load, [load]);
+  // Read once the register on screen has painted its own rows: this list only annotates them.
+  useEffect(() => {
+    let cancelled = false;
+    void afterPaint().then(() => !cancelled && load());
+    return () => {
+      cancelled = true;
+    };
+  }, [load]);
   useRegisterChanged(kind, load);
   return records;
 }

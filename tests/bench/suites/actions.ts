@@ -20,7 +20,7 @@ const RUNS = 5;
 // helpers, which do not exist in the page.
 
 /** Clicks a tab and resolves with the milliseconds until its table shows rows. */
-const timeTabOpen = (tabName: string) => `new Promise((resolve) => {
+export const timeTabOpen = (tabName: string) => `new Promise((resolve) => {
   const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === ${JSON.stringify(tabName)});
   const started = performance.now();
   tab.click();
@@ -33,7 +33,7 @@ const timeTabOpen = (tabName: string) => `new Promise((resolve) => {
 })`;
 
 /** Types a query and presses Enter; resolves with the milliseconds until the list shows the result. */
-const timeTextFilter = (query: string, expectedRows: number) => `new Promise((resolve) => {
+export const timeTextFilter = (query: string, expectedRows: number) => `new Promise((resolve) => {
   const tab = document.querySelector('[role="tab"][aria-selected="true"]');
   const pane = document.getElementById(tab.getAttribute('aria-controls'));
   const input = pane.querySelector('input[type="search"]');

@@ -22,7 +22,7 @@ const words = ['生物醫藥', '人工智能', '微電子', '新材料', '金融
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Fills a seeded data folder with the registers at the issue's sizes. */
-async function generate(dataDir: string): Promise<void> {
+export async function generate(dataDir: string): Promise<void> {
   const seeded = await openTestBackend({ dataDir });
   await seeded.backend.close();
   const opened = await Store.open({ dataDir });
@@ -74,7 +74,7 @@ async function generate(dataDir: string): Promise<void> {
 }
 
 /** Clicks a section tab; resolves with the milliseconds until its table shows rows. */
-const timeOpen = (tabName: string, register: string) => `new Promise((resolve) => {
+export const timeOpen = (tabName: string, register: string) => `new Promise((resolve) => {
   const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === ${JSON.stringify(tabName)});
   const started = performance.now();
   tab.click();
@@ -86,7 +86,7 @@ const timeOpen = (tabName: string, register: string) => `new Promise((resolve) =
 })`;
 
 /** Types a query into the section's search; resolves with the milliseconds until the count shows the result. */
-const timeFilter = (register: string, query: string) => `new Promise((resolve) => {
+export const timeFilter = (register: string, query: string) => `new Promise((resolve) => {
   const section = document.querySelector('section[data-register="${register}"]');
   const input = section.querySelector('input[type="search"]');
   const count = section.querySelector('.register-count');
@@ -102,7 +102,7 @@ const timeFilter = (register: string, query: string) => `new Promise((resolve) =
   check();
 })`;
 
-const sections = [
+export const sections = [
   { subGroup: '香港科學園落戶深圳', tab: text.spaceUnits.title, register: 'spaceUnits', query: '醫療器械', total: 10_000 },
   { subGroup: '香港科學園落戶深圳', tab: text.tenants.title, register: 'tenants', query: '检测药物', total: 5_000 },
   { subGroup: '聯合政策', tab: text.fundedProjects.title, register: 'fundedProjects', query: '機械人', total: 5_000 },
