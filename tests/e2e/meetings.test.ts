@@ -122,7 +122,8 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await harness.page.keyboard.press('Space');
     await drawer.locator('[aria-pressed="true"]').waitFor();
     await harness.page.keyboard.press('ArrowDown');
-    await harness.page.waitForFunction(() => document.querySelector('[aria-pressed="true"]')?.closest('[style*="translate"]') !== null);
+    // Page-side source text: this file is type-checked without the DOM library.
+    await harness.page.waitForFunction(`document.querySelector('[aria-pressed="true"]')?.closest('[style*="translate"]') !== null`);
     await harness.page.keyboard.press('Space');
     await expect.poll(() => rows.nth(3).innerText()).toContain(item);
     await rows.nth(3).getByRole('button', { name: text.meetings.agenda.moveUp }).click();

@@ -172,7 +172,7 @@ export async function generateLargeDataset(dataDir: string, seed = 20261124, siz
   };
   const groups = [...seededSubGroups, extraSubGroup].slice(0, size.subGroups);
   for (const [sortOrder, group] of groups.entries()) {
-    records.subGroups.push({ id: t.uuid(), ...stamps(0), deletedAt: null, ...group, sortOrder });
+    records.subGroups.push({ id: t.uuid(), ...stamps(0), deletedAt: null, convenors: { HK: null, SZ: null }, ...group, sortOrder });
   }
   const subGroupIds = records.subGroups.map((g) => g.id);
 
@@ -252,6 +252,7 @@ export async function generateLargeDataset(dataDir: string, seed = 20261124, siz
       status,
       clauses: Array.from({ length: t.int(0, 2) }, () => t.pick(clauses)),
       meetingId: t.random() < 0.3 ? t.uuid() : null,
+      agendaItemId: null,
       progress,
     });
   }
