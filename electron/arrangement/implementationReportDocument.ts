@@ -136,7 +136,7 @@ export async function implementationReportDocument(
   });
 
   const col = (key: string, width: number) => ({ header: t(`arrangement.doc.col.${key}`), width });
-  const section = async (heading: string, entries: ReportEntry[], withLate: boolean) => {
+  const section = async (heading: string, entries: ReportEntry[], omitted: number, withLate: boolean) => {
     blocks.push({ kind: 'heading', level: 3, text: heading });
     if (!entries.length) return void blocks.push({ kind: 'paragraph', text: t('arrangement.report.nothing'), tone: 'muted' });
     const rows = [];
@@ -152,6 +152,7 @@ export async function implementationReportDocument(
       ]);
     }
     blocks.push({ kind: 'table', columns: [col('kind', 12), col('reference', 14), col('item', 44), col('status', 16), col('date', 16)], rows });
+    if (omitted) blocks.push({ kind: 'paragraph', text: t('arrangement.report.omitted', { count: omitted }), tone: 'muted' });
   };
 
   for (const clause of report.clauses) {
@@ -162,9 +163,9 @@ export async function implementationReportDocument(
       const converted = await content.field('reportDrafts', draft, `wording.${key}`);
       blocks.push(...converted.split(/\n+/).map((text) => ({ kind: 'paragraph' as const, text })));
     }
-    await section(t('arrangement.report.done'), clause.done, false);
-    await section(t('arrangement.report.overdue'), clause.overdue, true);
-    await section(t('arrangement.report.next'), clause.next, false);
+    await section(t('arrangement.report.done'), clause.done, clause.omitted.done, false);
+    await section(t('arrangement.report.overdue'), clause.overdue, clause.omitted.overdue, true);
+    await section(t('arrangement.report.next'), clause.next, clause.omitted.next, false);
   }
 
   return {

@@ -97,7 +97,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
     </Space>
   );
 
-  const section = (title: string, entries: ReportEntry[]) => (
+  const section = (title: string, entries: ReportEntry[], omitted: number) => (
     <div className="report-section">
       <Typography.Text strong>{title}</Typography.Text>
       {entries.length === 0 ? (
@@ -107,6 +107,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
       ) : (
         <List size="small" dataSource={entries} renderItem={(entry) => <List.Item key={`${entry.kind}-${entry.id}`}>{entryText(entry)}</List.Item>} />
       )}
+      {omitted > 0 && <Typography.Paragraph type="secondary">{t('arrangement.report.omitted', { count: omitted })}</Typography.Paragraph>}
     </div>
   );
 
@@ -209,9 +210,9 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
                 <Form.Item name={['wording', wordingKey(clause.clauseId)]} label={t('arrangement.report.wording')}>
                   <Input.TextArea rows={2} aria-label={`${clauseLabel(clause.clauseId, language)} ${t('arrangement.report.wording')}`} />
                 </Form.Item>
-                {section(t('arrangement.report.done'), clause.done)}
-                {section(t('arrangement.report.overdue'), clause.overdue)}
-                {section(t('arrangement.report.next'), clause.next)}
+                {section(t('arrangement.report.done'), clause.done, clause.omitted.done)}
+                {section(t('arrangement.report.overdue'), clause.overdue, clause.omitted.overdue)}
+                {section(t('arrangement.report.next'), clause.next, clause.omitted.next)}
               </Card>
             );
           })}

@@ -65,7 +65,15 @@ export interface ClauseReport {
   done: ReportEntry[];
   overdue: ReportEntry[];
   next: ReportEntry[];
+  /** Entries beyond each section's limit, counted but not listed. */
+  omitted: { done: number; overdue: number; next: number };
 }
+
+/**
+ * Entries listed per section of a clause: the latest done, the longest overdue, the soonest next. A
+ * report to the Joint Task Force names what matters and counts the rest; the figures carry the totals.
+ */
+export const SECTION_LIMIT = 30;
 
 /** Figures for the report's first page; registers add occupancy, funding and events once they keep them. */
 export interface ReportFigures {
@@ -113,7 +121,7 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * comes next. Built in one pass over each source, so a year of ten years' data stays quick.
  */
 export function buildReport(sources: ReportSources, period: ReportPeriod): ImplementationReport {
-  const byClause = new Map<string, ClauseReport>(clauses.map((c) => [c.id, { clauseId: c.id, done: [], overdue: [], next: [] }]));
+  const byClause = new Map<string, ClauseReport>(clauses.map((c) => [c.id, { clauseId: c.id, done: [], overdue: [], next: [], omitted: { done: 0, overdue: 0, next: 0 } }]));
   const horizon = addDays(period.to, NEXT_WINDOW_DAYS);
   const actionsByStatus = Object.fromEntries(actionStatuses.map((s) => [s, 0])) as Record<ActionStatus, number>;
   let actionsCompleted = 0;
@@ -178,6 +186,14 @@ export function buildReport(sources: ReportSources, period: ReportPeriod): Imple
     report.done.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     report.overdue.sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
     report.next.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    report.omitted = {
+      done: Math.max(0, report.done.length - SECTION_LIMIT),
+      overdue: Math.max(0, report.overdue.length - SECTION_LIMIT),
+      next: Math.max(0, report.next.length - SECTION_LIMIT),
+    };
+    report.done = report.done.slice(-SECTION_LIMIT);
+    report.overdue = report.overdue.slice(0, SECTION_LIMIT);
+    report.next = report.next.slice(0, SECTION_LIMIT);
   }
 
   return {

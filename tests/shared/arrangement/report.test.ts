@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../shared/arrangement/report';
+import { buildReport, SECTION_LIMIT } from '../../../shared/arrangement/report';
 import type { Action } from '../../../shared/model/action';
 import type { Annex } from '../../../shared/model/annex';
 import type { ClauseNote } from '../../../shared/model/clauseNote';
@@ -69,6 +69,16 @@ describe('the implementation report', () => {
     expect(clause.next.map((e) => e.date)).toEqual(['2026-07-15']);
     expect(clause.overdue).toEqual([]);
     expect(report.figures.meetingsHeld).toBe(1);
+  });
+});
+
+describe('a long report', () => {
+  it('lists the longest overdue work of a clause and counts the rest', () => {
+    const many = Array.from({ length: SECTION_LIMIT + 10 }, (_, i) => action({ title: `事項${i}`, dueDate: `2026-03-${String((i % 28) + 1).padStart(2, '0')}` }));
+    const clause = buildReport({ actions: many, notes: [], annexes: [], otherWork: [] }, period).clauses.find((c) => c.clauseId === '2.3.1')!;
+    expect(clause.overdue).toHaveLength(SECTION_LIMIT);
+    expect(clause.omitted.overdue).toBe(10);
+    expect(clause.overdue[0]!.date).toBe('2026-03-01');
   });
 });
 
