@@ -1,20 +1,23 @@
-import { PDFDocument } from 'pdf-lib';
-import { setOutline, stampOverlay, type OutlineEntry } from '../documents/pdf/pdfAssembly';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { namedDestinationPages, setOutline, setPages, stampOverlay, type OutlineEntry } from '../documents/pdf/pdfAssembly';
 import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
 import type { PackContent, PackPaper } from './packContent';
 import {
   FOOTER_PT,
   HEADER_PT,
-  agendaHtml,
-  attendanceHtml,
-  contentsHtml,
-  coverHtml,
-  mattersHtml,
-  minutesHtml,
-  overlayHtml,
-  separatorsHtml,
+  agendaPart,
+  attendancePart,
+  contentsPart,
+  coverPart,
+  mattersPart,
+  minutesPart,
+  packDocumentHtml,
+  partHtml,
+  separatorPart,
+  separatorsPreviewHtml,
   type ContentsLine,
   type PackLabels,
+  type PackPart,
 } from './packHtml';
 
 /** Reported as the pack is built: steps done of the total, and what is being done now. */
@@ -37,15 +40,12 @@ export class PackCancelled extends Error {
   }
 }
 
-interface Part {
-  /** In the contents and bookmarks; null for the cover and the contents page itself. */
-  title: string | null;
-  level: 0 | 1;
+/** One rendering of every generated part: the PDF, where each part starts, and how many pages they fill. */
+interface Layout {
   doc: PDFDocument;
-  /** Which pages of `doc` belong to this part. */
-  pages: number[];
-  /** Bookmarks nested under this one (papers under "Papers"). */
-  parent?: string;
+  /** Part id → zero-based page index in `doc`. */
+  starts: Map<string, number>;
+  generated: number;
 }
 
 async function loadPaper(paper: PackPaper): Promise<PDFDocument | null> {
@@ -62,10 +62,12 @@ async function loadPaper(paper: PackPaper): Promise<PDFDocument | null> {
 const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
- * Builds one script's meeting pack: renders the generated sections in Chromium, counts their pages,
- * lays out the contents with the real page numbers, merges the papers behind their separator pages,
- * lays header and footer over every page (so numbering runs on across merged papers) and adds
- * bookmarks.
+ * Builds one script's meeting pack. Chromium lays out every generated part (cover, contents,
+ * sections, separator pages) as ONE document, whose named destinations tell where each part starts;
+ * a second rendering fills in the contents' page numbers and adds the header/footer overlay sheets
+ * to the same document. The papers' pages are then slotted in behind their separators, the overlay
+ * laid over every page (so numbering runs on across merged papers), bookmarks added, and the
+ * second rendering, so extended, saved as the pack.
  */
 export async function buildMeetingPack(
   content: PackContent,
@@ -83,18 +85,14 @@ export async function buildMeetingPack(
   const { renderer, t } = deps;
   const label = deps.progressT ?? t;
   const papers = content.agenda.flatMap((item) => item.papers.map((paper) => ({ item, paper })));
-  const total = 5 + papers.length;
+  const total = papers.length + 4;
   let done = 0;
   const step = (label: string) => {
     if (deps.signal?.aborted) throw new PackCancelled();
     deps.onProgress?.(done++, total, label);
   };
-  const render = async (html: string) => PDFDocument.load(await renderer.render(html), { updateMetadata: false });
 
-  step(label('packProgress.sections'));
-  const sectionHtml = [coverHtml, agendaHtml, attendanceHtml, minutesHtml, mattersHtml].map((html) => html(content, t));
-  const [cover, agenda, attendance, minutes, matters] = await Promise.all(sectionHtml.map(render));
-
+  // Papers first: one that cannot be read gets a note on its separator page instead.
   const loaded: Array<PDFDocument | null> = [];
   const brokenPapers: string[] = [];
   for (const { paper } of papers) {
@@ -103,96 +101,88 @@ export async function buildMeetingPack(
     if (!doc) brokenPapers.push(paper.name);
     loaded.push(doc);
   }
+  const paperPages = loaded.map((doc) => doc?.getPageCount() ?? 0);
 
-  step(label('packProgress.separators'));
-  const separatorHtml = papers.length
-    ? separatorsHtml(
-          content.script,
-          papers.map(({ item, paper }, i) => ({
-            item: item.number,
-            itemTitle: item.title,
-            paperTitle: paper.title,
-            note: loaded[i] ? null : t('packDoc.brokenPaper', { name: paper.name }),
-          })),
-          t,
-        )
-    : null;
-  const separators = separatorHtml ? await render(separatorHtml) : null;
-  if (separators && separators.getPageCount() !== papers.length) {
-    throw new Error(`separator pages: ${separators.getPageCount()} for ${papers.length} papers`);
-  }
+  const cover = coverPart(content, t);
+  const sections = [agendaPart, attendancePart, minutesPart, mattersPart].map((part) => part(content, t));
+  const separators = papers.map(({ item, paper }, i) =>
+    separatorPart(
+      content.script,
+      i,
+      { item: item.number, itemTitle: item.title, paperTitle: paper.title, note: loaded[i] ? null : t('packDoc.brokenPaper', { name: paper.name }) },
+      t,
+    ),
+  );
+  const partsWith = (lines: ContentsLine[]): PackPart[] => [cover, contentsPart(content, lines, t), ...sections, ...separators];
 
-  const sectionParts: Part[] = [
-    { title: t('packDoc.agenda'), level: 0, doc: agenda!, pages: indices(agenda!.getPageCount()) },
-    { title: t('packDoc.attendance'), level: 0, doc: attendance!, pages: indices(attendance!.getPageCount()) },
-    { title: t('packDoc.previousMinutes'), level: 0, doc: minutes!, pages: indices(minutes!.getPageCount()) },
-    { title: t('packDoc.mattersArising'), level: 0, doc: matters!, pages: indices(matters!.getPageCount()) },
-  ];
-  const paperParts: Part[] = papers.flatMap(({ item, paper }, i) => {
-    const title = t('packDoc.paperLine', { number: item.number, title: paper.title });
-    const separator: Part = { title, level: 1, doc: separators!, pages: [i] };
-    const doc = loaded[i];
-    return doc ? [separator, { title: null, level: 1 as const, doc, pages: indices(doc.getPageCount()) }] : [separator];
-  });
-
-  // The contents is laid out before its page numbers are known; a fixed-width number column keeps
-  // the layout (and so its length) the same once they are filled in. Repeat if it ever is not.
-  step(label('packProgress.contents'));
-  const linesFor = (contentsPages: number): ContentsLine[] => {
-    let at = 1 + cover!.getPageCount() + contentsPages;
-    const lines: ContentsLine[] = [];
-    const papersHeading = papers.length ? [{ title: t('packDoc.papers'), level: 0 as const }] : [];
-    for (const part of sectionParts) {
-      lines.push({ title: part.title!, page: at, level: 0 });
-      at += part.pages.length;
+  const render = async (lines: ContentsLine[], overlayPages: number | null): Promise<Layout> => {
+    const parts = partsWith(lines);
+    const doc = await PDFDocument.load(await renderer.render(packDocumentHtml(content, parts, t, overlayPages)), { updateMetadata: false });
+    const found = namedDestinationPages(doc);
+    const starts = new Map<string, number>();
+    for (const part of parts) {
+      const start = found.get(part.id);
+      if (start === undefined) throw new Error(`pack layout: no page for part ${part.id}`);
+      starts.set(part.id, start);
     }
-    let first = true;
-    for (const part of paperParts) {
-      if (part.title) {
-        if (first) lines.push({ ...papersHeading[0]!, page: at });
-        first = false;
-        lines.push({ title: part.title, page: at, level: 1 });
-      }
-      at += part.pages.length;
-    }
+    const generated = doc.getPageCount() - (overlayPages ?? 0);
+    // A separator page that spilled onto a second would misplace every paper after it.
+    separators.forEach((separator, i) => {
+      const end = i + 1 < separators.length ? starts.get(separators[i + 1]!.id)! : generated;
+      if (end - starts.get(separator.id)! !== 1) throw new Error(`separator ${i + 1} fills ${end - starts.get(separator.id)!} pages`);
+    });
+    return { doc, starts, generated };
+  };
+  // Papers sit behind their separators, which come last: a part's page in the pack is its page in
+  // the rendering plus the pages of the papers before it.
+  const packIndex = (layout: Layout, id: string) => {
+    const start = layout.starts.get(id)!;
+    return start + separators.reduce((sum, s, i) => sum + (layout.starts.get(s.id)! < start ? paperPages[i]! : 0), 0);
+  };
+  const linesFor = (layout: Layout | null): ContentsLine[] => {
+    const page = (id: string) => (layout ? packIndex(layout, id) + 1 : null);
+    const lines: ContentsLine[] = sections.map((s) => ({ title: s.title, target: s.id, page: page(s.id), level: 0 }));
+    if (separators.length) lines.push({ title: t('packDoc.papers'), target: separators[0]!.id, page: page(separators[0]!.id), level: 0 });
+    papers.forEach(({ item, paper }, i) =>
+      lines.push({ title: t('packDoc.paperLine', { number: item.number, title: paper.title }), target: separators[i]!.id, page: page(separators[i]!.id), level: 1 }),
+    );
     return lines;
   };
-  let contentsPages = (await render(contentsHtml(content, linesFor(1).map((l) => ({ ...l, page: null })), t))).getPageCount();
-  let contentsDoc = contentsHtml(content, linesFor(contentsPages), t);
-  let contents = await render(contentsDoc);
-  for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
-    contentsPages = contents.getPageCount();
-    contentsDoc = contentsHtml(content, linesFor(contentsPages), t);
-    contents = await render(contentsDoc);
+  const packPages = (layout: Layout) => layout.generated + paperPages.reduce((a, b) => a + b, 0);
+  const sameLayout = (a: Layout, b: Layout) => a.generated === b.generated && [...a.starts].every(([id, start]) => b.starts.get(id) === start);
+
+  step(label('packProgress.sections'));
+  let measured = await render(linesFor(null), null);
+  // The contents is laid out before its page numbers are known; a fixed-width number column keeps
+  // the layout (and so every part's first page) the same once they are filled in. Repeat if not.
+  step(label('packProgress.contents'));
+  let lines = linesFor(measured);
+  let final = await render(lines, packPages(measured));
+  for (let tries = 0; !sameLayout(measured, final); tries++) {
+    if (tries === 3) throw new Error('pack layout: the contents does not settle');
+    measured = final;
+    lines = linesFor(measured);
+    final = await render(lines, packPages(measured));
   }
-  const lines = linesFor(contentsPages);
 
   step(label('packProgress.merging'));
-  const pack = await PDFDocument.create();
-  const parts: Part[] = [
-    { title: null, level: 0, doc: cover!, pages: indices(cover!.getPageCount()) },
-    { title: null, level: 0, doc: contents, pages: indices(contents.getPageCount()) },
-    ...sectionParts,
-    ...paperParts,
-  ];
-  const starts: number[] = [];
-  for (const part of parts) {
+  const pack = final.doc;
+  const rendered = pack.getPages();
+  const firstSeparator = separators.length ? final.starts.get(separators[0]!.id)! : final.generated;
+  const pages: PDFPage[] = rendered.slice(0, firstSeparator);
+  for (const [i, doc] of loaded.entries()) {
     if (deps.signal?.aborted) throw new PackCancelled();
-    starts.push(pack.getPageCount());
-    for (const copied of await pack.copyPages(part.doc, part.pages)) pack.addPage(copied);
+    pages.push(rendered[firstSeparator + i]!);
+    if (doc) pages.push(...(await pack.copyPages(doc, indices(doc.getPageCount()))));
   }
+  stampOverlay(pack, pages, rendered.slice(final.generated), { headerPt: HEADER_PT, footerPt: FOOTER_PT });
 
-  const pageCount = pack.getPageCount();
-  await stampOverlay(pack, await renderer.render(overlayHtml(content, pageCount, t)), { headerPt: HEADER_PT, footerPt: FOOTER_PT });
-
-  const outline: OutlineEntry[] = [
-    { title: t('packDoc.cover'), pageIndex: 0 },
-    { title: t('packDoc.contents'), pageIndex: starts[1]! },
-    ...sectionParts.map((part, i) => ({ title: part.title!, pageIndex: starts[2 + i]! })),
-  ];
-  const paperEntries = paperParts.flatMap((part, i) => (part.title ? [{ title: part.title, pageIndex: starts[2 + sectionParts.length + i]! }] : []));
+  const ordered = partsWith(lines).slice(0, 2 + sections.length);
+  const outline: OutlineEntry[] = ordered.map((part) => ({ title: part.title, pageIndex: packIndex(final, part.id) }));
+  const paperEntries = papers.map((_, i) => ({ title: lines[sections.length + 1 + i]!.title, pageIndex: packIndex(final, separators[i]!.id) }));
   if (paperEntries.length) outline.push({ title: t('packDoc.papers'), pageIndex: paperEntries[0]!.pageIndex, children: paperEntries });
-  setOutline(pack, outline);
+  setOutline(pack, pages, outline);
+  setPages(pack, pages);
 
   const title = `${content.groupName} ${content.meetingTitle} ${t('packDoc.title')}`;
   pack.setTitle(title, { showInWindowTitleBar: true });
@@ -204,15 +194,15 @@ export async function buildMeetingPack(
   step(label('packProgress.saving'));
   const bytes = await pack.save();
   deps.onProgress?.(total, total, label('packProgress.saving'));
+
+  const partPages = (id: string, next: string | null) => (next ? final.starts.get(next)! : final.generated) - final.starts.get(id)!;
   const preview = [
-    { title: t('packDoc.cover'), html: sectionHtml[0]!, pages: cover!.getPageCount() },
-    { title: t('packDoc.contents'), html: contentsDoc, pages: contents.getPageCount() },
-    ...sectionParts.map((part, i) => ({ title: part.title!, html: sectionHtml[i + 1]!, pages: part.pages.length })),
-    ...(separatorHtml ? [{ title: t('packDoc.papers'), html: separatorHtml, pages: papers.length }] : []),
+    ...ordered.map((part, i) => ({ title: part.title, html: partHtml(content.script, part), pages: partPages(part.id, ordered[i + 1]?.id ?? separators[0]?.id ?? null) })),
+    ...(separators.length ? [{ title: t('packDoc.papers'), html: separatorsPreviewHtml(content.script, separators, t), pages: separators.length }] : []),
   ];
   return {
     bytes,
-    pageCount,
+    pageCount: pages.length,
     contents: lines.map((l) => ({ title: l.title, page: l.page! })),
     brokenPapers,
     preview,

@@ -8,6 +8,19 @@ export type PackLabels = (key: string, values?: Record<string, string | number>)
 export const HEADER_PT = 48;
 export const FOOTER_PT = 48;
 
+/**
+ * One generated part of the pack (cover, contents, a section, the separators). All parts are printed
+ * as one Chromium document, each starting on a new page; `id` is its element id there, the named
+ * destination that tells on which page it landed. Its CSS is scoped to `#id` so parts cannot restyle
+ * each other.
+ */
+export interface PackPart {
+  id: string;
+  title: string;
+  css: string;
+  body: string;
+}
+
 function page(script: DocumentScript, title: string, css: string, body: string): string {
   const fonts = fontStacks[script];
   return `<!doctype html><html lang="${fonts.lang}"><head><meta charset="utf-8">
@@ -32,16 +45,37 @@ ${css}
 </style></head><body>${body}</body></html>`;
 }
 
-export function coverHtml(content: PackContent, t: PackLabels): string {
+const section = (part: PackPart) => `<section class="part" id="${part.id}">${part.body}</section>`;
+
+/** One part on its own, for the in-app print preview. */
+export function partHtml(script: DocumentScript, part: PackPart): string {
+  return page(script, part.title, part.css, section(part));
+}
+
+/**
+ * Every generated part in one document, each from a new page, then (once the page count is known)
+ * one transparent overlay sheet per page of the finished pack. Empty links to each part make
+ * Chromium write a named destination for it, which is how the builder finds where parts start.
+ */
+export function packDocumentHtml(content: PackContent, parts: PackPart[], t: PackLabels, overlayPages: number | null): string {
+  const markers = `<div class="markers">${parts.map((part) => `<a href="#${part.id}"></a>`).join('')}</div>`;
+  const overlay = overlayPages === null ? null : overlaySheets(content, overlayPages, t);
+  // Separators share one style sheet: each written once.
+  const css = ['.part + .part { break-before: page; }', ...new Set(parts.map((part) => part.css)), overlay?.css ?? ''].join('\n');
+  return page(content.script, `${content.groupName} ${content.meetingTitle} ${t('packDoc.title')}`, css, `${markers}${parts.map(section).join('')}${overlay?.body ?? ''}`);
+}
+
+export function coverPart(content: PackContent, t: PackLabels): PackPart {
+  const sans = fontStacks[content.script].sans;
   const css = `
-.cover { height: 245mm; display: flex; flex-direction: column; text-align: center; }
-.classification { align-self: flex-end; border: 1.2pt solid #a00; color: #a00; padding: 1mm 4mm; font-family: ${fontStacks[content.script].sans}; font-weight: 700; }
-.governments { margin-top: 28mm; font-size: 15pt; font-family: ${fontStacks[content.script].sans}; line-height: 2; }
-.group { margin-top: 14mm; font-size: 20pt; font-weight: 700; font-family: ${fontStacks[content.script].sans}; }
-.meeting { margin-top: 8mm; font-size: 18pt; }
-.kind { margin-top: 18mm; font-size: 24pt; letter-spacing: 0.3em; font-family: ${fontStacks[content.script].sans}; }
-.details { margin: auto auto 10mm; text-align: left; font-size: 13pt; }
-.details td { border: none; padding: 1mm 3mm; }`;
+#cover .cover { height: 245mm; display: flex; flex-direction: column; text-align: center; }
+#cover .classification { align-self: flex-end; border: 1.2pt solid #a00; color: #a00; padding: 1mm 4mm; font-family: ${sans}; font-weight: 700; }
+#cover .governments { margin-top: 28mm; font-size: 15pt; font-family: ${sans}; line-height: 2; }
+#cover .group { margin-top: 14mm; font-size: 20pt; font-weight: 700; font-family: ${sans}; }
+#cover .meeting { margin-top: 8mm; font-size: 18pt; }
+#cover .kind { margin-top: 18mm; font-size: 24pt; letter-spacing: 0.3em; font-family: ${sans}; }
+#cover .details { margin: auto auto 10mm; text-align: left; font-size: 13pt; }
+#cover .details td { border: none; padding: 1mm 3mm; }`;
   const details = [
     [t('packDoc.date'), content.date],
     ...(content.time ? [[t('packDoc.time'), content.time]] : []),
@@ -55,10 +89,10 @@ ${content.classification ? `<div class="classification">${e(content.classificati
 <div class="kind">${e(t('packDoc.title'))}</div>
 <table class="details">${details.map(([k, v]) => `<tr><td>${e(k!)}</td><td>${e(v!)}</td></tr>`).join('')}</table>
 </div>`;
-  return page(content.script, t('packDoc.title'), css, body);
+  return { id: 'cover', title: t('packDoc.cover'), css, body };
 }
 
-export function agendaHtml(content: PackContent, t: PackLabels): string {
+export function agendaPart(content: PackContent, t: PackLabels): PackPart {
   const rows = content.agenda
     .map(
       (item) =>
@@ -67,10 +101,10 @@ export function agendaHtml(content: PackContent, t: PackLabels): string {
     .join('');
   const body = `<h1>${e(t('packDoc.agenda'))}</h1><p class="muted">${e(content.groupName)} · ${e(content.meetingTitle)} · ${e(content.date)}</p>
 ${content.agenda.length ? `<table><thead><tr><th class="num">${e(t('packDoc.item'))}</th><th>${e(t('packDoc.subject'))}</th><th style="width:38%">${e(t('packDoc.papers'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t('packDoc.noAgenda'))}</p>`}`;
-  return page(content.script, t('packDoc.agenda'), '.num { width: 14mm; white-space: nowrap; }', body);
+  return { id: 'agenda', title: t('packDoc.agenda'), css: '#agenda .num { width: 14mm; white-space: nowrap; }', body };
 }
 
-export function attendanceHtml(content: PackContent, t: PackLabels): string {
+export function attendancePart(content: PackContent, t: PackLabels): PackPart {
   const groups = (['present', 'inAttendance', 'absent'] as const)
     .map((kind) => {
       const people = content.attendance.filter((a) => a.attendance === kind);
@@ -86,96 +120,106 @@ export function attendanceHtml(content: PackContent, t: PackLabels): string {
     })
     .join('');
   const body = `<h1>${e(t('packDoc.attendance'))}</h1>${groups || `<p>${e(t('packDoc.noAttendance'))}</p>`}`;
-  return page(content.script, t('packDoc.attendance'), '.person { margin-bottom: 2mm; } table { table-layout: fixed; }', body);
+  return { id: 'attendance', title: t('packDoc.attendance'), css: '#attendance .person { margin-bottom: 2mm; } #attendance table { table-layout: fixed; }', body };
 }
 
-export function minutesHtml(content: PackContent, t: PackLabels): string {
+export function minutesPart(content: PackContent, t: PackLabels): PackPart {
   const minutes = content.previousMinutes;
   const body = `<h1>${e(t('packDoc.previousMinutes'))}</h1>${
     minutes
       ? `<h2>${e(minutes.title)}</h2>${minutes.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}`
       : `<p>${e(t('packDoc.noMinutes'))}</p>`
   }`;
-  return page(content.script, t('packDoc.previousMinutes'), 'p { white-space: pre-wrap; text-align: justify; }', body);
+  return { id: 'minutes', title: t('packDoc.previousMinutes'), css: '#minutes p { white-space: pre-wrap; text-align: justify; }', body };
 }
 
-export function mattersHtml(content: PackContent, t: PackLabels): string {
+export function mattersPart(content: PackContent, t: PackLabels): PackPart {
   const rows = content.mattersArising
     .map(
       (m) =>
-        `<tr><td class="ref">${e(m.reference)}</td><td>${e(m.title)}</td><td>${e(m.owner)}</td><td class="nowrap">${e(m.dueDate)}</td><td class="nowrap">${e(m.status)}</td><td>${e(m.latestNote)}</td></tr>`,
+        `<tr><td class="nowrap">${e(m.reference)}</td><td>${e(m.title)}</td><td>${e(m.owner)}</td><td class="nowrap">${e(m.dueDate)}</td><td class="nowrap">${e(m.status)}</td><td>${e(m.latestNote)}</td></tr>`,
     )
     .join('');
   const cols = ['reference', 'matter', 'owner', 'due', 'status', 'progress'].map((c) => `<th>${e(t(`packDoc.col.${c}`))}</th>`).join('');
   const body = `<h1>${e(t('packDoc.mattersArising'))}</h1>${
     content.mattersArising.length ? `<table><thead><tr>${cols}</tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t('packDoc.noMatters'))}</p>`
   }`;
-  const css = 'table { font-size: 9.5pt; } .ref { white-space: nowrap; } .nowrap { white-space: nowrap; }';
-  return page(content.script, t('packDoc.mattersArising'), css, body);
+  return { id: 'matters', title: t('packDoc.mattersArising'), css: '#matters table { font-size: 9.5pt; } #matters .nowrap { white-space: nowrap; }', body };
 }
 
-/** One page per paper: the agenda item it belongs to, in large type, so a reader finds it by leafing. */
-export function separatorsHtml(
-  script: DocumentScript,
-  separators: Array<{ item: string; itemTitle: string; paperTitle: string; note: string | null }>,
-  t: PackLabels,
-): string {
+export interface Separator {
+  item: string;
+  itemTitle: string;
+  paperTitle: string;
+  /** Why the paper itself is missing (it could not be read), or null. */
+  note: string | null;
+}
+
+/** The separator page before paper `index`: its agenda item in large type, found by leafing. */
+export function separatorPart(script: DocumentScript, index: number, s: Separator, t: PackLabels): PackPart {
+  const sans = fontStacks[script].sans;
   const css = `
-.separator { height: 240mm; overflow: hidden; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
-.separator:last-child { break-after: auto; }
-.item { font-size: 16pt; letter-spacing: 0.1em; font-family: ${fontStacks[script].sans}; }
-.itemTitle { margin-top: 8mm; font-size: 22pt; font-weight: 700; font-family: ${fontStacks[script].sans}; }
-.paper { margin-top: 10mm; font-size: 14pt; }
-.note { margin: 16mm auto 0; max-width: 140mm; padding: 4mm; border: 1pt solid #a00; color: #a00; font-size: 12pt; }`;
-  const body = separators
-    .map(
-      (s) => `<section class="separator"><div class="item">${e(t('packDoc.itemNumber', { number: s.item }))}</div>
-<div class="itemTitle">${e(s.itemTitle)}</div><div class="paper">${e(s.paperTitle)}</div>${s.note ? `<div class="note">${e(s.note)}</div>` : ''}</section>`,
-    )
-    .join('');
-  return page(script, t('packDoc.papers'), css, body);
+.separator { height: 240mm; overflow: hidden; display: flex; flex-direction: column; justify-content: center; text-align: center; }
+.separator .item { font-size: 16pt; letter-spacing: 0.1em; font-family: ${sans}; }
+.separator .itemTitle { margin-top: 8mm; font-size: 22pt; font-weight: 700; font-family: ${sans}; }
+.separator .paper { margin-top: 10mm; font-size: 14pt; }
+.separator .note { margin: 16mm auto 0; max-width: 140mm; padding: 4mm; border: 1pt solid #a00; color: #a00; font-size: 12pt; }`;
+  const body = `<div class="separator"><div class="item">${e(t('packDoc.itemNumber', { number: s.item }))}</div>
+<div class="itemTitle">${e(s.itemTitle)}</div><div class="paper">${e(s.paperTitle)}</div>${s.note ? `<div class="note">${e(s.note)}</div>` : ''}</div>`;
+  return { id: `paper-${index}`, title: s.paperTitle, css, body };
+}
+
+/** All separators as one part, for the in-app preview. */
+export function separatorsPreviewHtml(script: DocumentScript, separators: PackPart[], t: PackLabels): string {
+  return page(
+    script,
+    t('packDoc.papers'),
+    `.part + .part { break-before: page; }\n${separators[0]?.css ?? ''}`,
+    separators.map(section).join(''),
+  );
 }
 
 export interface ContentsLine {
   title: string;
+  /** Element id of the part the line points to: the line is a link to it in the PDF. */
+  target: string;
   /** 1-based; null while the contents is first laid out to count its own pages. */
   page: number | null;
   level: 0 | 1;
 }
 
-export function contentsHtml(content: PackContent, lines: ContentsLine[], t: PackLabels): string {
+export function contentsPart(content: PackContent, lines: ContentsLine[], t: PackLabels): PackPart {
   const css = `
-.line { display: flex; align-items: baseline; margin: 1.4mm 0; break-inside: avoid; }
-.line.level1 { margin-left: 8mm; font-size: 10.5pt; }
-.title { flex: 0 1 auto; }
-.dots { flex: 1 1 auto; border-bottom: 0.8pt dotted #777; margin: 0 2mm; min-width: 8mm; }
-.page { flex: 0 0 12mm; text-align: right; font-variant-numeric: tabular-nums; }`;
+#contents .line { display: flex; align-items: baseline; margin: 1.4mm 0; break-inside: avoid; color: inherit; text-decoration: none; }
+#contents .line.level1 { margin-left: 8mm; font-size: 10.5pt; }
+#contents .title { flex: 0 1 auto; }
+#contents .dots { flex: 1 1 auto; border-bottom: 0.8pt dotted #777; margin: 0 2mm; min-width: 8mm; }
+#contents .page { flex: 0 0 12mm; text-align: right; font-variant-numeric: tabular-nums; }`;
   const body = `<h1>${e(t('packDoc.contents'))}</h1><p class="muted">${e(content.groupName)} · ${e(content.meetingTitle)}</p>
 ${lines
   .map(
     (l) =>
       // A fixed-width number column: the placeholder pass and the final pass lay out identically.
-      `<div class="line level${l.level}"><span class="title">${e(l.title)}</span><span class="dots"></span><span class="page">${l.page ?? ''}</span></div>`,
+      `<a class="line level${l.level}" href="#${l.target}"><span class="title">${e(l.title)}</span><span class="dots"></span><span class="page">${l.page ?? ''}</span></a>`,
   )
   .join('')}`;
-  return page(content.script, t('packDoc.contents'), css, body);
+  return { id: 'contents', title: t('packDoc.contents'), css, body };
 }
 
-/** A transparent page per pack page: header (group, meeting, classification) and footer (page X of Y). */
-export function overlayHtml(content: PackContent, total: number, t: PackLabels): string {
-  const fonts = fontStacks[content.script];
+/** A transparent sheet per pack page: header (group, meeting, classification) and footer (page X of Y). */
+function overlaySheets(content: PackContent, total: number, t: PackLabels): { css: string; body: string } {
+  const sans = fontStacks[content.script].sans;
+  // A named page with no margin: the sheets follow the parts in the same document.
   const css = `
-@page { size: A4; margin: 0; }
-html, body { background: transparent; }
-.sheet { position: relative; width: 210mm; height: 297mm; overflow: hidden; break-after: page; }
-.sheet:last-child { break-after: auto; }
-.header { position: absolute; top: 8mm; left: 20mm; right: 20mm; display: flex; justify-content: space-between; font-size: 8.5pt; color: #444; font-family: ${fonts.sans}; border-bottom: 0.5pt solid #999; padding-bottom: 1mm; }
-.classification { color: #a00; font-weight: 700; }
-.footer { position: absolute; bottom: 8mm; left: 20mm; right: 20mm; text-align: center; font-size: 9pt; color: #333; font-family: ${fonts.sans}; }`;
+@page overlay { size: A4; margin: 0; }
+.sheet { page: overlay; position: relative; width: 210mm; height: 297mm; overflow: hidden; break-before: page; }
+.sheet .header { position: absolute; top: 8mm; left: 20mm; right: 20mm; display: flex; justify-content: space-between; font-size: 8.5pt; line-height: 1.6; color: #444; font-family: ${sans}; border-bottom: 0.5pt solid #999; padding-bottom: 1mm; }
+.sheet .classification { color: #a00; font-weight: 700; }
+.sheet .footer { position: absolute; bottom: 8mm; left: 20mm; right: 20mm; text-align: center; font-size: 9pt; line-height: 1.6; color: #333; font-family: ${sans}; }`;
   const header = `<div class="header"><span>${e(content.groupName)} · ${e(content.meetingTitle)}</span><span class="classification">${e(content.classification ?? '')}</span></div>`;
   const sheets: string[] = [];
   for (let i = 1; i <= total; i++) {
     sheets.push(`<div class="sheet">${header}<div class="footer">${e(t('packDoc.pageOf', { page: i, total }))}</div></div>`);
   }
-  return page(content.script, t('packDoc.title'), css, sheets.join(''));
+  return { css, body: sheets.join('') };
 }

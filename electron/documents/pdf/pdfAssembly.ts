@@ -1,52 +1,136 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, type PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFPage,
+  PDFPageTree,
+  PDFRawStream,
+  PDFRef,
+  clip,
+  concatTransformationMatrix,
+  drawObject,
+  endPath,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+} from 'pdf-lib';
 
-/** Pages of a PDF Chromium rendered; throws on bytes that are not a PDF. */
-export async function pageCount(bytes: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+/**
+ * Where each named destination of a Chromium-rendered PDF lands: name → zero-based page index.
+ * Chromium writes one (in the catalog's /Dests) for every element a same-document link points to,
+ * which is how a document printed in one pass tells where each of its parts starts.
+ */
+export function namedDestinationPages(doc: PDFDocument): Map<string, number> {
+  const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]));
+  const found = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const target = doc.context.lookup(value);
+    const dest = target instanceof PDFDict ? target.lookup(PDFName.of('D')) : target;
+    const page = dest instanceof PDFArray ? dest.get(0) : undefined;
+    const index = page ? pageIndex.get(page.toString()) : undefined;
+    if (index !== undefined) found.set(name.decodeText(), index);
+  }
+  return found;
+}
+
+const OVERLAY = PDFName.of('HetaoOverlay');
+
+/**
+ * Lays an overlay page's header and footer strips over each page of `pages` (one overlay page per
+ * page, all in `doc`). The overlay is text Chromium rendered on transparent pages, so CJK page
+ * numbers need no font embedding here. Each overlay page's content stream becomes a form XObject
+ * as it is, without decoding or copying; pages of the overlay's size get it whole, others (papers in
+ * Letter or landscape) get the header strip at their top and the footer strip at their bottom.
+ */
+export function stampOverlay(doc: PDFDocument, pages: PDFPage[], overlayPages: PDFPage[], strips: { headerPt: number; footerPt: number }): void {
+  if (overlayPages.length !== pages.length) throw new Error(`overlay has ${overlayPages.length} pages for ${pages.length}`);
+  const { context } = doc;
+  pages.forEach((page, index) => {
+    const overlay = overlayPages[index]!;
+    const { width: ow, height: oh } = overlay.getSize();
+    const form = formXObject(doc, overlay);
+    // Its own Resources and XObject dicts: papers often share one between pages.
+    page.node.normalize();
+    const resources = page.node.Resources()!.clone(context);
+    const xObjects = (resources.lookupMaybe(PDFName.of('XObject'), PDFDict) ?? context.obj({})).clone(context);
+    const name = xObjects.has(OVERLAY) ? xObjects.uniqueKey('HetaoOverlay') : OVERLAY;
+    xObjects.set(name, form);
+    resources.set(PDFName.of('XObject'), xObjects);
+    page.node.set(PDFName.of('Resources'), resources);
+
+    const box = page.getMediaBox();
+    if (Math.abs(box.width - ow) < 1 && Math.abs(box.height - oh) < 1) {
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, box.x, box.y), drawObject(name), popGraphicsState());
+      return;
+    }
+    const scale = Math.min(1, box.width / ow);
+    const x = box.x + (box.width - ow * scale) / 2;
+    const strip = (y: number, bottom: number, height: number) => [
+      pushGraphicsState(),
+      concatTransformationMatrix(scale, 0, 0, scale, x, y),
+      rectangle(0, bottom, ow, height),
+      clip(),
+      endPath(),
+      drawObject(name),
+      popGraphicsState(),
+    ];
+    page.pushOperators(...strip(box.y + box.height - oh * scale, oh - strips.headerPt, strips.headerPt), ...strip(box.y, 0, strips.footerPt));
+  });
+}
+
+/** The page's content as a form XObject: its one content stream relabelled, else pdf-lib's copy. */
+function formXObject(doc: PDFDocument, page: PDFPage): PDFRef {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const stream = contents instanceof PDFRef ? doc.context.lookup(contents) : undefined;
+  if (!(contents instanceof PDFRef) || !(stream instanceof PDFRawStream)) {
+    throw new Error('overlay page without a single content stream');
+  }
+  const { width, height } = page.getSize();
+  stream.dict.set(PDFName.of('Type'), PDFName.of('XObject'));
+  stream.dict.set(PDFName.of('Subtype'), PDFName.of('Form'));
+  stream.dict.set(PDFName.of('BBox'), doc.context.obj([0, 0, width, height]));
+  stream.dict.set(PDFName.of('Resources'), page.node.Resources() ?? doc.context.obj({}));
+  return contents;
 }
 
 /**
- * Lays each overlay page's header and footer strips over the matching page of `doc`. The overlay is
- * a PDF Chromium rendered with one page per page of `doc` (text on a transparent page), so CJK
- * page numbers need no font embedding here; strips are placed by their size, so papers in Letter or
- * landscape get the header at their top and the footer at their bottom, centred.
+ * Makes `pages` the document's pages, in that order, as one flat page tree; pages left out (and the
+ * old tree's inner nodes) are dropped from the file. Inherited attributes are first copied onto each
+ * page. pdf-lib's own page list is stale afterwards: call this last, before saving.
  */
-export async function stampOverlay(doc: PDFDocument, overlayBytes: Uint8Array, strips: { headerPt: number; footerPt: number }): Promise<void> {
-  const overlay = await PDFDocument.load(overlayBytes);
-  const pages = doc.getPages();
-  if (overlay.getPageCount() !== pages.length) {
-    throw new Error(`overlay has ${overlay.getPageCount()} pages for ${pages.length}`);
+export function setPages(doc: PDFDocument, pages: PDFPage[]): void {
+  const { context } = doc;
+  const keep = new Set(pages.map((page) => page.ref.toString()));
+  for (const page of pages) {
+    for (const key of ['Resources', 'MediaBox', 'CropBox', 'Rotate'].map((k) => PDFName.of(k))) {
+      const value = page.node.getInheritableAttribute(key);
+      if (value !== undefined) page.node.set(key, value);
+    }
   }
-  const overlayPages = overlay.getPages();
-  const boxes = overlayPages.flatMap((page) => {
-    const { width, height } = page.getSize();
-    return [
-      { left: 0, bottom: height - strips.headerPt, right: width, top: height },
-      { left: 0, bottom: 0, right: width, top: strips.footerPt },
-    ];
+  const rootRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
+  doc.catalog.Pages().traverse((node, ref) => {
+    if (node instanceof PDFPageTree || !keep.has(ref.toString())) context.delete(ref);
   });
-  const embedded = await doc.embedPages(
-    overlayPages.flatMap((page) => [page, page]),
-    boxes,
-  );
-  pages.forEach((page, index) => {
-    const header = embedded[index * 2]!;
-    const footer = embedded[index * 2 + 1]!;
-    const { width, height } = page.getSize();
-    const scale = Math.min(1, width / header.width);
-    page.drawPage(header, {
-      x: (width - header.width * scale) / 2,
-      y: height - header.height * scale,
-      xScale: scale,
-      yScale: scale,
-    });
-    page.drawPage(footer, { x: (width - footer.width * scale) / 2, y: 0, xScale: scale, yScale: scale });
-  });
+  const root = context.obj({ Type: 'Pages', Kids: pages.map((page) => page.ref), Count: pages.length });
+  for (const page of pages) page.node.set(PDFName.of('Parent'), rootRef);
+  context.assign(rootRef, root);
+
+  // Named destinations into dropped pages would dangle.
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const dest = context.lookup(value);
+    const page = dest instanceof PDFArray ? dest.get(0) : undefined;
+    if (!page || !keep.has(page.toString())) dests!.delete(name);
+  }
 }
 
 export interface OutlineEntry {
   title: string;
-  /** Zero-based page index in the document. */
+  /** Zero-based index into the pages given to setOutline. */
   pageIndex: number;
   children?: OutlineEntry[];
 }
@@ -55,9 +139,9 @@ export interface OutlineEntry {
  * Writes PDF bookmarks (the /Outlines tree, PDF 1.7 §12.3.3) with pdf-lib's low-level objects,
  * which it has no API for. Each entry opens its page at the top; parents are shown expanded.
  */
-export function setOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+export function setOutline(doc: PDFDocument, pages: PDFPage[], entries: OutlineEntry[]): void {
   const context = doc.context;
-  const pageRefs = doc.getPages().map((page: PDFPage) => page.ref);
+  const pageRefs = pages.map((page) => page.ref);
   const rootRef = context.nextRef();
 
   const build = (items: OutlineEntry[], parentRef: PDFRef): { first: PDFRef; last: PDFRef; count: number } | null => {

@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../../shared/model/meeting';
 import type { PackBuildResult } from '../../../shared/pack/contract';
 import type { TaskProgress } from '../../../shared/tasks/progress';
 import { RecordingPrinter } from '../../../electron/pack/packPrinter';
@@ -34,6 +38,18 @@ function contentsEntries(text: string): Array<{ title: string; page: number }> {
     .map((line) => /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
+}
+
+/** The pages (1-based) the contents page's links open, in the order of its lines. */
+async function contentsLinkPages(bytes: Uint8Array): Promise<number[]> {
+  const doc = await PDFDocument.load(bytes);
+  const refs = doc.getPages().map((page) => page.ref.toString());
+  const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+  const annots = doc.getPage(1).node.Annots();
+  return Array.from({ length: annots?.size() ?? 0 }, (_, i) => {
+    const dest = dests.lookup(annots!.lookup(i, PDFDict).get(PDFName.of('Dest')) as PDFName, PDFArray);
+    return refs.indexOf(dest.get(0).toString()) + 1;
+  });
 }
 
 describe('meeting pack', () => {
@@ -80,6 +96,8 @@ describe('meeting pack', () => {
         expect(pages[entry.page]).toContain(`${markers[i]} page 1`);
       }
       expect(pages[paperEntries[2]!.page + 3]).toContain(`${markers[2]} page 4`);
+      // Each contents line is a link that opens the page it names.
+      expect(await contentsLinkPages(bytes)).toEqual(entries.map((e) => e.page));
 
       // Bookmarks: each section and, under the papers, each paper; each opens its first page.
       const marks = await bookmarks(bytes);
@@ -125,6 +143,32 @@ describe('meeting pack', () => {
     const pages = await pageTexts(result.files[0]!.path);
     expect(pages.length).toBe(6 + 1 + 2 + 1);
     expect(pages.at(-1)).toContain('文件「損壞文件.pdf」無法讀取');
+  }, 60_000);
+
+  it('puts the header at the top and the footer at the bottom of a paper in landscape Letter', async () => {
+    const { session, files, meeting } = await start({ paperPages: [] });
+    const landscape = await PDFDocument.create();
+    landscape.addPage([792, 612]);
+    const paperFile = path.join(files, 'landscape.pdf');
+    await writeFile(paperFile, await landscape.save());
+    session.dialogs.answerNextOpen(paperFile);
+    const withPaper = await session.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[2]!.id, title: '橫向圖表' });
+    session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
+    const result = await session.value<PackBuildResult>('pack.build', { meetingId: withPaper.id, scripts: 'hant', taskId: crypto.randomUUID() });
+    const last = result.files[0]!.pageCount;
+    // Words on the last page (the landscape paper) with their boxes, as pdftotext -bbox reports them.
+    const { stdout } = await promisify(execFile)('pdftotext', ['-bbox', '-f', String(last), '-l', String(last), result.files[0]!.path, '-']);
+    const words = [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5]!,
+      top: Number(m[2]),
+      bottom: Number(m[4]),
+    }));
+    const header = words.find((w) => w.text.includes('限閱文件'))!;
+    // 「第 N 頁，共 N 頁」: the page number is a word of its own.
+    const footer = words.find((w) => w.text === String(last))!;
+    expect(header.top).toBeLessThan(48);
+    expect(footer.bottom).toBeGreaterThan(612 - 48);
+    expect(footer.bottom).toBeLessThanOrEqual(612);
   }, 60_000);
 
   it('previews and prints the last pack built, and says so when none has been', async () => {
