@@ -11,7 +11,8 @@ import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
-import { ReaderText } from '../script/ReaderText';
+import { useReaderScript } from '../script/readerScript';
+import { ClauseText } from './clauseNavigation';
 
 interface Values {
   clauseId: string;
@@ -43,6 +44,7 @@ export function ClauseNotes({
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<ClauseNote | null>(null);
   const inFlight = useRef(false);
+  const reader = useReaderScript();
   const choices = clausesUnder(nodeId);
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? '';
   const blank = (): Values => ({ clauseId: choices[0] ?? nodeId, on: dayjs(localToday(new Date())), note: '', byContactId: null });
@@ -128,7 +130,7 @@ export function ClauseNotes({
                   {note.byContactId ? ` · ${contactName(note.byContactId)}` : ''}
                 </Typography.Text>
                 <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                  <ReaderText text={note.note} overrides={note.scriptOverrides} field="note" />
+                  <ClauseText text={reader.show(note.note, note.scriptOverrides, 'note').text} language={language} />
                 </Typography.Paragraph>
                 <Space size="small">
                   <Button size="small" type="link" onClick={() => edit(note)}>

@@ -10,7 +10,8 @@ import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
-import { ReaderText } from '../script/ReaderText';
+import { useReaderScript } from '../script/readerScript';
+import { ClauseText } from './clauseNavigation';
 import { ClauseNotes } from './ClauseNotes';
 
 /** The heading a node shows in the tree and above its text: 第二條（三） 聯合探索… */
@@ -190,6 +191,7 @@ function AmendedBy({ annexes, nodeId, language, onOpenAnnex }: { annexes: Annex[
 
 function WorkTable({ items, language }: { items: WorkItem[]; language: Language }) {
   const { t } = useTranslation();
+  const reader = useReaderScript();
   return (
     <Table<WorkItem>
       size="small"
@@ -200,7 +202,7 @@ function WorkTable({ items, language }: { items: WorkItem[]; language: Language 
       columns={[
         { title: t('arrangement.col.kind'), dataIndex: 'kind', width: 110, render: (kind: WorkItem['kind']) => <Tag>{t(`arrangement.kind.${kind}`)}</Tag> },
         { title: t('arrangement.col.reference'), dataIndex: 'reference', width: 130, render: (ref: string | null) => ref ?? '' },
-        { title: t('arrangement.col.title'), dataIndex: 'title', render: (title: string) => <ReaderText text={title} /> },
+        { title: t('arrangement.col.title'), dataIndex: 'title', render: (title: string) => <ClauseText text={reader.show(title).text} language={language} /> },
         { title: t('arrangement.col.status'), dataIndex: 'statusKey', width: 110, render: (key: string | null) => (key ? t(key) : '') },
         { title: t('arrangement.col.date'), dataIndex: 'date', width: 140, render: (date: string | null) => (date ? formatDate(`${date}T12:00:00Z`, language, 'UTC') : '') },
       ]}

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeLabel } from '../../shared/arrangement/clauses';
+import { findClauseReferences, nodeLabel } from '../../shared/arrangement/clauses';
 import type { Language } from '../../shared/model/language';
 
 interface ClauseNavigation {
@@ -32,11 +32,11 @@ export function useClauseNavigation(): ClauseNavigation | null {
 }
 
 /** A clause reference (第二條（三）1) that opens the arrangement at that clause; plain text where nothing can open it. */
-export function ClauseLink({ id, language }: { id: string; language: Language }) {
+export function ClauseLink({ id, language, text }: { id: string; language: Language; /** As written, where it differs from the label. */ text?: string }) {
   const { t } = useTranslation();
   const navigation = useClauseNavigation();
   const label = nodeLabel(id, language);
-  if (!navigation) return <>{label}</>;
+  if (!navigation) return <>{text ?? label}</>;
   return (
     <Typography.Link
       href={`#clause-${id}`}
@@ -48,9 +48,23 @@ export function ClauseLink({ id, language }: { id: string; language: Language })
       }}
       aria-label={t('arrangement.openClause', { clause: label })}
     >
-      {label}
+      {text ?? label}
     </Typography.Link>
   );
+}
+
+/** Free text (a note, a decision) with each clause reference in it (第二條（三）1, Article 4) made a link. */
+export function ClauseText({ text, language }: { text: string; language: Language }) {
+  const references = findClauseReferences(text);
+  if (references.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const { start, end, id } of references) {
+    parts.push(text.slice(at, start), <ClauseLink key={start} id={id} language={language} text={text.slice(start, end)} />);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** Several clause references, separated as the script writes lists. */

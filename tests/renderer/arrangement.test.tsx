@@ -62,6 +62,12 @@ describe('the arrangement tab', () => {
     await waitFor(() => expect(within(notes).queryByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeNull());
     await user.click(await screen.findByRole('button', { name: '復原' }));
     expect(await within(notes).findByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeTruthy();
+
+    // A clause named in a note links to that clause.
+    await user.type(within(notes).getByLabelText('進展'), '數據互通部分按第二條（二）跟進。');
+    await user.click(within(notes).getByRole('button', { name: '加入進展' }));
+    await user.click(await within(notes).findByRole('link', { name: '開啟合作安排第二條（二）' }));
+    expect(await screen.findByRole('region', { name: '第二條（二）\u3000推動制度創新及創科資源便捷流動' })).toBeTruthy();
   }, SLOW);
 
   it("opens at a clause from the clause link in a sub-group's action list, in Simplified", async () => {
