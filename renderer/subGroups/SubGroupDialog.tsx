@@ -101,8 +101,7 @@ export function SubGroupDialog({
     <Form.Item
       name={`convenor${side}`}
       label={t(`subGroup.convenor${side}`)}
-      extra={side === 'SZ' ? t('newSubGroup.convenorHelp') : undefined}
-      style={{ flex: 1 }}
+      style={{ flex: 1, marginBottom: 0 }}
     >
       <Select
         allowClear
@@ -164,10 +163,12 @@ export function SubGroupDialog({
         >
           <Input maxLength={6} style={{ width: 160 }} disabled={codeFixed} {...enter} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16 }}>
-          {convenor('HK')}
-          {convenor('SZ')}
-        </div>
+        <Form.Item extra={t('newSubGroup.convenorHelp')}>
+          <div style={{ display: 'flex', gap: 16 }}>
+            {convenor('HK')}
+            {convenor('SZ')}
+          </div>
+        </Form.Item>
         <Form.Item name="remit" label={t('subGroup.remit')} rules={[zodRule(SubGroupFields.shape.remit, t)]}>
           <Input.TextArea
             rows={3}
