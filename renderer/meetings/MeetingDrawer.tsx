@@ -19,6 +19,7 @@ import {
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ExportButton } from '../exports/ExportButton';
 import { zodRule } from '../forms/zodRule';
 import { PackButton } from '../pack/PackDialog';
 import { AgendaList } from './AgendaList';
@@ -262,6 +263,8 @@ export function MeetingDrawer({
       extra={
         <Space>
           {meeting && !meeting.deletedAt && <PackButton meetingId={meeting.id} />}
+          {/* Agenda, attendance and minutes as DOCX or PDF, from what is saved. */}
+          {meeting && !meeting.deletedAt && <ExportButton target={() => ({ kind: 'meeting', meetingId: meeting.id })} />}
           {meeting && !meeting.deletedAt && (
             <Popconfirm title={t('meetings.deleteConfirm')} okText={t('meetings.delete')} cancelText={t('meetings.cancel')} onConfirm={() => void remove()}>
               <Button danger>{t('meetings.delete')}</Button>

@@ -13,19 +13,52 @@ import { PackPage } from './pages/packPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const run = promisify(execFile);
-const shots = '/tmp/pack';
+const shots = '/tmp/packperf';
 let harness: Harness | null = null;
 afterEach(async () => {
   await harness?.close();
   harness = null;
 });
 
-const cases: Array<{ language: Language; locale: string; tab: string; meeting: string; hantName: string; hansName: string }> = [
+/**
+ * A data folder with the pack fixture's two meetings, set up through the same backend the app uses
+ * (closed again before the app opens it), and a folder for the files the test writes.
+ */
+async function seedMeetings(locale: string): Promise<{ dataDir: string; out: string; markers: string[] }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-'));
+  const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-files-'));
+  const seed = await openTestBackend({ dataDir, systemLocale: locale });
+  const call = async <T,>(channel: string, input?: unknown): Promise<T> => {
+    const result = await seed.backend.dispatch(channel, input, appFrame);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+    return result.value as T;
+  };
+  const { markers } = await createPackMeeting(call, seed.dialogs, out);
+  await seed.backend.close();
+  return { dataDir, out, markers };
+}
+
+/** A DOCX file's text: its main part with the markup taken out. */
+async function docxText(file: string): Promise<string> {
+  const { stdout } = await run('unzip', ['-p', file, 'word/document.xml'], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.replace(/<[^>]+>/g, '');
+}
+
+const cases: Array<{
+  language: Language;
+  locale: string;
+  tab: string;
+  meeting: string;
+  firstMeeting: string;
+  hantName: string;
+  hansName: string;
+}> = [
   {
     language: 'zh-Hant',
     locale: 'zh-HK',
     tab: '香港科學園落戶深圳',
     meeting: '第2次會議',
+    firstMeeting: '第1次會議',
     hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
     hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
   },
@@ -34,25 +67,17 @@ const cases: Array<{ language: Language; locale: string; tab: string; meeting: s
     locale: 'zh-CN',
     tab: '香港科学园落户深圳',
     meeting: '第2次会议',
+    firstMeeting: '第1次会议',
     hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
     hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
   },
 ];
 
-describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meeting: meetingLabel, hantName, hansName }) => {
+describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meeting: meetingLabel, firstMeeting, hantName, hansName }) => {
   it('builds both versions of a pack for a meeting with four items and three papers, previews and prints it', async () => {
     await mkdir(shots, { recursive: true });
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-'));
-    const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-pack-files-'));
-    // The meeting is set up through the same backend the app uses; the pack is built on screen.
-    const seed = await openTestBackend({ dataDir, systemLocale: locale });
-    const call = async <T,>(channel: string, input?: unknown): Promise<T> => {
-      const result = await seed.backend.dispatch(channel, input, appFrame);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-      return result.value as T;
-    };
-    const { markers } = await createPackMeeting(call, seed.dialogs, files);
-    await seed.backend.close();
+    // The meeting is set up through the backend; the pack is built on screen.
+    const { dataDir, out: files, markers } = await seedMeetings(locale);
 
     harness = await startHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
@@ -101,5 +126,44 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
     await pack.dialog.getByRole('button', { name: pack.text.pack.printOf.replace('{{version}}', versionLabel) }).click();
     await pack.dialog.getByText(pack.text.pack.printSent).waitFor();
     expect(harness.printer.printed).toEqual([path.join(files, language === 'zh-Hans' ? hansName : hantName)]);
+  }, 180_000);
+
+  it("exports a meeting's agenda, attendance and minutes from its screen: DOCX in both scripts, PDF in the reader's", async () => {
+    await mkdir(shots, { recursive: true });
+    const { dataDir, out } = await seedMeetings(locale);
+    harness = await startHarness({ dataDir, systemLocale: locale });
+    const app = new WorkbenchPage(harness.page);
+    const pack = new PackPage(harness.page, language);
+    const ui = pack.text.exports.ui;
+    await app.waitForTab(tab);
+    await app.tab(tab).click();
+    // The first meeting has the minutes, a decision and an action arising.
+    await pack.openMeeting(firstMeeting);
+
+    harness.dialogs.answerNextSave(path.join(out, 'minutes.docx'));
+    await pack.chooseExport(ui.formats.docx, ui.scripts.both);
+    await harness.page.screenshot({ path: path.join(shots, `export-dialog-${language}.png`) });
+    const docx = await pack.export();
+    expect(docx).toHaveLength(2);
+    await harness.page.screenshot({ path: path.join(shots, `export-done-${language}.png`) });
+    await pack.closeExport();
+
+    const texts = await Promise.all(docx.map((name) => docxText(path.join(out, name))));
+    const hant = texts.find((text) => text.includes('深圳園區物業租賃安排'))!;
+    const hans = texts.find((text) => text.includes('深圳园区物业租赁安排'))!;
+    expect(hant).toBeDefined();
+    expect(hans).toBeDefined();
+    for (const phrase of ['與會者備悉首批物業的租賃安排。', '秘書處於下次會議前提交租約條款。', '提交租約條款']) expect(hant).toContain(phrase);
+    for (const phrase of ['与会者备悉首批物业的租赁安排。', '秘书处于下次会议前提交租约条款。', '提交租约条款']) expect(hans).toContain(phrase);
+    expect(hans).not.toMatch(/園區|會議|條款/);
+
+    // The PDF in the reader's own script, read back with pdftotext.
+    harness.dialogs.answerNextSave(path.join(out, 'minutes.pdf'));
+    await pack.chooseExport(ui.formats.pdf, language === 'zh-Hans' ? ui.scripts.hans : ui.scripts.hant);
+    const [pdf] = await pack.export();
+    await pack.closeExport();
+    const text = (await pageTexts(path.join(out, pdf!))).join('\n').replace(/\s+/g, '');
+    expect(text).toContain(language === 'zh-Hans' ? '秘书处于下次会议前提交租约条款' : '秘書處於下次會議前提交租約條款');
+    await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', path.join(out, pdf!), path.join(shots, `export-pdf-${language}`)]);
   }, 180_000);
 });
