@@ -19,7 +19,9 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { scriptLanguageTag, type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { randomUUID } from 'node:crypto';
+import { docScripts, scriptLanguageTag, type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { readZipEntry } from './zipEntry';
 
 /**
  * Fonts named per script, so Word never shows a Traditional document in a Simplified typeface: the
@@ -65,29 +67,180 @@ function cell(value: Cell, script: DocScript, width: number, header: boolean, nu
   });
 }
 
-function table(block: TableBlock, script: DocScript, pageWidth: number): Table {
-  const total = block.columns.reduce((sum, c) => sum + c.width, 0) || 1;
-  const widths = block.columns.map((c) => Math.floor((c.width / total) * pageWidth));
-  const header = new TableRow({
-    // Repeated at the top of every page the table runs onto.
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map((c, i) => cell({ text: c.header, script: block.headerScripts?.[i] }, script, widths[i]!, true, c.kind === 'number')),
-  });
-  const rows = block.rows.map(
-    (row) => new TableRow({ children: row.map((value, i) => cell(value, script, widths[i]!, false, block.columns[i]?.kind === 'number')) }),
-  );
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: pageWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [header, ...rows],
-  });
+/**
+ * Body rows are not built as docx objects: at thousands of rows that took seconds and hundreds of MB.
+ * The first table of each shape (columns, header) is built with one template row per script, a marker
+ * in place of each cell's text (two lines, so the break between runs is captured too); later tables of
+ * that shape are a marker paragraph. Once docx has written the document, each is replaced by its
+ * table written from the template's XML: the same bytes docx writes for the same cells.
+ */
+class TableWriter {
+  /** Unique per render, so no text can be taken for a marker. */
+  private readonly nonce = randomUUID().replaceAll('-', '');
+  private readonly shapes = new Map<string, number>();
+  /** Each table in document order, with its shape and whether it carries that shape's template. */
+  private readonly tables: Array<{ block: TableBlock; shape: number; template: boolean }> = [];
+
+  constructor(
+    private readonly script: DocScript,
+    private readonly pageWidth: number,
+  ) {}
+
+  get count(): number {
+    return this.tables.length;
+  }
+
+  private marker(kind: string): string {
+    return `HETAO${this.nonce}${kind}`;
+  }
+
+  private cellMarker(shape: number, column: number, script: DocScript, line: 'A' | 'B'): string {
+    return this.marker(`S${shape}C${column}${script}${line}`);
+  }
+
+  /** The table as docx content: the shape's template table, or a paragraph marking where it goes. */
+  add(block: TableBlock): Paragraph | Table {
+    const count = columnCount(block);
+    const key = JSON.stringify([block.columns, block.headerScripts ?? null, count]);
+    const known = this.shapes.get(key);
+    const shape = known ?? this.shapes.size;
+    this.tables.push({ block, shape, template: known === undefined });
+    if (known !== undefined) return new Paragraph({ children: [new TextRun(this.marker(`P${this.tables.length - 1}`))] });
+    this.shapes.set(key, shape);
+    const { script, pageWidth } = this;
+    const total = block.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+    const widths = block.columns.map((c) => Math.floor((c.width / total) * pageWidth));
+    const header = new TableRow({
+      // Repeated at the top of every page the table runs onto.
+      tableHeader: true,
+      cantSplit: true,
+      children: block.columns.map((c, i) => cell({ text: c.header, script: block.headerScripts?.[i] }, script, widths[i]!, true, c.kind === 'number')),
+    });
+    const templates = docScripts.map(
+      (own) =>
+        new TableRow({
+          children: Array.from({ length: count }, (_, i) =>
+            cell(
+              { text: `${this.cellMarker(shape, i, own, 'A')}\n${this.cellMarker(shape, i, own, 'B')}`, script: own },
+              script,
+              widths[i]!,
+              false,
+              block.columns[i]?.kind === 'number',
+            ),
+          ),
+        }),
+    );
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: pageWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [header, ...templates],
+    });
+  }
+
+  /** docx's document.xml with every table's rows in place. */
+  fill(xml: string): string {
+    const shapes: ShapeXml[] = [];
+    const out: string[] = [];
+    let copied = 0;
+    this.tables.forEach(({ block, shape, template }, index) => {
+      let start: number;
+      let end: number;
+      if (template) {
+        const found = this.shapeXml(xml, shape, columnCount(block), copied);
+        shapes[shape] = found.xml;
+        [start, end] = [found.start, found.end];
+      } else {
+        const at = find(xml, this.marker(`P${index}`), copied);
+        start = find(xml, '<w:p>', at, true);
+        end = find(xml, '</w:p>', at) + '</w:p>'.length;
+      }
+      const { tableOpen, rowOpen, cells, rowClose, tableClose } = shapes[shape]!;
+      out.push(xml.slice(copied, start), tableOpen);
+      for (const row of block.rows) {
+        out.push(rowOpen);
+        row.forEach((value, i) => {
+          const template = cells[value.script ?? this.script][i]!;
+          out.push(template.open, value.text.split('\n').map(xmlText).join(template.lineBreak), template.close);
+        });
+        out.push(rowClose);
+      }
+      out.push(tableClose);
+      copied = end;
+    });
+    out.push(xml.slice(copied));
+    return out.join('');
+  }
+
+  /** A template table's XML cut at its markers; `start`–`end` is the whole table. */
+  private shapeXml(xml: string, shape: number, count: number, from: number): { xml: ShapeXml; start: number; end: number } {
+    const cells = {} as Record<DocScript, CellXml[]>;
+    let rowsStart = -1;
+    let rowOpen = '';
+    let rowClose = '';
+    let rowsEnd = from;
+    for (const own of docScripts) {
+      cells[own] = [];
+      let cellEnd = rowsEnd;
+      for (let i = 0; i < count; i++) {
+        const [a, b] = [this.cellMarker(shape, i, own, 'A'), this.cellMarker(shape, i, own, 'B')];
+        const atA = find(xml, a, rowsEnd);
+        const atB = find(xml, b, atA);
+        const cellStart = find(xml, '<w:tc>', atA, true);
+        if (i === 0) {
+          const rowStart = find(xml, '<w:tr>', cellStart, true);
+          if (rowsStart < 0) rowsStart = rowStart;
+          rowOpen = xml.slice(rowStart, cellStart);
+        }
+        cellEnd = find(xml, '</w:tc>', atB) + '</w:tc>'.length;
+        cells[own].push({ open: xml.slice(cellStart, atA), lineBreak: xml.slice(atA + a.length, atB), close: xml.slice(atB + b.length, cellEnd) });
+      }
+      rowsEnd = find(xml, '</w:tr>', cellEnd) + '</w:tr>'.length;
+      rowClose = xml.slice(cellEnd, rowsEnd);
+    }
+    const start = find(xml, '<w:tbl>', rowsStart, true);
+    const end = find(xml, '</w:tbl>', rowsEnd) + '</w:tbl>'.length;
+    return { xml: { tableOpen: xml.slice(start, rowsStart), rowOpen, cells, rowClose, tableClose: xml.slice(rowsEnd, end) }, start, end };
+  }
 }
+
+/** A cell's XML around its text: before the first line, between lines, after the last. */
+interface CellXml {
+  open: string;
+  lineBreak: string;
+  close: string;
+}
+
+/** A table shape's XML: up to its first body row (header row included), each body cell by script and column, and its end. */
+interface ShapeXml {
+  tableOpen: string;
+  rowOpen: string;
+  cells: Record<DocScript, CellXml[]>;
+  rowClose: string;
+  tableClose: string;
+}
+
+function columnCount(block: TableBlock): number {
+  let count = block.columns.length;
+  for (const row of block.rows) count = Math.max(count, row.length);
+  return count;
+}
+
+function find(xml: string, text: string, from: number, backwards = false): number {
+  const at = backwards ? xml.lastIndexOf(text, from) : xml.indexOf(text, from);
+  if (at < 0) throw new Error(`docx: ${text} not found`);
+  return at;
+}
+
+/** Text as docx escapes it in XML: the five entities, control characters dropped. */
+function xmlText(text: string): string {
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => xmlEntities[char] ?? '');
+}
+const xmlEntities: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function blocks(list: Block[], script: DocScript, pageWidth: number): Array<Paragraph | Table> {
+function blocks(list: Block[], script: DocScript, tables: TableWriter): Array<Paragraph | Table> {
   return list.flatMap((b): Array<Paragraph | Table> => {
     switch (b.kind) {
       case 'heading':
@@ -105,7 +258,7 @@ function blocks(list: Block[], script: DocScript, pageWidth: number): Array<Para
         ];
       case 'table':
         // An empty paragraph after each table keeps two tables from merging in Word.
-        return [table(b, script, pageWidth), new Paragraph({ children: [] })];
+        return [tables.add(b), new Paragraph({ children: [] })];
       case 'keyValues':
         return b.items.map(
           (item) =>
@@ -134,7 +287,8 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   const text = runStyle(script, 'text');
   const heading = runStyle(script, 'heading');
   const small = (value: string) => runs(value, script, 'text', { size: 16, color: '555555' });
-  const document = new Document({
+  const tables = new TableWriter(script, pageWidth);
+  const document = (children: Array<Paragraph | Table>) => new Document({
     title: doc.title,
     creator: 'Hetao Desk',
     styles: {
@@ -168,9 +322,14 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
             ],
           }),
         },
-        children: blocks(doc.blocks, script, pageWidth),
+        children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  const content = document(blocks(doc.blocks, script, tables));
+  if (!tables.count) return new Uint8Array(await Packer.toBuffer(content));
+  const skeleton = readZipEntry(await Packer.toBuffer(content), 'word/document.xml');
+  if (!skeleton) throw new Error('docx: no document.xml');
+  // The package around the body depends on the section only, so an empty body packs the same parts faster.
+  return new Uint8Array(await Packer.toBuffer(document([]), undefined, [{ path: 'word/document.xml', data: tables.fill(skeleton.toString('utf8')) }]));
 }
