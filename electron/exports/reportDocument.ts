@@ -18,12 +18,15 @@ export interface ReportData {
 
 const RECENT_MEETINGS = 3;
 
+const referenceOrder = new Intl.Collator('en', { numeric: true });
+
 /** The sub-group's progress report for the Joint Task Force: figures, overdue items, actions by clause, recent decisions. */
 export async function reportDocument(t: TFunction, data: ReportData, content: ScriptedContent, footer: () => Promise<string[]>): Promise<DocumentModel> {
   const script: DocScript = content.script;
   const n = (value: number) => documentNumber(value, script);
   const title = t('exports.doc.report.title', { subGroup: data.subGroup.name[script] });
-  const live = data.actions.filter((a) => a.deletedAt === null);
+  // In reference order (JP-2026-9 before JP-2026-10), as the actions list and workbook show them; the store's order is arbitrary.
+  const live = data.actions.filter((a) => a.deletedAt === null).sort((a, b) => referenceOrder.compare(a.reference, b.reference));
   const overdue = live.filter((a) => dueState(a, data.today) === 'overdue').sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : 1));
   const dueSoon = live.filter((a) => dueState(a, data.today) === 'dueSoon');
   const blocks: Block[] = [

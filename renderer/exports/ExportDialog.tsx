@@ -230,11 +230,17 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
             showIcon
             title={t('exports.ui.done', { count: step.done.files.length })}
             description={
-              <ul>
-                {step.done.files.map((f) => (
-                  <li key={f}>{f}</li>
-                ))}
-              </ul>
+              <>
+                <ul>
+                  {step.done.files.map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+                {/* The full path: the name alone does not say which of several folders it went to. */}
+                <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                  {t('exports.ui.savedIn', { folder: step.done.folder })}
+                </Typography.Text>
+              </>
             }
           />
         )}
@@ -257,6 +263,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
             previewVersions.length > 1 ? (
               <Radio.Group
                 key="version"
+                aria-label={t('exports.ui.previewScript')}
                 value={preview.version}
                 onChange={(e) => void showPreview(e.target.value as 'hant' | 'hans')}
                 options={previewVersions.map((v) => ({ value: v, label: t(`exports.ui.scripts.${v}`) }))}

@@ -87,9 +87,10 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     const dialog = await exports.open(list, text.exports.ui.button, 'actions');
     await dialog.getByText(text.exports.ui.rows.replace('{{count}}', '3')).waitFor();
     await exports.choose(dialog, text.exports.ui.scripts.both);
-    await harness.page.screenshot({ path: path.join(look, `dialog-${language}.png`) });
+    await harness.page.screenshot({ path: path.join(look, `dialog-${language}.png`), animations: 'disabled' });
     harness.dialogs.answerNextSave(path.join(out, `${picked}_${text.exports.doc.fileActions}_${today}.xlsx`));
     await exports.exportAnyway(dialog, 2);
+    await dialog.getByText(text.exports.ui.savedIn.replace('{{folder}}', out)).waitFor();
     await harness.page.screenshot({ path: path.join(look, `dialog-done-${language}.png`) });
     // The save dialog offered the name in the reader's script, with no edition for a pair.
     expect(harness.dialogs.saved[0]).toBe(`${picked}_${text.exports.doc.fileActions}_${today}.xlsx`);
@@ -116,7 +117,7 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     // The sub-group's progress report, as a PDF in the reader's script; the folder is offered again.
     const report = await exports.open(harness.page, text.exports.ui.what.report, 'report');
     await exports.choose(report, text.exports.ui.formats.pdf);
-    await harness.page.screenshot({ path: path.join(look, `report-dialog-${language}.png`) });
+    await harness.page.screenshot({ path: path.join(look, `report-dialog-${language}.png`), animations: 'disabled' });
     const pdf = path.join(out, `${picked}_${text.exports.doc.fileReport}_${today}（${text.exports.doc.edition}）.pdf`);
     harness.dialogs.answerNextSave(pdf);
     await exports.exportAnyway(report, 1);
@@ -130,6 +131,10 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     expect(pdfText).toContain(await own(typedInHans));
     expect(pdfText).toContain(await own(typedInHant));
     expect(pdfText).not.toContain(await other(typedInHant));
+    // All four actions of the sub-group, in reference order.
+    const year = new Date().getFullYear();
+    const positions = [1, 2, 3, 4].map((i) => pdfText.indexOf(`JP-${year}-00${i}`));
+    expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
     await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, path.join(look, `report-${language}`)]);
   });
 });
