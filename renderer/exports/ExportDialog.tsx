@@ -171,6 +171,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
               {/* Named, so the two groups never share the one name a radio group needs. */}
               <Radio.Group
                 name="export-format"
+                aria-label={t('exports.ui.format')}
                 value={format}
                 onChange={(e) => {
                   const next = e.target.value as ExportFormat;
@@ -180,7 +181,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
                 options={offer.formats.map((f) => ({ value: f, label: t(`exports.ui.formats.${f}`) }))}
               />
               <Typography.Text strong>{t('exports.ui.script')}</Typography.Text>
-              <Radio.Group name="export-scripts" value={scripts} onChange={(e) => setScripts(e.target.value as ExportScripts)} options={scriptChoices.map((s) => ({ value: s, label: t(`exports.ui.scripts.${s}`) }))} />
+              <Radio.Group name="export-scripts" aria-label={t('exports.ui.script')} value={scripts} onChange={(e) => setScripts(e.target.value as ExportScripts)} options={scriptChoices.map((s) => ({ value: s, label: t(`exports.ui.scripts.${s}`) }))} />
               {target.kind === 'actions' && (
                 <Checkbox checked={includeLog} onChange={(e) => setIncludeLog(e.target.checked)}>
                   {t('exports.ui.includeLog')}
