@@ -43,9 +43,33 @@ export function actionsTitle(t: TFunction, script: DocScript, subGroup: SubGroup
   return t('exports.doc.actionsTitle', { subGroup: subGroup ? subGroup.name[script] : t('exports.doc.actionsAll') });
 }
 
-async function actionText(action: Action, data: ActionExport, content: ScriptedContent, t: TFunction): Promise<ActionText> {
-  const script = content.script;
+/** Labels each action repeats (status, side, clause), looked up once per export rather than once per action. */
+interface Labels {
+  status: (status: string) => string;
+  side: (side: string) => string;
+  clause: (id: string) => string;
+}
+
+function memo(of: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = of(key)));
+    return value;
+  };
+}
+
+function labelsFor(script: DocScript, t: TFunction): Labels {
   const language = languageOfScript[script];
+  return {
+    status: memo((s) => t(`actions.statusValue.${s}`)),
+    side: memo((s) => t(`actions.sideValue.${s}`)),
+    clause: memo((c) => clauseLabel(c, language)),
+  };
+}
+
+async function actionText(action: Action, data: ActionExport, content: ScriptedContent, labels: Labels): Promise<ActionText> {
+  const script = content.script;
   const name = async (id: string) => {
     const contact = data.contacts.get(id);
     return contact ? content.field('contacts', contact, 'name') : '';
@@ -53,13 +77,12 @@ async function actionText(action: Action, data: ActionExport, content: ScriptedC
   const people = [...new Set([...action.leads.map((l) => l.contactId), ...action.officerIds])];
   const officers = (await Promise.all(people.map(name))).filter(Boolean).join('、');
   const latestEntry = action.progress.findLast((p) => p.note);
-  const statusLabel = (s: string) => t(`actions.statusValue.${s}`);
   const log = data.includeLog
     ? await Promise.all(
         action.progress.map(async (p) => ({
           at: p.at,
           date: documentDay(p.at, script),
-          status: p.statusChange ? `${statusLabel(p.statusChange.from)} → ${statusLabel(p.statusChange.to)}` : '',
+          status: p.statusChange ? `${labels.status(p.statusChange.from)} → ${labels.status(p.statusChange.to)}` : '',
           note: p.note ? await content.field('actions', action, `progress.${p.id}.note`) : '',
         })),
       )
@@ -67,12 +90,12 @@ async function actionText(action: Action, data: ActionExport, content: ScriptedC
   return {
     reference: action.reference,
     title: await content.field('actions', action, 'title'),
-    owner: t(`actions.sideValue.${action.ownerSide}`),
+    owner: labels.side(action.ownerSide),
     officers,
     due: action.dueDate ? documentDate(action.dueDate, script) : '',
     dueDate: action.dueDate,
-    status: statusLabel(action.status),
-    clauses: action.clauses.map((c) => clauseLabel(c, language)).join('、'),
+    status: labels.status(action.status),
+    clauses: action.clauses.map(labels.clause).join('、'),
     latest: latestEntry ? await content.field('actions', action, `progress.${latestEntry.id}.note`) : '',
     latestDate: latestEntry ? latestEntry.at.slice(0, 10) : null,
     log,
@@ -81,12 +104,13 @@ async function actionText(action: Action, data: ActionExport, content: ScriptedC
 
 /** Every action of every group in one script, in order, yielding now and then so the window stays responsive. */
 export async function actionTexts(data: ActionExport, content: ScriptedContent, t: TFunction, progress?: RenderProgress): Promise<ActionText[][]> {
+  const labels = labelsFor(content.script, t);
   let done = 0;
   const out: ActionText[][] = [];
   for (const group of data.groups) {
     const texts: ActionText[] = [];
     for (const action of group.actions) {
-      texts.push(await actionText(action, data, content, t));
+      texts.push(await actionText(action, data, content, labels));
       await checkpoint(++done, progress);
     }
     out.push(texts);

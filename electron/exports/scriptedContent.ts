@@ -44,6 +44,7 @@ export class ScriptedContent {
   private readonly byText = new Map<string, { detected: Script | 'neutral'; converted?: string }>();
   /** What the review of each converted field depends on, by field key. */
   private readonly reviewInputs = new Map<string, ConvertedField>();
+  private convertedReview: { count: number; unreviewed: Promise<FieldRef[]> } | undefined;
 
   /**
    * `checkOnly`: the fields found unreviewed when the export was prepared. Writing then re-checks
@@ -88,13 +89,19 @@ export class ScriptedContent {
   async unreviewedCount(): Promise<number> {
     const fields = this.checkOnly ?? this.converted;
     if (!fields.length) return this.unreviewable;
-    return (await this.unreviewedOf(fields)).length + this.unreviewable;
+    return (await (this.checkOnly ? this.unreviewedOf(this.checkOnly) : this.unreviewedConverted())).length + this.unreviewable;
   }
 
   /** The fields the review list should open with before this version is written. */
   async unreviewedFields(): Promise<FieldRef[]> {
     if (!this.converted.length) return [];
-    return this.unreviewedOf(this.converted);
+    return this.unreviewedConverted();
+  }
+
+  /** Kept until another field is converted: preparing asks twice, for the footer and for the review list. */
+  private unreviewedConverted(): Promise<FieldRef[]> {
+    if (this.convertedReview?.count !== this.converted.length) this.convertedReview = { count: this.converted.length, unreviewed: this.unreviewedOf(this.converted) };
+    return this.convertedReview.unreviewed;
   }
 
   /**

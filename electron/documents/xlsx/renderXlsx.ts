@@ -90,8 +90,18 @@ export async function renderXlsx(workbook: WorkbookModel, progress?: RenderProgr
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
     header.commit();
     if (model.columns.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: model.columns.length } };
+    // Each cell gets its own copy of its column's style, which exceljs then looks up by content; one
+    // shared object per column and value type is looked up once (exceljs remembers objects it has seen).
+    const shared = new Map<string, Partial<ExcelJS.Style>>();
     for (const row of model.rows) {
-      sheet.addRow(row.map((cell, i) => cellValue(cell, model.columns[i]))).commit();
+      const added = sheet.addRow(row.map((cell, i) => cellValue(cell, model.columns[i])));
+      added.eachCell({ includeEmpty: true }, (cell, column) => {
+        const key = `${column}:${cell.type}`;
+        const style = shared.get(key);
+        if (style) cell.style = style;
+        else shared.set(key, cell.style);
+      });
+      added.commit();
       await checkpoint(++done, progress);
     }
     if (workbook.footer.length) {
