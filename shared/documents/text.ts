@@ -11,13 +11,31 @@ export function plainText(value: string | null | undefined): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+/** Ranges of UTF-16 units shown double width: Hangul Jamo, CJK, Hangul, compatibility and full-width forms. */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
 
 /** How many narrow columns a text needs on one line: CJK and full-width characters count twice. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair is one character (never in the wide ranges): count it once, at its high half.
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+    width += unit >= 0x1100 && WIDE.some(([from, to]) => unit >= from && unit <= to) ? 2 : 1;
+  }
   return width;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /** The widest line of a text, in narrow columns. */
