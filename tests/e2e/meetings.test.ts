@@ -122,8 +122,8 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await harness.page.keyboard.press('Space');
     await drawer.locator('[aria-pressed="true"]').waitFor();
     await harness.page.keyboard.press('ArrowDown');
-    // Page-side source text: this file is type-checked without the DOM library.
-    await harness.page.waitForFunction(`document.querySelector('[aria-pressed="true"]')?.closest('[style*="translate"]') !== null`);
+    // The lifted item has moved once it (or its row) carries a transform.
+    await harness.page.locator('[aria-pressed="true"][style*="translate"], [style*="translate"] [aria-pressed="true"]').first().waitFor();
     await harness.page.keyboard.press('Space');
     await expect.poll(() => rows.nth(3).innerText()).toContain(item);
     await rows.nth(3).getByRole('button', { name: text.meetings.agenda.moveUp }).click();
