@@ -122,8 +122,8 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await harness.page.keyboard.press('Space');
     await drawer.locator('[aria-pressed="true"]').waitFor();
     await harness.page.keyboard.press('ArrowDown');
-    // The lifted item has moved once it (or its row) carries a transform.
-    await harness.page.locator('[aria-pressed="true"][style*="translate"], [style*="translate"] [aria-pressed="true"]').first().waitFor();
+    // The lifted item has moved once its row is shifted off its own place (dnd-kit sets a zero shift on pick-up).
+    await harness.page.locator('[style*="translate3d"]:not([style*="translate3d(0px, 0px"]) [aria-pressed="true"]').waitFor();
     await harness.page.keyboard.press('Space');
     await expect.poll(() => rows.nth(3).innerText()).toContain(item);
     await rows.nth(3).getByRole('button', { name: text.meetings.agenda.moveUp }).click();
