@@ -1,4 +1,4 @@
-import { App as AntApp, Button, DatePicker, Divider, Empty, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, DatePicker, Divider, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { StatusTag } from '../actions/actionLabels';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 import { AttachmentStateTag, fileSize, paperLabel } from './meetingLabels';
 
 interface Values {
@@ -211,31 +212,34 @@ function Papers({ meeting, item, language, onChanged }: { meeting: Meeting; item
       {papers.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.papers.empty')} />
       ) : (
-        <List
+        <PlainList
           size="small"
-          dataSource={papers}
+          items={papers}
+          rowKey={(paper) => paper.id}
+          aria-label={t('meetings.papers.title')}
           renderItem={(paper) => (
-            <List.Item
-              actions={[
-                <Button key="open" size="small" onClick={() => void act(() => unwrap(api().meetings.openPaper(ref(paper))))}>
-                  {t('meetings.papers.open')}
-                </Button>,
-                <Button
-                  key="copy"
-                  size="small"
-                  onClick={() =>
-                    void act(async () => {
-                      const saved = await unwrap(api().meetings.savePaperCopy(ref(paper)));
-                      if (saved) void message.success(t('meetings.papers.savedCopy', { path: saved }));
-                    })
-                  }
-                >
-                  {t('meetings.papers.copy')}
-                </Button>,
-                <Button key="remove" size="small" danger onClick={() => void remove(paper)}>
-                  {t('meetings.agenda.remove')}
-                </Button>,
-              ]}
+            <PlainListItem
+              trailing={
+                <>
+                  <Button size="small" onClick={() => void act(() => unwrap(api().meetings.openPaper(ref(paper))))}>
+                    {t('meetings.papers.open')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void act(async () => {
+                        const saved = await unwrap(api().meetings.savePaperCopy(ref(paper)));
+                        if (saved) void message.success(t('meetings.papers.savedCopy', { path: saved }));
+                      })
+                    }
+                  >
+                    {t('meetings.papers.copy')}
+                  </Button>
+                  <Button size="small" danger onClick={() => void remove(paper)}>
+                    {t('meetings.agenda.remove')}
+                  </Button>
+                </>
+              }
             >
               <Space wrap>
                 <Typography.Text strong>{paperLabel(paper.number, language)}</Typography.Text>
@@ -243,7 +247,7 @@ function Papers({ meeting, item, language, onChanged }: { meeting: Meeting; item
                 <Typography.Text type="secondary">{`${paper.attachment.fileName} · ${fileSize(paper.attachment.size)}`}</Typography.Text>
                 <AttachmentStateTag state={states[paper.id]} isPdf={paper.attachment.mediaType === 'application/pdf'} />
               </Space>
-            </List.Item>
+            </PlainListItem>
           )}
         />
       )}
@@ -312,17 +316,19 @@ function ActionsArising({ meeting, item, subGroups, language }: { meeting: Meeti
       {mine.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.arising.empty')} />
       ) : (
-        <List
+        <PlainList
           size="small"
-          dataSource={mine}
+          items={mine}
+          rowKey={(action) => action.id}
+          aria-label={t('meetings.arising.title')}
           renderItem={(action) => (
-            <List.Item>
+            <PlainListItem>
               <Space>
                 <Tag>{action.reference}</Tag>
                 <span>{action.title}</span>
                 <StatusTag status={action.status} />
               </Space>
-            </List.Item>
+            </PlainListItem>
           )}
         />
       )}

@@ -2,7 +2,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Dropdown, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/model/contact';
@@ -11,6 +11,7 @@ import { liveItems, standardItems, type AgendaItem, type Meeting } from '../../s
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 import { AgendaItemDialog } from './AgendaItemDialog';
 
 /**
@@ -114,43 +115,46 @@ export function AgendaList({
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={dropped}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            <List
+            <PlainList
+              ordered
               bordered
               aria-label={t('meetings.tabs.agenda')}
-              dataSource={items}
+              items={items}
+              rowKey={(item) => item.id}
               renderItem={(item, index) => (
-                <SortableRow key={item.id} id={item.id}>
+                <SortableRow
+                  id={item.id}
+                  trailing={
+                    <>
+                      <Tooltip title={t('meetings.agenda.moveUp')}>
+                        <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('meetings.agenda.moveUp')} disabled={index === 0} onClick={() => void move(item.id, index - 1)} />
+                      </Tooltip>
+                      <Tooltip title={t('meetings.agenda.moveDown')}>
+                        <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('meetings.agenda.moveDown')} disabled={index === items.length - 1} onClick={() => void move(item.id, index + 1)} />
+                      </Tooltip>
+                      <Button size="small" onClick={() => setEditing({ itemId: item.id, standard: item.standard })}>
+                        {t('meetings.edit')}
+                      </Button>
+                      <Button size="small" danger onClick={() => void remove(item)}>
+                        {t('meetings.agenda.remove')}
+                      </Button>
+                    </>
+                  }
+                >
                   {(handle) => (
-                    <List.Item
-                      actions={[
-                        <Tooltip key="up" title={t('meetings.agenda.moveUp')}>
-                          <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('meetings.agenda.moveUp')} disabled={index === 0} onClick={() => void move(item.id, index - 1)} />
-                        </Tooltip>,
-                        <Tooltip key="down" title={t('meetings.agenda.moveDown')}>
-                          <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('meetings.agenda.moveDown')} disabled={index === items.length - 1} onClick={() => void move(item.id, index + 1)} />
-                        </Tooltip>,
-                        <Button key="edit" size="small" onClick={() => setEditing({ itemId: item.id, standard: item.standard })}>
-                          {t('meetings.edit')}
-                        </Button>,
-                        <Button key="remove" size="small" danger onClick={() => void remove(item)}>
-                          {t('meetings.agenda.remove')}
-                        </Button>,
-                      ]}
-                    >
-                      <Space align="start">
-                        {handle}
-                        <Typography.Text strong>{`${index + 1}.`}</Typography.Text>
+                    <Space align="start">
+                      {handle}
+                      <Typography.Text strong>{`${index + 1}.`}</Typography.Text>
+                      <div>
+                        <Typography.Link onClick={() => setEditing({ itemId: item.id, standard: item.standard })}>{item.title}</Typography.Link>
                         <div>
-                          <Typography.Link onClick={() => setEditing({ itemId: item.id, standard: item.standard })}>{item.title}</Typography.Link>
-                          <div>
-                            {presenter(item.presenterId) && <Tag>{`${t('meetings.agenda.presenter')}: ${presenter(item.presenterId)}`}</Tag>}
-                            {item.papers.some((p) => p.removedAt === null) && (
-                              <Tag color="blue">{t('meetings.papersCount', { count: item.papers.filter((p) => p.removedAt === null).length })}</Tag>
-                            )}
-                          </div>
+                          {presenter(item.presenterId) && <Tag>{`${t('meetings.agenda.presenter')}: ${presenter(item.presenterId)}`}</Tag>}
+                          {item.papers.some((p) => p.removedAt === null) && (
+                            <Tag color="blue">{t('meetings.papersCount', { count: item.papers.filter((p) => p.removedAt === null).length })}</Tag>
+                          )}
                         </div>
-                      </Space>
-                    </List.Item>
+                      </div>
+                    </Space>
                   )}
                 </SortableRow>
               )}
@@ -175,7 +179,8 @@ export function AgendaList({
   );
 }
 
-function SortableRow({ id, children }: { id: string; children: (handle: React.ReactNode) => React.ReactNode }) {
+/** An agenda row that dnd-kit moves: the <li> itself is the sortable node, so the list stays a list. */
+function SortableRow({ id, trailing, children }: { id: string; trailing: React.ReactNode; children: (handle: React.ReactNode) => React.ReactNode }) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const handle = (
@@ -192,8 +197,12 @@ function SortableRow({ id, children }: { id: string; children: (handle: React.Re
     />
   );
   return (
-    <div ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, background: 'inherit' }}>
+    <PlainListItem
+      ref={setNodeRef}
+      trailing={trailing}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, background: 'var(--ant-color-bg-container, #fff)', position: 'relative', zIndex: isDragging ? 1 : undefined }}
+    >
       {children(handle)}
-    </div>
+    </PlainListItem>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, List, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noFilter, type ActionFilter } from '../../shared/actions/filters';
@@ -10,6 +10,7 @@ import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { StatusTag } from '../actions/actionLabels';
 import { ReaderText } from '../script/ReaderText';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 
 export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
 
@@ -124,17 +125,16 @@ export function ActionsOverview({
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={`${t('overview.dueThisWeekTitle')} (${summary.dueThisWeek.length})`}>
-            <List
+            <PlainList
               size="small"
-              dataSource={summary.dueThisWeek}
-              locale={{ emptyText: t('overview.noDueThisWeek') }}
+              items={summary.dueThisWeek}
+              aria-label={t('overview.dueThisWeekTitle')}
+              rowKey={(row) => row.id}
+              empty={t('overview.noDueThisWeek')}
               renderItem={(row) => (
-                <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
-                  <span>
-                    {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
-                  </span>
-                  <Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>
-                </List.Item>
+                <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>}>
+                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
+                </PlainListItem>
               )}
             />
           </Card>
@@ -154,17 +154,16 @@ export function ActionsOverview({
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('overview.recentTitle')}>
-            <List
+            <PlainList
               size="small"
-              dataSource={summary.recentlyUpdated}
-              locale={{ emptyText: t('overview.noRecent') }}
+              items={summary.recentlyUpdated}
+              aria-label={t('overview.recentTitle')}
+              rowKey={(row) => row.id}
+              empty={t('overview.noRecent')}
               renderItem={(row) => (
-                <List.Item onClick={() => openAction(row)} style={{ cursor: 'pointer' }}>
-                  <span>
-                    {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
-                  </span>
-                  <Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>
-                </List.Item>
+                <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>}>
+                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
+                </PlainListItem>
               )}
             />
           </Card>

@@ -1,9 +1,10 @@
-import { Card, Col, Empty, List, Progress, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/model/language';
 import { unitLabel } from '../../shared/model/registers/space';
 import type { SpaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, percent } from './format';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 
 const SHOWN = 5;
 const BAR_HEIGHT = 22;
@@ -71,14 +72,16 @@ export function SpaceGlancePanel({ glance, language }: { glance: SpaceGlance; la
           <Typography.Text strong>
             {t('registers.glance.endingSoon')} ({glance.endingSoon.length})
           </Typography.Text>
-          <List
-            size="small"
-            dataSource={glance.endingSoon.slice(0, SHOWN)}
-            locale={{ emptyText: t('registers.glance.none') }}
+          <PlainList
+            size="dense"
+            items={glance.endingSoon.slice(0, SHOWN)}
+            rowKey={(unit) => unit.id}
+            aria-label={t('registers.glance.endingSoon')}
+            empty={t('registers.glance.none')}
             renderItem={(unit) => (
-              <List.Item style={{ padding: '2px 0' }}>
+              <PlainListItem>
                 {unitLabel(unit)} · {calendarDate(unit.leaseEnd, language)}
-              </List.Item>
+              </PlainListItem>
             )}
           />
         </Col>
@@ -86,11 +89,13 @@ export function SpaceGlancePanel({ glance, language }: { glance: SpaceGlance; la
           <Typography.Text strong>
             {t('registers.glance.noTenant')} ({glance.vacant.length})
           </Typography.Text>
-          <List
-            size="small"
-            dataSource={glance.vacant.slice(0, SHOWN)}
-            locale={{ emptyText: t('registers.glance.none') }}
-            renderItem={(unit) => <List.Item style={{ padding: '2px 0' }}>{unitLabel(unit)}</List.Item>}
+          <PlainList
+            size="dense"
+            items={glance.vacant.slice(0, SHOWN)}
+            rowKey={(unit) => unit.id}
+            aria-label={t('registers.glance.noTenant')}
+            empty={t('registers.glance.none')}
+            renderItem={(unit) => <PlainListItem>{unitLabel(unit)}</PlainListItem>}
           />
         </Col>
       </Row>

@@ -1,9 +1,10 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { Button, Empty, List, Modal, Tag, Typography } from 'antd';
+import { Button, Empty, Modal, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 
 /** The archived sub-groups, each with a button that gives it its tab back. Esc closes. */
 export function ArchivedSubGroupsDialog({
@@ -35,33 +36,30 @@ export function ArchivedSubGroupsDialog({
       {archived.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archivedSubGroups.empty')} />
       ) : (
-        <List
-          dataSource={archived}
+        <PlainList
+          items={archived}
+          rowKey={(subGroup) => subGroup.id}
+          aria-label={t('archivedSubGroups.title')}
           renderItem={(subGroup) => {
             const name = nameIn(subGroup.name, language);
             return (
-              <List.Item
-                actions={[
+              <PlainListItem
+                trailing={
                   <Button
-                    key="restore"
                     icon={<UndoOutlined />}
                     loading={restoring === subGroup.id}
                     aria-label={`${t('archivedSubGroups.restore')} ${name}`}
                     onClick={() => onRestore(subGroup)}
                   >
                     {t('archivedSubGroups.restore')}
-                  </Button>,
-                ]}
+                  </Button>
+                }
               >
-                <List.Item.Meta
-                  title={
-                    <span>
-                      {name} <Tag color="blue">{subGroup.code}</Tag>
-                    </span>
-                  }
-                  description={t('archivedSubGroups.archivedOn', { date: formatDate(subGroup.archivedAt!, language) })}
-                />
-              </List.Item>
+                <div>
+                  <Typography.Text strong>{name}</Typography.Text> <Tag color="blue">{subGroup.code}</Tag>
+                </div>
+                <Typography.Text type="secondary">{t('archivedSubGroups.archivedOn', { date: formatDate(subGroup.archivedAt!, language) })}</Typography.Text>
+              </PlainListItem>
             );
           }}
         />

@@ -111,7 +111,7 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await dialog.waitFor({ state: 'hidden' });
 
     // Move our item up one place with its button, then back down by keyboard on the drag handle.
-    const rows = drawer.locator('.ant-list-item');
+    const rows = meetings.agendaRows;
     await expect.poll(() => rows.count()).toBe(4);
     await rows.nth(3).getByRole('button', { name: text.meetings.agenda.moveUp }).click();
     await expect.poll(() => rows.nth(2).innerText()).toContain(item);

@@ -56,7 +56,7 @@ describe('a sub-group’s meetings', () => {
     await user.click(await screen.findByText('第1次會議'));
     const drawer = await screen.findByRole('dialog');
     await within(drawer).findByText('續議事項');
-    const items = () => [...drawer.querySelectorAll('.ant-list-item')].map((li) => li.textContent ?? '');
+    const items = () => within(within(drawer).getByRole('list', { name: '議程' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
     await user.click(within(drawer).getAllByRole('button', { name: '下移' })[0]!);
     await waitFor(() => expect(items()[0]).toContain('續議事項'));
     const stored = async () => (await unwrap(window.hetao.meetings.get({ id: meeting!.id }))).agenda;

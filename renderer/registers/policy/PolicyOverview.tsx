@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/model/language';
@@ -10,6 +10,7 @@ import { calendarDate } from '../format';
 import { useRegisterChanged } from '../registerEvents';
 import { fundedProjectsApi, policyMeasuresApi, promotionEventsApi } from './policyApi';
 import { amountText } from './policyFormat';
+import { PlainList, PlainListItem } from '../../ui/PlainList';
 
 interface Figures {
   measures: MeasureSummary;
@@ -59,7 +60,7 @@ export function PolicyOverview({ language, refreshKey }: { language: Language; r
             {funding.totals.length === 0 ? (
               <Typography.Text type="secondary">{t('registers.fundedProjects.noTotals')}</Typography.Text>
             ) : (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 {funding.totals.map((line) => (
                   <Typography.Text key={line.currency} data-currency={line.currency}>
                     {t('registers.fundedProjects.totalLine', { currency: t(`registers.currency.${line.currency}`), amount: amountText(line.total, language), count: line.count })}
@@ -71,14 +72,14 @@ export function PolicyOverview({ language, refreshKey }: { language: Language; r
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('registers.policyOverview.events')}>
-            <List
+            <PlainList
               size="small"
-              dataSource={events.upcoming}
-              locale={{ emptyText: t('registers.policyOverview.eventsEmpty') }}
+              items={events.upcoming}
+              rowKey={(event) => event.id}
+              aria-label={t('registers.policyOverview.events')}
+              empty={t('registers.policyOverview.eventsEmpty')}
               renderItem={(event) => (
-                <List.Item key={event.id}>
-                  {t('registers.policyOverview.eventLine', { date: calendarDate(event.startDate, language), name: event.name, city: event.city })}
-                </List.Item>
+                <PlainListItem>{t('registers.policyOverview.eventLine', { date: calendarDate(event.startDate, language), name: event.name, city: event.city })}</PlainListItem>
               )}
             />
           </Card>

@@ -45,7 +45,12 @@ export class MeetingsPage {
     await this.page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
   }
 
+  /** The agenda's items, in order. */
+  get agendaRows(): Locator {
+    return this.drawer.getByRole('list', { name: this.text.meetings.tabs.agenda }).getByRole('listitem');
+  }
+
   agendaTitles(): Promise<string[]> {
-    return this.drawer.locator('.ant-list-item .ant-typography a, .ant-list-item a.ant-typography').allInnerTexts();
+    return this.agendaRows.locator('a.ant-typography').allInnerTexts();
   }
 }
