@@ -171,7 +171,7 @@ export function ActionDrawer({
     <Drawer
       open={target !== null}
       onClose={onClose}
-      width={760}
+      size={760}
       title={
         action ? (
           <Space size={6} wrap>
@@ -269,7 +269,7 @@ export function ActionDrawer({
             <Timeline
               items={[...action.progress].reverse().map((entry) => ({
                 key: entry.id,
-                children: (
+                content: (
                   <div>
                     <Typography.Text type="secondary">
                       {formatDateTime(entry.at, language)}

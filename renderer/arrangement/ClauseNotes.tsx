@@ -122,7 +122,7 @@ export function ClauseNotes({
         <Timeline
           items={notes.map((note) => ({
             key: note.id,
-            children: (
+            content: (
               <div className="clause-note">
                 <Typography.Text type="secondary">
                   {formatDate(`${note.on}T12:00:00Z`, language, 'UTC')}

@@ -166,7 +166,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
               void start();
             }}
           >
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text strong>{t('exports.ui.format')}</Typography.Text>
               {/* Named, so the two groups never share the one name a radio group needs. */}
               <Radio.Group
@@ -219,7 +219,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
           />
         )}
         {step.kind === 'writing' && (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>{progress?.label ?? t('exports.ui.writing')}</Typography.Text>
             <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} />
             {progress && <Typography.Text type="secondary">{t('exports.ui.progress', { done: progress.done, total: progress.total })}</Typography.Text>}

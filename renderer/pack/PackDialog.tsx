@@ -99,7 +99,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
         }}
       >
         <Typography.Paragraph type="secondary">{t('pack.intro')}</Typography.Paragraph>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text strong id="pack-scripts">
             {t('pack.scripts')}
           </Typography.Text>

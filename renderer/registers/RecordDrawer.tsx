@@ -98,7 +98,7 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
     <Drawer
       open={target !== null}
       onClose={onClose}
-      width={720}
+      size={720}
       title={record ? label(record) : title}
       extra={
         <Space>

@@ -82,9 +82,9 @@ export function ConversionReviewDialog({
     >
       <Typography.Paragraph type="secondary">{t('script.review.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} />}
-      {!reviews && !error && <Spin tip={t('script.review.loading')}><div style={{ minHeight: 80 }} /></Spin>}
+      {!reviews && !error && <Spin description={t('script.review.loading')}><div style={{ minHeight: 80 }} /></Spin>}
       {reviews && reviews.length === 0 && <Empty description={t('script.review.nothing')} />}
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {reviews?.map((review) => (
           <FieldReviewCard
             key={`${review.ref.id}/${review.ref.field}`}

@@ -43,7 +43,7 @@ export function SettingsDialog({
           <LanguageSwitch value={language} onChange={onLanguageChange} />
         </Descriptions.Item>
         <Descriptions.Item label={t('script.glossary.title')}>
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Text type="secondary">{t('script.glossary.intro')}</Typography.Text>
             <Button icon={<BookOutlined />} onClick={() => setGlossaryOpen(true)}>
               {t('script.glossary.open')}
@@ -51,7 +51,7 @@ export function SettingsDialog({
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('settings.dataFolder')}>
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Text copyable code data-testid="data-folder">
               {info.dataFolder}
             </Typography.Text>

@@ -124,7 +124,7 @@ export function Workbench({
   });
 
   if (!subGroups || !workingGroup) {
-    return <Spin fullscreen tip={t('app.loading')} />;
+    return <Spin fullscreen description={t('app.loading')} />;
   }
 
   const { visible } = manage;
