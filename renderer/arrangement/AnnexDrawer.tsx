@@ -186,7 +186,7 @@ export function AnnexDrawer({
     <Drawer
       open={target !== null}
       onClose={onClose}
-      width={760}
+      size={760}
       title={annex ? `${annexLabel(annex, language)} ${language === 'zh-Hans' ? annex.title.hans : annex.title.hant}` : t('arrangement.annex.new')}
       extra={
         <Space>

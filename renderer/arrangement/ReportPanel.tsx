@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { ReaderText } from '../script/ReaderText';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 
 interface Values {
   title: string;
@@ -105,7 +106,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
           {t('arrangement.report.nothing')}
         </Typography.Paragraph>
       ) : (
-        <List size="small" dataSource={entries} renderItem={(entry) => <List.Item key={`${entry.kind}-${entry.id}`}>{entryText(entry)}</List.Item>} />
+        <PlainList size="small" items={entries} rowKey={(entry) => `${entry.kind}-${entry.id}`} aria-label={title} renderItem={(entry) => <PlainListItem>{entryText(entry)}</PlainListItem>} />
       )}
       {omitted > 0 && <Typography.Paragraph type="secondary">{t('arrangement.report.omitted', { count: omitted })}</Typography.Paragraph>}
     </div>

@@ -248,7 +248,7 @@ export function MeetingDrawer({
     <Drawer
       open
       onClose={onClose}
-      width={960}
+      size={960}
       title={
         meeting ? (
           <Space>
