@@ -21,6 +21,7 @@ import type { RegisterImportPreview } from '../../../shared/registers/importType
 import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
 import { toHans, toHant } from '../../../shared/script/convert';
 import { api, unwrap } from '../../api/hetao';
+import { ClauseLinks } from '../../arrangement/clauseNavigation';
 import { useErrorText } from '../../api/useErrorText';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { ImportWizard } from '../ImportWizard';
@@ -30,7 +31,7 @@ import { RegisterFilterBar } from '../RegisterFilterBar';
 import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
 import { policyMeasuresApi } from './policyApi';
-import { ClauseSelect, clauseList, SideTag, sides } from './policyFormat';
+import { ClauseSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
 
 const stageColour: Record<MeasureStage, string> = { study: 'default', consultation: 'gold', pilot: 'orange', inForce: 'green', reviewed: 'cyan' };
@@ -97,7 +98,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
         title: t('registers.policyMeasures.fields.clauses'),
         width: 150,
         sorter: (a, b) => ordinal(a.clauses[0] ?? '', b.clauses[0] ?? ''),
-        render: (_: unknown, m) => clauseList(m.clauses, language),
+        render: (_: unknown, m) => <ClauseLinks ids={m.clauses} language={language} />,
       },
       {
         key: 'leadSide',

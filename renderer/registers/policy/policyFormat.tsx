@@ -38,7 +38,3 @@ export function count(value: number | null, language: Language): string {
 export function ClauseSelect({ language, ...props }: { language: Language; value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
   return <Select mode="multiple" optionFilterProp="label" {...props} options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />;
 }
-
-export function clauseList(ids: readonly string[], language: Language): string {
-  return ids.map((id) => clauseLabel(id, language)).join('、');
-}
