@@ -29,4 +29,19 @@ window.getComputedStyle = (element: Element) => computeStyle(element);
 // testing-library's 1 s default, so waits get the time a slow laptop would also need.
 configure({ asyncUtilTimeout: 10_000 });
 
-afterEach(() => cleanup());
+// antd names a deprecated prop or component once, through console.error, long before removing it:
+// the test that used it fails, so the output stays clean and the next antd upgrade holds no surprise.
+const consoleError = console.error.bind(console);
+let antdDeprecations: string[] = [];
+console.error = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (/\[antd: [^\]]+\].*deprecated/.test(text)) antdDeprecations.push(text);
+  consoleError(...args);
+};
+
+afterEach(() => {
+  cleanup();
+  const found = antdDeprecations;
+  antdDeprecations = [];
+  if (found.length > 0) throw new Error(`antd deprecations:\n${found.join('\n')}`);
+});
