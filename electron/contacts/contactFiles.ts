@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
 import {
@@ -17,11 +16,11 @@ import { writeFileAtomic } from '../store/atomicJsonFile';
 import type { StoreFs } from '../store/storeFs';
 import { renderXlsx } from '../documents/xlsx/renderXlsx';
 import type { ContactService } from './contactService';
-import { decodeText, parseCsv, writeCsv } from './csv';
-import { contactSheet, readContactRows, type SheetRow } from './contactTable';
+import { writeCsv } from '../sheets/csv';
+import { readSheetFile } from '../sheets/sheetFile';
+import { contactSheet, readContactRows } from './contactTable';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 5000;
+export const CONTACT_SHEET_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 5000 };
 /** Previews kept for the user to accept; older ones are dropped. */
 const KEPT_PREVIEWS = 3;
 
@@ -62,10 +61,15 @@ export class ContactFiles {
   /** Reads a file into a preview; exposed for tests, the dialog is its only caller in the app. */
   async previewFile(filePath: string): Promise<ImportPreview> {
     const fileName = path.basename(filePath);
-    const sheet = await this.readSheet(filePath, fileName);
-    const data = sheet.filter((r) => r.cells.some((c) => c.trim()));
-    if (data.length === 0) throw new AppError('contacts.emptyFile', { fileName });
-    if (data.length > MAX_IMPORT_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_IMPORT_ROWS });
+    // Of a CSV's possible encodings, the one whose header row names a known column is right.
+    const sheet = await readSheetFile(this.options.fs, filePath, CONTACT_SHEET_LIMITS, (rows) => {
+      try {
+        readContactRows(rows, []);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 
     let read: ReturnType<typeof readContactRows>;
     try {
@@ -128,80 +132,6 @@ export class ContactFiles {
     await writeFileAtomic(this.options.fs, filePath, content);
     return { path: filePath, count: contacts.length };
   }
-
-  private async readSheet(filePath: string, fileName: string): Promise<SheetRow[]> {
-    const { fs } = this.options;
-    let size: number;
-    try {
-      size = (await fs.stat(filePath)).size;
-    } catch {
-      throw new AppError('contacts.unreadableFile', { fileName });
-    }
-    if (size > MAX_IMPORT_BYTES) throw new AppError('contacts.fileTooLarge', { fileName, limitMb: MAX_IMPORT_BYTES / 1024 / 1024 });
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(filePath);
-    } catch {
-      throw new AppError('contacts.unreadableFile', { fileName });
-    }
-    // The content decides, not the name: a workbook saved as .csv still opens.
-    if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readWorkbook(bytes, fileName);
-    if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new AppError('contacts.oldExcelFormat', { fileName });
-    return readCsvBytes(bytes, fileName);
-  }
-}
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((byte, i) => bytes[i] === byte);
-}
-
-function readCsvBytes(bytes: Uint8Array, fileName: string): SheetRow[] {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  // A NUL byte never occurs in text outside UTF-16: this is a binary file (PDF, image, …).
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) throw new AppError('contacts.unreadableFile', { fileName });
-  const readings = decodeText(bytes).map(parseCsv);
-  if (readings.length === 0) throw new AppError('contacts.unreadableFile', { fileName });
-  // Of several possible encodings, the one whose header row names a known column is right.
-  return (
-    readings.find((sheet) => {
-      try {
-        readContactRows(sheet.slice(0, 10), []);
-        return true;
-      } catch {
-        return false;
-      }
-    }) ?? readings[0]!
-  );
-}
-
-async function readWorkbook(bytes: Buffer, fileName: string): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('contacts.unreadableFile', { fileName });
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new AppError('contacts.emptyFile', { fileName });
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_IMPORT_ROWS });
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-/** The text a cell shows: hyperlinks (e-mail addresses often are), rich text and formula results included. */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'formula' in value) return String(value.result ?? '');
-  if (typeof value === 'object' && 'sharedFormula' in value) return String(value.result ?? '');
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
-  return cell.text;
 }
 
 /** Through the one XLSX writer (electron/documents/xlsx): every cell text, formula-like values made inert. */

@@ -13,12 +13,8 @@ import {
 } from '../../shared/model/contact';
 import { languages } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
+import type { SheetRow } from '../../shared/sheets/sheetRow';
 
-/** A row of cells as read from a CSV or XLSX file, numbered as the spreadsheet numbers it. */
-export interface SheetRow {
-  row: number;
-  cells: string[];
-}
 
 /** How a header, side or role is compared: case, width, spaces and punctuation do not matter. */
 function key(value: string): string {

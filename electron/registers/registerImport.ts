@@ -3,13 +3,17 @@ import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
 import type { RecordOf } from '../../shared/model/dataset';
-import { checkSheet, findHeader, guessMapping, mappingToRemember, type RememberedMapping, type SheetRow } from '../../shared/registers/importRows';
+import { checkSheet, findHeader, guessMapping, mappingToRemember, type RememberedMapping } from '../../shared/registers/importRows';
+import type { SheetRow } from '../../shared/sheets/sheetRow';
 import type { RegisterImportPreview, RegisterImportResult } from '../../shared/registers/importTypes';
 import type { Dialogs } from '../dialogs/dialogs';
 import type { Store } from '../store/store';
 import type { StoreFs } from '../store/storeFs';
 import type { RegisterService, StoredRegister } from './registerService';
-import { readSheetFile } from './sheetFile';
+import { readSheetFile } from '../sheets/sheetFile';
+
+/** Officials' register sheets: up to 20 MB and 20,000 rows, ten years of a register at least. */
+const REGISTER_SHEET_LIMITS = { maxBytes: 20 * 1024 * 1024, maxRows: 20_000 };
 
 /** Previews kept for the user to accept; older ones are dropped. */
 const KEPT_PREVIEWS = 3;
@@ -64,7 +68,7 @@ export class RegisterImport<K extends StoredRegister, F> {
   async previewFile(filePath: string): Promise<RegisterImportPreview> {
     const fileName = path.basename(filePath);
     const remembered = this.remembered();
-    const sheet = await readSheetFile(this.options.fs, filePath, (rows) => findHeader(rows, this.definition, remembered) !== null);
+    const sheet = await readSheetFile(this.options.fs, filePath, REGISTER_SHEET_LIMITS, (rows) => findHeader(rows, this.definition, remembered) !== null);
     const headerAt = findHeader(sheet, this.definition, remembered);
     if (headerAt === null) throw new AppError('registers.noHeader', { fileName });
     const headers = sheet[headerAt]!.cells.map((cell) => cell.trim());

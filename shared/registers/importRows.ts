@@ -2,13 +2,9 @@ import { localeResources } from '../i18n/resources';
 import { languages } from '../model/language';
 import { wordKey } from './cells';
 import type { AnyRegisterDefinition } from './definition';
+import type { SheetRow } from '../sheets/sheetRow';
 import type { PreviewRow, RowError } from './importTypes';
 
-/** A row of cells as read from a CSV or XLSX file, numbered as the spreadsheet numbers it. */
-export interface SheetRow {
-  row: number;
-  cells: string[];
-}
 
 /** Remembered mappings: the header (as wordKey) → the field it filled last time, per register. */
 export type RememberedMapping = Record<string, string>;

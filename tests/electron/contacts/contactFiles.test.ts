@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, writeCsv } from '../../../electron/contacts/csv';
+import { parseCsv, writeCsv } from '../../../electron/sheets/csv';
 import type { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import type { Result } from '../../../shared/ipc/errors';
 import type { Contact, ImportPreview, ImportResult } from '../../../shared/model/contact';

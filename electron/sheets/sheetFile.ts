@@ -1,24 +1,33 @@
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/ipc/errors';
-import type { SheetRow } from '../../shared/registers/importRows';
-import { decodeText, parseCsv } from '../contacts/csv';
+import type { SheetRow } from '../../shared/sheets/sheetRow';
 import type { StoreFs } from '../store/storeFs';
+import { decodeText, parseCsv } from './csv';
 
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
-export const MAX_SHEET_ROWS = 20_000;
+export interface SheetLimits {
+  maxBytes: number;
+  /** Rows below the header row. */
+  maxRows: number;
+}
 
 /**
- * Reads a CSV or XLSX file into rows of text, numbered as the spreadsheet numbers them. The content
- * decides, not the name: a workbook saved as .csv still opens. `looksRight` picks among the possible
- * encodings of a CSV (UTF-8, Big5, GB18030) the one whose first rows it recognises.
+ * Reads a CSV or XLSX file into rows of text, numbered as the spreadsheet numbers them; the one reader
+ * behind every import (contacts, registers). The content decides, not the name: a workbook saved as
+ * .csv still opens. `looksRight` picks among the possible encodings of a CSV (UTF-8, Big5, GB18030)
+ * the one whose first rows it recognises.
  */
-export async function readSheetFile(fs: StoreFs, filePath: string, looksRight: (rows: SheetRow[]) => boolean): Promise<SheetRow[]> {
+export async function readSheetFile(
+  fs: StoreFs,
+  filePath: string,
+  limits: SheetLimits,
+  looksRight: (rows: SheetRow[]) => boolean,
+): Promise<SheetRow[]> {
   const fileName = path.basename(filePath);
   let bytes: Buffer;
   try {
-    if ((await fs.stat(filePath)).size > MAX_SHEET_BYTES) {
-      throw new AppError('contacts.fileTooLarge', { fileName, limitMb: MAX_SHEET_BYTES / 1024 / 1024 });
+    if ((await fs.stat(filePath)).size > limits.maxBytes) {
+      throw new AppError('contacts.fileTooLarge', { fileName, limitMb: limits.maxBytes / 1024 / 1024 });
     }
     bytes = await fs.readFile(filePath);
   } catch (error) {
@@ -26,7 +35,7 @@ export async function readSheetFile(fs: StoreFs, filePath: string, looksRight: (
     throw new AppError('contacts.unreadableFile', { fileName });
   }
   const rows = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])
-    ? await readWorkbook(bytes, fileName)
+    ? await readWorkbook(bytes, fileName, limits.maxRows)
     : startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])
       ? (() => {
           throw new AppError('contacts.oldExcelFormat', { fileName });
@@ -34,7 +43,7 @@ export async function readSheetFile(fs: StoreFs, filePath: string, looksRight: (
       : readCsv(bytes, fileName, looksRight);
   const filled = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (filled.length === 0) throw new AppError('contacts.emptyFile', { fileName });
-  if (filled.length > MAX_SHEET_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_SHEET_ROWS });
+  if (filled.length > limits.maxRows + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: limits.maxRows });
   return rows;
 }
 
@@ -51,7 +60,7 @@ function readCsv(bytes: Uint8Array, fileName: string, looksRight: (rows: SheetRo
   return readings.find((rows) => looksRight(rows.slice(0, 10))) ?? readings[0]!;
 }
 
-async function readWorkbook(bytes: Buffer, fileName: string): Promise<SheetRow[]> {
+async function readWorkbook(bytes: Buffer, fileName: string, maxRows: number): Promise<SheetRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -60,7 +69,8 @@ async function readWorkbook(bytes: Buffer, fileName: string): Promise<SheetRow[]
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw new AppError('contacts.emptyFile', { fileName });
-  if (sheet.actualRowCount > MAX_SHEET_ROWS + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: MAX_SHEET_ROWS });
+  // Refused before reading cell by cell, however large the sheet.
+  if (sheet.actualRowCount > maxRows + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: maxRows });
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
