@@ -92,14 +92,15 @@ export function Workbench({
   );
 
   const changeLanguage = async (next: Language) => {
+    // The screen switches at once; remembering the choice follows, and if the disk refuses it the
+    // switch still stands on screen and the banner says it is not yet saved.
+    await switchLanguage(next);
+    onLanguageChanged(next);
     try {
       await unwrap(api().settings.setLanguage(next));
     } catch (error) {
-      // The switch still applies on screen; the banner says it is not yet saved.
       void message.error(errorText(error));
     }
-    await switchLanguage(next);
-    onLanguageChanged(next);
     await refreshSaveStatus();
   };
 
