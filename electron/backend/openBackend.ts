@@ -31,6 +31,7 @@ import { PackService } from '../pack/packService';
 import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
 import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
+import { SearchService } from '../search/searchService';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -181,6 +182,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     language: () => settings.currentLanguage(),
     now: options.now ?? (() => new Date()),
   });
+  const search = new SearchService(store);
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -262,6 +264,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       openFolder: ({ token }) => exportService.openFolder(token),
       preview: ({ request, version }) => exportService.preview(request, version),
       print: ({ request, version }) => exportService.print(request, version),
+    },
+    search: {
+      all: async ({ text, limit }) => search.all(text, limit),
     },
   };
 

@@ -5,6 +5,7 @@ import { arrangementChannels } from '../arrangement/channels';
 import { packChannels } from '../pack/channels';
 import { taskChannels } from '../tasks/channels';
 import { exportChannels } from '../documents/exportChannels';
+import { searchChannels } from '../search/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -30,6 +31,7 @@ export const channels = {
   pack: packChannels,
   tasks: taskChannels,
   exports: exportChannels,
+  search: searchChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

@@ -19,6 +19,7 @@ import { policyContract } from '../model/registers/policyContract';
 import { packMethods } from '../pack/contract';
 import { taskMethods, type TaskProgress } from '../tasks/progress';
 import { exportMethods } from '../documents/exportContract';
+import { searchMethods } from '../search/contract';
 
 const none = z.undefined();
 
@@ -159,6 +160,8 @@ export const contract = {
   tasks: taskMethods,
   /** Documents in 繁體, 简体, both or side by side (shared/documents/exportContract.ts). */
   exports: exportMethods,
+  /** The header's search over actions, contacts and sub-groups (shared/search/contract.ts). */
+  search: searchMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;
