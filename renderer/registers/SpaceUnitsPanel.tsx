@@ -9,7 +9,7 @@ import type { Language } from '../../shared/model/language';
 import { spaceStatuses, spaceUnitRegister, SpaceUnitFields, unitLabel, type SpaceStatus, type SpaceUnit } from '../../shared/model/registers/space';
 import { holdsUnits, type Tenant } from '../../shared/model/registers/tenant';
 import type { RegisterImportPreview } from '../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../shared/registers/query';
+import { applyQuery, emptyQuery, type RegisterQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -22,6 +22,7 @@ import { RegisterFilterBar } from './RegisterFilterBar';
 import { RegisterTable } from './RegisterTable';
 import { SpaceGlancePanel } from './SpaceGlancePanel';
 import { useRegister } from './useRegister';
+import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 
 export const spaceUnitsApi = () => api().spaceUnits as RegisterApi<SpaceUnit, SpaceUnitFields>;
@@ -71,7 +72,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
     for (const tenant of tenants) if (holdsUnits(tenant)) for (const id of tenant.unitIds) map.set(id, tenant);
     return map;
   }, [tenants]);
-  const indexed = useMemo(() => indexRecords(records ?? [], spaceUnitRegister.searchTexts), [records]);
+  const indexed = useSearchIndex(records, spaceUnitRegister.searchTexts, query.text);
   const visible = useMemo(
     () =>
       applyQuery(indexed, query, (unit, filter) =>

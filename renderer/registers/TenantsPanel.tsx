@@ -17,7 +17,7 @@ import {
   type Tenant,
 } from '../../shared/model/registers/tenant';
 import type { RegisterImportPreview } from '../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../shared/registers/query';
+import { applyQuery, emptyQuery, type RegisterQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -30,6 +30,7 @@ import { RegisterFilterBar } from './RegisterFilterBar';
 import { RegisterTable } from './RegisterTable';
 import { spaceUnitsApi } from './SpaceUnitsPanel';
 import { useRegister } from './useRegister';
+import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 
 const tenantsApi = () => api().tenants as RegisterApi<Tenant, TenantFields>;
@@ -87,7 +88,7 @@ export function TenantsPanel({ language }: { language: Language }) {
 
   const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const projectById = useMemo(() => new Map(projects.map((p) => [p.id, p])), [projects]);
-  const indexed = useMemo(() => indexRecords(records ?? [], tenantRegister.searchTexts), [records]);
+  const indexed = useSearchIndex(records, tenantRegister.searchTexts, query.text);
   const visible = useMemo(
     () =>
       applyQuery(indexed, query, (tenant, filter) =>

@@ -29,6 +29,8 @@ function foldTable(): Map<number, string> {
 
 /** Folds text for matching across scripts: searchKey('數據') === searchKey('数据'). Same length as `text`. */
 export function searchKey(text: string): string {
+  // An empty query (a list shown unfiltered) must not build the fold table before the list paints.
+  if (text === '') return '';
   const table = foldTable();
   let out = '';
   let copyFrom = 0;

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/model/registers/fundedProject';
 import type { Tenant } from '../../../shared/model/registers/tenant';
 import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
 import { api, unwrap } from '../../api/hetao';
 import { useErrorText } from '../../api/useErrorText';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
@@ -27,6 +27,7 @@ import { notifyRegisterChanged, useRegisterChanged } from '../registerEvents';
 import { RegisterFilterBar } from '../RegisterFilterBar';
 import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
+import { useSearchIndex } from '../useSearchIndex';
 import { fundedProjectsApi } from './policyApi';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
 
@@ -85,7 +86,7 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
   const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
 
   const tenantById = useMemo(() => new Map(tenants.map((x) => [x.id, x])), [tenants]);
-  const indexed = useMemo(() => indexRecords(records ?? [], fundedProjectRegister.searchTexts), [records]);
+  const indexed = useSearchIndex(records, fundedProjectRegister.searchTexts, query.text);
   const visible = useMemo(
     () =>
       applyQuery(indexed, query, (p, filter) =>

@@ -18,7 +18,7 @@ import {
   type PolicyMeasure,
 } from '../../../shared/model/registers/measure';
 import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
 import { toHans, toHant } from '../../../shared/script/convert';
 import { api, unwrap } from '../../api/hetao';
 import { ClauseLinks } from '../../arrangement/clauseNavigation';
@@ -30,6 +30,7 @@ import { notifyRegisterChanged } from '../registerEvents';
 import { RegisterFilterBar } from '../RegisterFilterBar';
 import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
+import { useSearchIndex } from '../useSearchIndex';
 import { policyMeasuresApi } from './policyApi';
 import { ClauseSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
@@ -77,7 +78,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
     typed.current = null;
   }, [open, form]);
 
-  const indexed = useMemo(() => indexRecords(records ?? [], policyMeasureRegister.searchTexts), [records]);
+  const indexed = useSearchIndex(records, policyMeasureRegister.searchTexts, query.text);
   const visible = useMemo(
     () =>
       applyQuery(indexed, query, (m, filter) => (filter === 'stage' ? [m.stage] : filter === 'leadSide' ? [m.leadSide] : m.clauses)),

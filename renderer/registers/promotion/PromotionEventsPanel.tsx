@@ -17,7 +17,7 @@ import {
   type PromotionEvent,
 } from '../../../shared/model/registers/event';
 import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, indexRecords, type RegisterQuery } from '../../../shared/registers/query';
+import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
 import { unwrap } from '../../api/hetao';
 import { useErrorText } from '../../api/useErrorText';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
@@ -29,6 +29,7 @@ import { notifyRegisterChanged } from '../registerEvents';
 import { RegisterFilterBar } from '../RegisterFilterBar';
 import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
+import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
 
 const statusColour: Record<EventStatus, string> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
@@ -78,7 +79,7 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
   const [open, setOpen] = useState<PromotionEvent | 'new' | null>(null);
   const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
 
-  const indexed = useMemo(() => indexRecords(records ?? [], promotionEventRegister.searchTexts), [records]);
+  const indexed = useSearchIndex(records, promotionEventRegister.searchTexts, query.text);
   const visible = useMemo(
     () => applyQuery(indexed, query, (e, filter) => (filter === 'kind' ? [e.kind] : filter === 'status' ? [e.status] : [e.leadSide])),
     [indexed, query],
