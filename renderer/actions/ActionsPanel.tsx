@@ -30,6 +30,9 @@ const byReference = (a: string, b: string) => {
   return ordinal(ay, by) || Number(an) - Number(bn);
 };
 
+/** The latest progress note under an action's title: one line, cut with an ellipsis. */
+const noteStyle: React.CSSProperties = { display: 'block', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+
 /**
  * A sub-group's follow-up actions: filters, a virtualised table that stays smooth with tens of
  * thousands of rows, and the drawer to create, edit and log progress.
@@ -164,9 +167,10 @@ export function ActionsPanel({
             <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
           </Typography.Text>
           {row.latestNote && (
-            <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 0, fontSize: 12 }}>
+            // CSS cuts the line: antd's measured ellipsis renders each note twice, per row, on every paint.
+            <Typography.Text type="secondary" style={noteStyle}>
               <ReaderText text={row.latestNote} highlight={text} />
-            </Typography.Paragraph>
+            </Typography.Text>
           )}
         </div>
       ),
@@ -322,19 +326,22 @@ export function ActionsPanel({
           emptyText: <Empty description={rows?.length ? t('actions.noMatch') : t('actions.empty')} />,
         }}
       />
-      <ActionDrawer
-        key={open ?? 'closed'}
-        target={open}
-        subGroupId={subGroupId}
-        contacts={contacts}
-        language={language}
-        onClose={() => setOpen(null)}
-        onDelete={(action) => void remove(action)}
-        onSaved={(action, created) => {
-          replace(action);
-          void message.success(t(created ? 'actions.createdMessage' : 'actions.savedMessage', { reference: action.reference }));
-        }}
-      />
+      {/* Mounted only while open: a closed drawer's forms would only slow the list's first paint. */}
+      {open !== null && (
+        <ActionDrawer
+          key={open}
+          target={open}
+          subGroupId={subGroupId}
+          contacts={contacts}
+          language={language}
+          onClose={() => setOpen(null)}
+          onDelete={(action) => void remove(action)}
+          onSaved={(action, created) => {
+            replace(action);
+            void message.success(t(created ? 'actions.createdMessage' : 'actions.savedMessage', { reference: action.reference }));
+          }}
+        />
+      )}
     </section>
   );
 }
