@@ -8,6 +8,7 @@ import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
+import { WrittenInTag } from '../script/ReaderText';
 
 type Values = {
   name: string;
@@ -93,6 +94,12 @@ export function ContactDialog({
       onCancel={onCancel}
       width={640}
     >
+      {/* The script the record was typed in, whose text is authoritative; outside the title so the dialog's name stays short. */}
+      {contact?.writtenIn && (
+        <div style={{ marginBottom: 12 }}>
+          <WrittenInTag script={contact.writtenIn} />
+        </div>
+      )}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="name" label={t('contacts.fields.name')} required rules={[zodRule(NewContact.shape.name, t)]}>

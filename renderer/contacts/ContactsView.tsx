@@ -18,7 +18,16 @@ const sideColour: Record<ContactSide, string> = { HK: 'red', SZ: 'blue', other: 
 const collationLocale: Record<Language, string> = { 'zh-Hant': 'zh-Hant-HK-u-co-stroke', 'zh-Hans': 'zh-Hans-CN-u-co-pinyin', en: 'en-GB' };
 
 /** The address book (通訊錄): officials and partners of both sides, the sub-groups they sit on, import and export. */
-export function ContactsView({ language, subGroups }: { language: Language; subGroups: SubGroup[] }) {
+export function ContactsView({
+  language,
+  subGroups,
+  focus,
+}: {
+  language: Language;
+  subGroups: SubGroup[];
+  /** A contact to open, asked for by a search hit; a new `version` opens it again. */
+  focus?: { contactId: string; version: number } | null;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
@@ -46,6 +55,14 @@ export function ContactsView({ language, subGroups }: { language: Language; subG
     // errorText and message do not change what is loaded; the switch does, through load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
+
+  // Each request opens the dialog once, when the list is at hand; a reload of the list does not reopen it.
+  const [openedFocus, setOpenedFocus] = useState<number | null>(null);
+  if (focus && contacts && focus.version !== openedFocus) {
+    setOpenedFocus(focus.version);
+    const contact = contacts.find((c) => c.id === focus.contactId);
+    if (contact) setEditing(contact);
+  }
 
   const run = async (work: () => Promise<void>) => {
     try {

@@ -13,6 +13,9 @@ import { prefetchFirstPages } from '../actions/firstPagePrefetch';
 import { ArrangementTab } from '../arrangement/ArrangementTab';
 import { ClauseNavigationProvider } from '../arrangement/clauseNavigation';
 import { ContactsView } from '../contacts/ContactsView';
+import { GlobalSearch } from '../search/GlobalSearch';
+import type { SearchHit } from '../../shared/search/contract';
+import { noFilter } from '../../shared/actions/filters';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { SubGroupTab, type ActionFocus } from '../subGroups/SubGroupTab';
@@ -48,6 +51,8 @@ export function Workbench({
   // What the overview asked a sub-group tab to show: a filter, and maybe one action to open.
   const [actionFocus, setActionFocus] = useState<(ActionFocus & { subGroupId: string }) | null>(null);
   const [overviewVersion, setOverviewVersion] = useState(0);
+  // The contact a search hit asked the contacts tab to open.
+  const [contactFocus, setContactFocus] = useState<{ contactId: string; version: number } | null>(null);
 
   const refreshSaveStatus = useCallback(async () => {
     setSaveStatus(await unwrap(api().store.saveStatus()));
@@ -90,6 +95,20 @@ export function Workbench({
       }),
     [],
   );
+
+  // A search hit opens where the record lives: an action in its sub-group's list with its drawer open.
+  const openSearchHit = (hit: SearchHit) => {
+    if (activeTab === CONTACTS && hit.kind !== 'contact') reloadContacts();
+    if (hit.kind === 'action' && hit.subGroupId) {
+      setActionFocus((current) => ({ subGroupId: hit.subGroupId!, filter: noFilter, actionId: hit.id, version: (current?.version ?? 0) + 1 }));
+      setActiveTab(hit.subGroupId);
+    } else if (hit.kind === 'contact') {
+      setContactFocus((current) => ({ contactId: hit.id, version: (current?.version ?? 0) + 1 }));
+      setActiveTab(CONTACTS);
+    } else if (hit.kind === 'subGroup') {
+      setActiveTab(hit.id);
+    }
+  };
 
   const changeLanguage = async (next: Language) => {
     // The screen switches at once; remembering the choice follows, and if the disk refuses it the
@@ -139,6 +158,7 @@ export function Workbench({
           <Typography.Text className="app-subtitle">{t('app.subtitle')}</Typography.Text>
         </div>
         <div className="app-header-actions">
+          <GlobalSearch language={language} onOpen={openSearchHit} />
           <LanguageSwitch value={language} onChange={(next) => void changeLanguage(next)} />
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} aria-label={t('settings.title')} />
         </div>
@@ -194,7 +214,7 @@ export function Workbench({
               key: CONTACTS,
               label: t('tabs.contacts'),
               // Archived sub-groups too: people's memberships in them are kept and shown by name.
-              children: <ContactsView language={language} subGroups={subGroups} />,
+              children: <ContactsView language={language} subGroups={subGroups} focus={contactFocus} />,
             },
             { key: ARRANGEMENT, label: t('arrangement.tab'), children: <ArrangementTab language={language} contacts={contacts} /> },
             ...visible.map((subGroup) => ({

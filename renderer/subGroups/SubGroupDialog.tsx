@@ -8,6 +8,7 @@ import { SubGroupFields, type SubGroup } from '../../shared/model/subGroup';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
+import { WrittenInTag } from '../script/ReaderText';
 
 type Values = { code: string; hant: string; hans: string; en: string; remit: string; convenorHK: string | null; convenorSZ: string | null };
 
@@ -129,6 +130,12 @@ export function SubGroupDialog({
       width={640}
     >
       {!subGroup && <Typography.Paragraph type="secondary">{t('newSubGroup.intro')}</Typography.Paragraph>}
+      {/* The script the remit was typed in, whose text is authoritative; the names are kept in each script. */}
+      {subGroup?.writtenIn && (
+        <div style={{ marginBottom: 12 }}>
+          <WrittenInTag script={subGroup.writtenIn} />
+        </div>
+      )}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form
         form={form}

@@ -1,5 +1,6 @@
 import { EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Collapse, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionFilter } from '../../shared/actions/filters';
 import { formatDate } from '../../shared/i18n/formatDate';
@@ -8,7 +9,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
-import { ReaderText } from '../script/ReaderText';
+import { ReaderText, WrittenInTag } from '../script/ReaderText';
 import { RegisterAttachments, registerSection } from '../registers/RegisterAttachments';
 import { SpaceUnitsPanel } from '../registers/SpaceUnitsPanel';
 import { TenantsPanel } from '../registers/TenantsPanel';
@@ -47,6 +48,13 @@ export function SubGroupTab({
   onChanged: (subGroup: SubGroup) => void;
 }) {
   const { t } = useTranslation();
+  // A new focus (from the overview or a search hit) brings the actions section forward, wherever the reader was.
+  const [section, setSection] = useState('actions');
+  const [shownFocus, setShownFocus] = useState(focus?.version);
+  if (focus?.version !== shownFocus) {
+    setShownFocus(focus?.version);
+    setSection('actions');
+  }
   const convenor = (id: string | null) => {
     if (id === null) return <Typography.Text type="secondary">{t('subGroup.noConvenor')}</Typography.Text>;
     const contact = contacts.find((c) => c.id === id);
@@ -83,7 +91,13 @@ export function SubGroupTab({
                 <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorHK')}>{convenor(subGroup.convenors.HK)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorSZ')}>{convenor(subGroup.convenors.SZ)}</Descriptions.Item>
-                <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit ? <ReaderText text={subGroup.remit} overrides={subGroup.scriptOverrides} field="remit" /> : t('subGroup.noRemit')}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit ? (
+                    <>
+                      <ReaderText text={subGroup.remit} overrides={subGroup.scriptOverrides} field="remit" /> <WrittenInTag script={subGroup.writtenIn} />
+                    </>
+                  ) : (
+                    t('subGroup.noRemit')
+                  )}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.createdOn')}>{formatDate(subGroup.createdAt, language)}</Descriptions.Item>
                 <Descriptions.Item label={t('registers.common.attached')}>
                   <RegisterAttachments subGroup={subGroup} onChanged={onChanged} />
@@ -95,6 +109,8 @@ export function SubGroupTab({
       />
       <Tabs
         aria-label={t('subGroup.sections')}
+        activeKey={section}
+        onChange={setSection}
         items={[
           {
             key: 'actions',

@@ -10,6 +10,7 @@ import pack from './locales/pack.json';
 import policy from './locales/policy.json';
 import registers from './locales/registers.json';
 import script from './locales/script.json';
+import search from './locales/search.json';
 import shell from './locales/shell.json';
 import subGroups from './locales/subGroups.json';
 
@@ -18,7 +19,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
