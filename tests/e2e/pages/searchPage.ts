@@ -1,0 +1,40 @@
+import type { Locator, Page } from 'playwright-core';
+import { localeResources } from '../../../shared/i18n/resources';
+import type { Language } from '../../../shared/model/language';
+
+/** The header's search box and its list of hits, labelled in whichever script is on screen. */
+export class SearchPage {
+  readonly text: (typeof localeResources)['zh-Hant'];
+
+  constructor(
+    readonly page: Page,
+    language: Language,
+  ) {
+    this.text = localeResources[language];
+  }
+
+  get box(): Locator {
+    return this.page.getByRole('combobox', { name: this.text.search.label });
+  }
+
+  get results(): Locator {
+    return this.page.getByRole('listbox', { name: this.text.search.results });
+  }
+
+  /** The hits of one kind, under their heading, e.g. 跟進事項（2）. */
+  group(kind: 'action' | 'contact' | 'subGroup', count: number): Locator {
+    const name = this.text.search.groupHeading.replace('{{group}}', this.text.search.groups[kind]).replace('{{count}}', String(count));
+    return this.results.getByRole('group', { name, exact: true });
+  }
+
+  /** Focuses the box with Ctrl+K, as from anywhere in the window, and types the query. */
+  async search(query: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.box.fill(query);
+    await this.results.waitFor({ state: 'visible' });
+  }
+
+  activeOption(): Locator {
+    return this.results.locator('[role="option"][aria-selected="true"]');
+  }
+}
