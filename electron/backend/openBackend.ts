@@ -112,38 +112,43 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const { store } = opened;
+  // The host's effects, or Node's own where the host leaves them out (tests).
+  const now = options.now ?? (() => new Date());
+  const fs = options.fs ?? nodeFs;
+  const printer = options.printer ?? new RecordingPrinter();
+  const pdfRenderer = options.pdfRenderer ?? null;
   const notices: StartupNotice[] = [...opened.notices];
   if (opened.isNew) {
     await seedWorkingGroup(store);
     notices.push({ kind: 'seeded' });
   }
   const settings = new SettingsService(store, systemLanguage);
-  const subGroups = new SubGroupService(store, options.now ?? (() => new Date()));
-  const actions = new ActionService(store, options.now ?? (() => new Date()));
+  const subGroups = new SubGroupService(store, now);
+  const actions = new ActionService(store, now);
   const contacts = new ContactService(store, () => settings.currentLanguage());
   const contactFiles = new ContactFiles({
     contacts,
     subGroups: () => subGroups.list(),
     dialogs: options.dialogs,
-    fs: options.fs ?? nodeFs,
+    fs,
     t: () => translator(settings.currentLanguage()),
-    now: options.now ?? (() => new Date()),
+    now,
   });
   const glossary = new GlossaryService(store);
   await glossary.seedIfNeverSeeded();
-  const converter = new ContentConverter(store, () => glossary.glossary(), options.now ?? (() => new Date()));
-  const registerOptions = { store, dialogs: options.dialogs, fs: options.fs ?? nodeFs, t: () => translator(settings.currentLanguage()) };
-  const space = spaceRegisters({ ...registerOptions, now: options.now ?? (() => new Date()), language: () => settings.currentLanguage() });
+  const converter = new ContentConverter(store, () => glossary.glossary(), now);
+  const registerOptions = { store, dialogs: options.dialogs, fs, t: () => translator(settings.currentLanguage()) };
+  const space = spaceRegisters({ ...registerOptions, now, language: () => settings.currentLanguage() });
   // New data folders, and folders from before the policy register, start with the arrangement's measures.
-  await seedPolicyMeasures(store, options.now ?? (() => new Date()));
-  const policy = policyRegisters({ ...registerOptions, now: options.now ?? (() => new Date()) });
+  await seedPolicyMeasures(store, now);
+  const policy = policyRegisters({ ...registerOptions, now });
   const meetings = meetingsFeature({
     store,
     actions,
     dialogs: options.dialogs,
     dataDir: options.dataDir,
     t: () => translator(settings.currentLanguage()),
-    now: options.now ?? (() => new Date()),
+    now,
     openFile: options.openFolder,
   });
   const arrangement = arrangementFeature({
@@ -151,36 +156,36 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     attachments: meetings.attachments,
     dialogs: options.dialogs,
     language: () => settings.currentLanguage(),
-    now: options.now ?? (() => new Date()),
+    now,
   });
   const tasks = new Tasks();
   const pack = new PackService({
     packData: (meetingId) => meetings.service.packData(meetingId),
     field: (record, field, script) => converter.field(record, field, script),
     convert: (text, script) => converter.convert(text, script),
-    readFile: (filePath) => (options.fs ?? nodeFs).readFile(filePath),
-    renderer: options.pdfRenderer ?? null,
-    printer: options.printer ?? new RecordingPrinter(),
+    readFile: (filePath) => fs.readFile(filePath),
+    renderer: pdfRenderer,
+    printer,
     dialogs: options.dialogs,
-    output: new OutputWriter(options.fs ?? nodeFs),
+    output: new OutputWriter(fs),
     tasks,
     translator,
     uiLanguage: () => settings.currentLanguage(),
-    now: options.now ?? (() => new Date()),
+    now,
   });
   const exportService = new ExportService({
     store,
     actions,
     converter,
     dialogs: options.dialogs,
-    fs: options.fs ?? nodeFs,
-    pdf: options.pdfRenderer ?? null,
-    printer: options.printer ?? new RecordingPrinter(),
+    fs,
+    pdf: pdfRenderer,
+    printer,
     tasks,
     openFolder: options.openFolder,
     lastFolder: { get: () => settings.exportFolder(), set: (folder) => settings.setExportFolder(folder) },
     language: () => settings.currentLanguage(),
-    now: options.now ?? (() => new Date()),
+    now,
   });
   const search = new SearchService(store);
   const appInfo = info(store.backupsFolder, null);
