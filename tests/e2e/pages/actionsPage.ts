@@ -31,7 +31,10 @@ export class ActionsPage {
     const input = this.drawer.getByLabel(label, { exact: true });
     await input.click();
     await input.pressSequentially(option);
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+    // The typed name leaves its option first and active; Enter takes it. (Clicking by title could hit the
+    // previous select's dropdown while it is still fading out, where the same person is already chosen.)
+    await this.page.locator(`.ant-select-item-option-active:not(.ant-select-item-option-selected)[title^="${option}"]`).first().waitFor();
+    await input.press('Enter');
     await this.page.keyboard.press('Escape');
   }
 
