@@ -122,8 +122,9 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await harness.page.keyboard.press('Space');
     await drawer.locator('[aria-pressed="true"]').waitFor();
     await harness.page.keyboard.press('ArrowDown');
-    // The lifted item has moved once its row is shifted off its own place (dnd-kit sets a zero shift on pick-up).
-    await harness.page.locator('[style*="translate3d"]:not([style*="translate3d(0px, 0px"]) [aria-pressed="true"]').waitFor();
+    // The move has registered once the row below has shifted up to make room (dnd-kit sets a zero shift
+    // on pick-up, and moves the lifted row before it works out where it is over).
+    await rows.nth(3).and(harness.page.locator('[style*="translate3d"]:not([style*="translate3d(0px, 0px"])')).waitFor();
     await harness.page.keyboard.press('Space');
     await expect.poll(() => rows.nth(3).innerText()).toContain(item);
     await rows.nth(3).getByRole('button', { name: text.meetings.agenda.moveUp }).click();
