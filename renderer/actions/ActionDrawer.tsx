@@ -261,7 +261,7 @@ export function ActionDrawer({
       {action && (
         <>
           <Divider titlePlacement="start">
-            {t('actions.progress')} <StatusTag status={action.status} />
+            {t('actions.progress')} <StatusTag status={action.status} language={language} />
           </Divider>
           {action.progress.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('actions.noProgress')} />

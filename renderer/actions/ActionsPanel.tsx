@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { localToday } from '../../shared/actions/dueDates';
@@ -16,9 +16,12 @@ import { ReaderText } from '../script/ReaderText';
 import { ClauseLinks } from '../arrangement/clauseNavigation';
 import { ActionDrawer } from './ActionDrawer';
 import { DueDate, StatusTag } from './actionLabels';
-import { afterPaint } from '../registers/afterPaint';
+import { afterPaint } from '../ui/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { ExportButton } from '../exports/ExportButton';
+import { ActionTextFilter } from './ActionTextFilter';
+import { DeferredSelect } from '../ui/DeferredSelect';
+import { CellTag } from '../ui/CellTag';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -29,9 +32,6 @@ const byReference = (a: string, b: string) => {
   const [, by = '', bn = '0'] = /-(\d{4})-(\d+)$/.exec(b) ?? [];
   return ordinal(ay, by) || Number(an) - Number(bn);
 };
-
-/** The latest progress note under an action's title: one line, cut with an ellipsis. */
-const noteStyle: React.CSSProperties = { display: 'block', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 
 /**
  * A sub-group's follow-up actions: filters, a virtualised table that stays smooth with tens of
@@ -58,8 +58,9 @@ export function ActionsPanel({
   const [prefetched] = useState(() => takeFirstPage(subGroupId));
   const [rows, setRows] = useState<ActionRow[] | null>(prefetched?.rows ?? null);
   const [filter, setFilter] = useState<ActionFilter>(initialFilter);
-  const [text, setText] = useState('');
-  const [textHits, setTextHits] = useState<Set<string> | null>(null);
+  // The text filter in force: the query and the actions it found, set together when main answers.
+  const [textFilter, setTextFilter] = useState<{ query: string; hits: Set<string> } | null>(null);
+  const latestQuery = useRef('');
   const [open, setOpen] = useState<'new' | string | null>(focusActionId);
   const today = localToday(new Date());
 
@@ -87,21 +88,25 @@ export function ActionsPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subGroupId]);
 
-  // Text is searched in main (titles, details and every progress note): at once on Enter, and
-  // while typing once the typing pauses.
+  // Text is searched in main (titles, details and every progress note). Only the latest query's
+  // answer is shown, however the answers arrive.
   const search = useCallback(
-    (query: string) => {
-      if (!query.trim()) return setTextHits(null);
-      void unwrap(api().actions.search({ subGroupId, text: query.trim() })).then((ids) => setTextHits(new Set(ids)));
+    (typed: string) => {
+      const query = typed.trim();
+      if (query === latestQuery.current) return;
+      latestQuery.current = query;
+      if (!query) return setTextFilter(null);
+      unwrap(api().actions.search({ subGroupId, text: query })).then(
+        (ids) => latestQuery.current === query && setTextFilter({ query, hits: new Set(ids) }),
+        (error: unknown) => void message.error(errorText(error)),
+      );
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [subGroupId],
   );
-  useEffect(() => {
-    const timer = setTimeout(() => search(text), 200);
-    return () => clearTimeout(timer);
-  }, [text, search]);
+  const text = textFilter?.query ?? '';
 
-  const visible = useMemo(() => (rows ? filterActions(rows, filter, today, textHits) : []), [rows, filter, today, textHits]);
+  const visible = useMemo(() => (rows ? filterActions(rows, filter, today, textFilter?.hits ?? null) : []), [rows, filter, today, textFilter]);
   const names = useMemo(() => new Map(contacts.map((c) => [c.id, c.name])), [contacts]);
 
   const replace = (action: Action) =>
@@ -152,28 +157,30 @@ export function ActionsPanel({
       fixed: 'left',
       sorter: (a, b) => byReference(a.reference, b.reference),
       render: (reference: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(row.id)}>
+        <button type="button" className="link-button" onClick={() => setOpen(row.id)}>
           {reference}
-        </Button>
+        </button>
       ),
     },
     {
       title: t('actions.name'),
       dataIndex: 'title',
       width: 320,
-      render: (title: string, row) => (
+      render: (title: string, row) => {
+        const Title = row.deletedAt === null ? 'span' : 'del';
+        return (
         <div>
-          <Typography.Text delete={row.deletedAt !== null}>
+          <Title>
             <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
-          </Typography.Text>
+          </Title>
           {row.latestNote && (
-            // CSS cuts the line: antd's measured ellipsis renders each note twice, per row, on every paint.
-            <Typography.Text type="secondary" style={noteStyle}>
+            <span className="row-note">
               <ReaderText text={row.latestNote} highlight={text} />
-            </Typography.Text>
+            </span>
           )}
         </div>
-      ),
+        );
+      },
     },
     {
       title: t('actions.ownerSide'),
@@ -207,7 +214,7 @@ export function ActionsPanel({
       width: 90,
       sorter: (a, b) => ['high', 'normal', 'low'].indexOf(a.priority) - ['high', 'normal', 'low'].indexOf(b.priority),
       render: (priority: ActionRow['priority']) => (
-        <Tag color={priority === 'high' ? 'volcano' : undefined}>{t(`actions.priorityValue.${priority}`)}</Tag>
+        <CellTag tone={priority === 'high' ? 'volcano' : 'default'}>{t(`actions.priorityValue.${priority}`)}</CellTag>
       ),
     },
     {
@@ -215,7 +222,7 @@ export function ActionsPanel({
       dataIndex: 'status',
       width: 100,
       sorter: (a, b) => actionStatuses.indexOf(a.status) - actionStatuses.indexOf(b.status),
-      render: (status: ActionRow['status']) => <StatusTag status={status} />,
+      render: (status: ActionRow['status']) => <StatusTag status={status} language={language} />,
     },
     {
       title: t('actions.clauses'),
@@ -250,16 +257,8 @@ export function ActionsPanel({
           {t('actions.new')}
         </Button>
         <ExportButton target={() => ({ kind: 'actions', subGroupId, filter, text, includeLog: false })} count={visible.length} />
-        <Input.Search
-          allowClear
-          aria-label={t('actions.filterText')}
-          placeholder={t('actions.filterText')}
-          style={{ width: 280 }}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={search}
-        />
-        <Select
+        <ActionTextFilter label={t('actions.filterText')} onSearch={search} />
+        <DeferredSelect
           mode="multiple"
           allowClear
           aria-label={t('actions.filterStatus')}
@@ -269,7 +268,7 @@ export function ActionsPanel({
           onChange={(v) => setField('statuses', v)}
           options={actionStatuses.map((s) => ({ value: s, label: t(`actions.statusValue.${s}`) }))}
         />
-        <Select
+        <DeferredSelect
           mode="multiple"
           allowClear
           aria-label={t('actions.filterSide')}
@@ -279,7 +278,7 @@ export function ActionsPanel({
           onChange={(v) => setField('sides', v)}
           options={(['HK', 'SZ', 'joint'] as const).map((s) => ({ value: s, label: t(`actions.sideValue.${s}`) }))}
         />
-        <Select
+        <DeferredSelect
           allowClear
           showSearch
           optionFilterProp="label"
@@ -290,7 +289,7 @@ export function ActionsPanel({
           onChange={(v) => setField('officerId', v ?? null)}
           options={contacts.map((c) => ({ value: c.id, label: c.name }))}
         />
-        <Select
+        <DeferredSelect
           allowClear
           aria-label={t('actions.filterClause')}
           placeholder={t('actions.filterClause')}
@@ -299,7 +298,7 @@ export function ActionsPanel({
           onChange={(v) => setField('clause', v ?? null)}
           options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))}
         />
-        <Select
+        <DeferredSelect
           aria-label={t('actions.filterDue')}
           style={{ width: 150 }}
           value={filter.due}
@@ -314,6 +313,7 @@ export function ActionsPanel({
       </Space>
       <Table<ActionRow>
         virtual
+        showSorterTooltip={false}
         rowKey="id"
         size="small"
         loading={rows === null}

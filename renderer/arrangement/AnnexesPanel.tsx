@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
@@ -9,8 +9,9 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { AnnexDrawer } from './AnnexDrawer';
 import { ClauseLink } from './clauseNavigation';
+import { CellTag, type TagTone } from '../ui/CellTag';
 
-const statusColour: Record<Annex['status'], string> = { underDiscussion: 'default', agreed: 'blue', signed: 'gold', inForce: 'green' };
+const statusColour: Record<Annex['status'], TagTone> = { underDiscussion: 'default', agreed: 'blue', signed: 'gold', inForce: 'green' };
 
 /** The annexes and supplementary arrangements (第四條), and the drawer to create or edit one. */
 export function AnnexesPanel({
@@ -96,7 +97,7 @@ export function AnnexesPanel({
         columns={[
           { title: t('arrangement.annex.number'), key: 'label', width: 130, render: (_, annex) => <Typography.Link>{annexLabel(annex, language)}</Typography.Link> },
           { title: t('arrangement.annex.title'), key: 'title', render: (_, annex) => (language === 'zh-Hans' ? annex.title.hans : language === 'en' && annex.title.en ? annex.title.en : annex.title.hant) },
-          { title: t('arrangement.annex.status'), dataIndex: 'status', width: 120, render: (status: Annex['status']) => <Tag color={statusColour[status]}>{t(`arrangement.annexStatus.${status}`)}</Tag> },
+          { title: t('arrangement.annex.status'), dataIndex: 'status', width: 120, render: (status: Annex['status']) => <CellTag tone={statusColour[status]}>{t(`arrangement.annexStatus.${status}`)}</CellTag> },
           {
             title: t('arrangement.annex.clauses'),
             key: 'clauses',

@@ -1,8 +1,7 @@
-import { Typography } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { findClauseReferences, nodeLabel } from '../../shared/arrangement/clauses';
 import type { Language } from '../../shared/model/language';
+import { labelsIn } from '../i18n/i18n';
 
 interface ClauseNavigation {
   /** Opens the arrangement tab at a clause (or group of clauses). */
@@ -33,12 +32,13 @@ export function useClauseNavigation(): ClauseNavigation | null {
 
 /** A clause reference (第二條（三）1) that opens the arrangement at that clause; plain text where nothing can open it. */
 export function ClauseLink({ id, language, text }: { id: string; language: Language; /** As written, where it differs from the label. */ text?: string }) {
-  const { t } = useTranslation();
   const navigation = useClauseNavigation();
   const label = nodeLabel(id, language);
   if (!navigation) return <>{text ?? label}</>;
+  // A plain link: this sits in every row of long lists, where antd's Typography costs too much.
   return (
-    <Typography.Link
+    <a
+      className="clause-link"
       href={`#clause-${id}`}
       onClick={(event) => {
         // In-app navigation, not the page's: and inside a clickable table row, the clause, not the row.
@@ -46,10 +46,10 @@ export function ClauseLink({ id, language, text }: { id: string; language: Langu
         event.stopPropagation();
         navigation.openClause(id);
       }}
-      aria-label={t('arrangement.openClause', { clause: label })}
+      aria-label={labelsIn(language)('arrangement.openClause', { clause: label })}
     >
       {text ?? label}
-    </Typography.Link>
+    </a>
   );
 }
 

@@ -12,9 +12,10 @@ import { ReaderText } from '../script/ReaderText';
 import { ContactDialog } from './ContactDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { ExportButton } from '../exports/ExportButton';
+import { CellTag, type TagTone } from '../ui/CellTag';
 
 const sides: ContactSide[] = ['HK', 'SZ', 'other'];
-const sideColour: Record<ContactSide, string> = { HK: 'red', SZ: 'blue', other: 'default' };
+const sideColour: Record<ContactSide, TagTone> = { HK: 'red', SZ: 'blue', other: 'default' };
 const collationLocale: Record<Language, string> = { 'zh-Hant': 'zh-Hant-HK-u-co-stroke', 'zh-Hans': 'zh-Hans-CN-u-co-pinyin', en: 'en-GB' };
 
 /** The address book (通訊錄): officials and partners of both sides, the sub-groups they sit on, import and export. */
@@ -267,7 +268,7 @@ export function ContactsView({
             dataIndex: 'side',
             width: 96,
             sorter: (a, b) => sides.indexOf(a.side) - sides.indexOf(b.side),
-            render: (value: ContactSide) => <Tag color={sideColour[value]}>{t(`contacts.sides.${value}`)}</Tag>,
+            render: (value: ContactSide) => <CellTag tone={sideColour[value]}>{t(`contacts.sides.${value}`)}</CellTag>,
           },
           { key: 'email', title: t('contacts.fields.email'), dataIndex: 'email', sorter: (a, b) => a.email.localeCompare(b.email) },
           { key: 'phone', title: t('contacts.fields.phone'), dataIndex: 'phone' },

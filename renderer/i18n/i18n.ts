@@ -2,7 +2,7 @@ import 'dayjs/locale/en-gb';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-hk';
 import dayjs from 'dayjs';
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enGB from 'antd/locale/en_GB';
 import zhCN from 'antd/locale/zh_CN';
@@ -22,6 +22,22 @@ export function antdLocale(language: Language): Locale {
   return locales[language].antd;
 }
 
+const fixedTranslators = new Map<Language, TFunction>();
+
+/**
+ * The UI strings of one language, for the many small pieces of a list row (a status, a due date, a
+ * clause link). useTranslation costs each of them a subscription and a copy of the i18next instance,
+ * which a table's first paint cannot afford; a row is given its language and re-renders when it changes.
+ */
+export function labelsIn(language: Language): TFunction {
+  let translate = fixedTranslators.get(language);
+  if (!translate) {
+    translate = i18next.getFixedT(language);
+    fixedTranslators.set(language, translate);
+  }
+  return translate;
+}
+
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: language,
@@ -32,8 +48,12 @@ export async function initI18n(language: Language): Promise<void> {
   applyDocumentLanguage(language);
 }
 
-export async function switchLanguage(language: Language): Promise<void> {
-  await i18next.changeLanguage(language);
+/**
+ * Switches the UI strings at once: every language's strings are bundled, so i18next changes language
+ * synchronously, and the caller's own state change renders in the same pass rather than a second one.
+ */
+export function switchLanguage(language: Language): void {
+  void i18next.changeLanguage(language);
   applyDocumentLanguage(language);
 }
 

@@ -326,7 +326,7 @@ function ActionsArising({ meeting, item, subGroups, language }: { meeting: Meeti
               <Space>
                 <Tag>{action.reference}</Tag>
                 <span>{action.title}</span>
-                <StatusTag status={action.status} />
+                <StatusTag status={action.status} language={language} />
               </Space>
             </PlainListItem>
           )}

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentState, Classification, MinutesStatus, PaperNumber } from '../../shared/model/meeting';
 import { paperNumberLabel } from '../../shared/model/meeting';
 import type { Language } from '../../shared/model/language';
+import { CellTag, type TagTone } from '../ui/CellTag';
 
-const minutesColours: Record<MinutesStatus, string> = { draft: 'default', circulated: 'processing', confirmed: 'success' };
+const minutesColours: Record<MinutesStatus, TagTone> = { draft: 'default', circulated: 'processing', confirmed: 'success' };
 
 export function MinutesTag({ status }: { status: MinutesStatus }) {
   const { t } = useTranslation();
-  return <Tag color={minutesColours[status]}>{t(`meetings.minutesValue.${status}`)}</Tag>;
+  return <CellTag tone={minutesColours[status]}>{t(`meetings.minutesValue.${status}`)}</CellTag>;
 }
 
 export function ClassificationTag({ classification }: { classification: Classification | null }) {

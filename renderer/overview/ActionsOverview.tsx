@@ -85,7 +85,7 @@ export function ActionsOverview({
         {statusList && (
           <div style={{ marginTop: 12 }}>
             <Typography.Text strong>
-              {t('overview.filtered')}: <StatusTag status={statusList.status} />
+              {t('overview.filtered')}: <StatusTag status={statusList.status} language={language} />
             </Typography.Text>{' '}
             <Button size="small" onClick={() => setStatusList(null)}>
               {t('overview.closeFiltered')}
@@ -162,7 +162,7 @@ export function ActionsOverview({
               empty={t('overview.noRecent')}
               renderItem={(row) => (
                 <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>}>
-                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} />
+                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} language={language} />
                 </PlainListItem>
               )}
             />

@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +24,12 @@ import { SpaceGlancePanel } from './SpaceGlancePanel';
 import { useRegister } from './useRegister';
 import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
+import { CellTag, type TagTone } from '../ui/CellTag';
 
 export const spaceUnitsApi = () => api().spaceUnits as RegisterApi<SpaceUnit, SpaceUnitFields>;
 export const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
 
-const statusColour: Record<SpaceStatus, string> = {
+const statusColour: Record<SpaceStatus, TagTone> = {
   negotiating: 'default',
   leased: 'blue',
   fittingOut: 'orange',
@@ -123,7 +124,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         sorter: (a, b) => ordinal(a.leaseEnd, b.leaseEnd),
         render: (value: string | null, unit) => (
           <>
-            {calendarDate(value, language)} {soon.has(unit.id) && <Tag color="volcano">{t('registers.spaceUnits.leaseEndsSoon')}</Tag>}
+            {calendarDate(value, language)} {soon.has(unit.id) && <CellTag tone="volcano">{t('registers.spaceUnits.leaseEndsSoon')}</CellTag>}
           </>
         ),
       },
@@ -133,7 +134,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         dataIndex: 'status',
         width: 110,
         sorter: (a, b) => spaceStatuses.indexOf(a.status) - spaceStatuses.indexOf(b.status),
-        render: (status: SpaceStatus) => <Tag color={statusColour[status]}>{t(`registers.spaceUnits.status.${status}`)}</Tag>,
+        render: (status: SpaceStatus) => <CellTag tone={statusColour[status]}>{t(`registers.spaceUnits.status.${status}`)}</CellTag>,
       },
       {
         key: 'tenant',

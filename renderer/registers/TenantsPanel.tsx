@@ -1,5 +1,5 @@
 import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,7 @@ import { spaceUnitsApi } from './SpaceUnitsPanel';
 import { useRegister } from './useRegister';
 import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
+import { CellTag, type TagTone } from '../ui/CellTag';
 
 const tenantsApi = () => api().tenants as RegisterApi<Tenant, TenantFields>;
 // The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
@@ -39,7 +40,7 @@ const projectsApi = () => (api() as unknown as { fundedProjects?: RegisterApi<Fu
 const noProjects = (): RegisterApi<FundedProject, unknown> =>
   ({ list: async () => ({ ok: true, value: [] }) }) as unknown as RegisterApi<FundedProject, unknown>;
 
-const statusColour: Record<TenantStatus, string> = { admitted: 'blue', movedIn: 'green', left: 'default' };
+const statusColour: Record<TenantStatus, TagTone> = { admitted: 'blue', movedIn: 'green', left: 'default' };
 
 type Values = Omit<TenantFields, 'name' | 'admissionDate' | 'moveInDate'> & {
   name: TenantFields['name'];
@@ -163,7 +164,7 @@ export function TenantsPanel({ language }: { language: Language }) {
         render: (_: unknown, tenant) =>
           tenant.hkFunded ? (
             <span>
-              <Tag color="red">{t('registers.tenants.yes')}</Tag>
+              <CellTag tone="red">{t('registers.tenants.yes')}</CellTag>
               {tenant.fundedProjectId ? projectById.get(tenant.fundedProjectId)?.title ?? '' : ''}
             </span>
           ) : (
@@ -176,7 +177,7 @@ export function TenantsPanel({ language }: { language: Language }) {
         dataIndex: 'status',
         width: 100,
         sorter: (a, b) => TenantStatus.options.indexOf(a.status) - TenantStatus.options.indexOf(b.status),
-        render: (status: TenantStatus) => <Tag color={statusColour[status]}>{t(`registers.tenants.status.${status}`)}</Tag>,
+        render: (status: TenantStatus) => <CellTag tone={statusColour[status]}>{t(`registers.tenants.status.${status}`)}</CellTag>,
       },
     ],
     // unitText reads unitById, which is listed.

@@ -6,7 +6,7 @@ import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import type { RegisterApi } from './registerApi';
-import { afterPaint } from './afterPaint';
+import { afterPaint } from '../ui/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
-import { afterPaint } from './afterPaint';
+import { afterPaint } from '../ui/afterPaint';
 import type { RegisterApi } from './registerApi';
 import { useRegisterChanged } from './registerEvents';
 

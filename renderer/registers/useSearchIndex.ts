@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { indexRecords, type Indexed } from '../../shared/registers/query';
-import { afterPaint } from './afterPaint';
+import { afterPaint } from '../ui/afterPaint';
 
 /**
  * A register's search index (each record's texts folded across scripts). Folding needs the fold table,

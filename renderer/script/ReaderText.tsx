@@ -37,17 +37,22 @@ export function ReaderText({
   field?: string;
   highlight?: string;
 }) {
-  const { t } = useTranslation();
   const shown = useReaderScript().show(text, overrides, field);
   return (
     <>
       <Highlighted text={shown.text} query={highlight} />
-      {shown.stale && (
-        <Tooltip title={t('script.staleHelp')}>
-          <ExclamationCircleOutlined className="script-stale" aria-label={t('script.stale')} style={{ color: '#d48806', marginInlineStart: 4 }} />
-        </Tooltip>
-      )}
+      {shown.stale && <StaleCorrectionMark />}
     </>
+  );
+}
+
+/** A hand correction whose source text has changed since: rare, so only then does it pay for its labels. */
+function StaleCorrectionMark() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('script.staleHelp')}>
+      <ExclamationCircleOutlined className="script-stale" aria-label={t('script.stale')} style={{ color: '#d48806', marginInlineStart: 4 }} />
+    </Tooltip>
   );
 }
 

@@ -23,6 +23,7 @@ import { useSubGroupManagement } from '../subGroups/useSubGroupManagement';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
+import { onlyShownPaneRenders } from '../ui/tabPanes';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
@@ -113,7 +114,7 @@ export function Workbench({
   const changeLanguage = async (next: Language) => {
     // The screen switches at once; remembering the choice follows, and if the disk refuses it the
     // switch still stands on screen and the banner says it is not yet saved.
-    await switchLanguage(next);
+    switchLanguage(next);
     onLanguageChanged(next);
     try {
       await unwrap(api().settings.setLanguage(next));
@@ -192,7 +193,7 @@ export function Workbench({
               </>
             ),
           }}
-          items={[
+          items={onlyShownPaneRenders([
             {
               key: OVERVIEW,
               label: t('tabs.overview'),
@@ -232,7 +233,7 @@ export function Workbench({
                 />
               ),
             })),
-          ]}
+          ], activeTab)}
         />
         </ClauseNavigationProvider>
       </Layout.Content>

@@ -17,6 +17,7 @@ import { FundedProjectsPanel } from '../registers/policy/FundedProjectsPanel';
 import { PolicyMeasuresPanel } from '../registers/policy/PolicyMeasuresPanel';
 import { PromotionEventsPanel } from '../registers/promotion/PromotionEventsPanel';
 import { ExportButton } from '../exports/ExportButton';
+import { onlyShownPaneRenders } from '../ui/tabPanes';
 
 export interface ActionFocus {
   filter: ActionFilter;
@@ -111,7 +112,7 @@ export function SubGroupTab({
         aria-label={t('subGroup.sections')}
         activeKey={section}
         onChange={setSection}
-        items={[
+        items={onlyShownPaneRenders([
           {
             key: 'actions',
             label: t('actions.title'),
@@ -132,7 +133,7 @@ export function SubGroupTab({
           ...registerSection(subGroup, 'policyMeasures', t('registers.policyMeasures.title'), () => <PolicyMeasuresPanel subGroupId={subGroup.id} language={language} />),
           ...registerSection(subGroup, 'fundedProjects', t('registers.fundedProjects.title'), () => <FundedProjectsPanel language={language} />),
           ...registerSection(subGroup, 'promotionEvents', t('registers.promotionEvents.title'), () => <PromotionEventsPanel language={language} />),
-        ]}
+        ], section)}
       />
     </section>
   );

@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,9 +30,10 @@ import { useRegister } from '../useRegister';
 import { useSearchIndex } from '../useSearchIndex';
 import { fundedProjectsApi } from './policyApi';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
+import { CellTag, type TagTone } from '../../ui/CellTag';
 
 const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
-const statusColour: Record<ProjectStatus, string> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
+const statusColour: Record<ProjectStatus, TagTone> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
 
 type Values = Omit<FundedProjectFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };
 
@@ -133,7 +134,7 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         dataIndex: 'status',
         width: 100,
         sorter: (a, b) => projectStatuses.indexOf(a.status) - projectStatuses.indexOf(b.status),
-        render: (status: ProjectStatus) => <Tag color={statusColour[status]}>{t(`registers.fundedProjects.status.${status}`)}</Tag>,
+        render: (status: ProjectStatus) => <CellTag tone={statusColour[status]}>{t(`registers.fundedProjects.status.${status}`)}</CellTag>,
       },
       {
         key: 'park',

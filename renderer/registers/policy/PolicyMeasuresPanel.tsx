@@ -1,5 +1,5 @@
 import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Steps, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Steps, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,8 +34,9 @@ import { useSearchIndex } from '../useSearchIndex';
 import { policyMeasuresApi } from './policyApi';
 import { ClauseSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
+import { CellTag, type TagTone } from '../../ui/CellTag';
 
-const stageColour: Record<MeasureStage, string> = { study: 'default', consultation: 'gold', pilot: 'orange', inForce: 'green', reviewed: 'cyan' };
+const stageColour: Record<MeasureStage, TagTone> = { study: 'default', consultation: 'gold', pilot: 'orange', inForce: 'green', reviewed: 'cyan' };
 
 type Values = Omit<PolicyMeasureFields, 'nextStepDate'> & { nextStepDate: ReturnType<typeof toDay> };
 
@@ -115,7 +116,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
         dataIndex: 'stage',
         width: 110,
         sorter: (a, b) => measureStages.indexOf(a.stage) - measureStages.indexOf(b.stage),
-        render: (stage: MeasureStage) => <Tag color={stageColour[stage]}>{t(`registers.policyMeasures.stage.${stage}`)}</Tag>,
+        render: (stage: MeasureStage) => <CellTag tone={stageColour[stage]}>{t(`registers.policyMeasures.stage.${stage}`)}</CellTag>,
       },
       { key: 'nextStep', title: t('registers.policyMeasures.fields.nextStep'), dataIndex: 'nextStep', width: 240, ellipsis: true },
       {
@@ -127,7 +128,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
         render: (date: string | null) => (
           <>
             {calendarDate(date, language)}{' '}
-            {date && daysBetween(today, date) < 0 && <Tag color="red">{t('registers.policyMeasures.overdueStep')}</Tag>}
+            {date && daysBetween(today, date) < 0 && <CellTag tone="red">{t('registers.policyMeasures.overdueStep')}</CellTag>}
           </>
         ),
       },

@@ -1,19 +1,20 @@
-import { Select, Tag } from 'antd';
+import { Select } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
 import type { Currency } from '../../../shared/model/registers/common';
+import { CellTag, type TagTone } from '../../ui/CellTag';
 
 const numberLocale: Record<Language, string> = { 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN', en: 'en-GB' };
 
 export const sides: OwnerSide[] = ['HK', 'SZ', 'joint'];
-const sideColour: Record<OwnerSide, string> = { HK: 'red', SZ: 'blue', joint: 'purple' };
+const sideColour: Record<OwnerSide, TagTone> = { HK: 'red', SZ: 'blue', joint: 'purple' };
 
 export function SideTag({ side }: { side: OwnerSide }) {
   const { t } = useTranslation();
-  return <Tag color={sideColour[side]}>{t(`registers.side.${side}`)}</Tag>;
+  return <CellTag tone={sideColour[side]}>{t(`registers.side.${side}`)}</CellTag>;
 }
 
 export function amountText(amount: number, language: Language): string {

@@ -1,6 +1,6 @@
 import './promotion.css';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +31,9 @@ import { RegisterTable } from '../RegisterTable';
 import { useRegister } from '../useRegister';
 import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
+import { CellTag, type TagTone } from '../../ui/CellTag';
 
-const statusColour: Record<EventStatus, string> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
+const statusColour: Record<EventStatus, TagTone> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
 
 type Values = Omit<PromotionEventFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };
 
@@ -128,7 +129,7 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         dataIndex: 'status',
         width: 100,
         sorter: (a, b) => eventStatuses.indexOf(a.status) - eventStatuses.indexOf(b.status),
-        render: (status: EventStatus) => <Tag color={statusColour[status]}>{t(`registers.promotionEvents.status.${status}`)}</Tag>,
+        render: (status: EventStatus) => <CellTag tone={statusColour[status]}>{t(`registers.promotionEvents.status.${status}`)}</CellTag>,
       },
       {
         key: 'attendance',
