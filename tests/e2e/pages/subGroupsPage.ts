@@ -63,7 +63,8 @@ export class SubGroupsPage {
   async archiveOpenSubGroup(): Promise<void> {
     await this.page.getByRole('button', { name: this.text.subGroup.archive }).click();
     const confirm = this.page.getByRole('dialog').filter({ hasText: this.text.archiveSubGroup.confirmBody });
-    await confirm.waitFor();
+    // Once it has zoomed in: a click during the animation can be lost on a busy machine.
+    await confirm.and(this.page.locator(':not(.ant-zoom-appear)')).waitFor();
     await confirm.getByRole('button', { name: this.text.archiveSubGroup.confirm, exact: true }).click();
     await confirm.waitFor({ state: 'hidden' });
   }
