@@ -1,7 +1,8 @@
-import { Input, Select, Space, Switch, Typography } from 'antd';
+import { Input, Space, Switch, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterQuery } from '../../shared/registers/query';
+import { DeferredSelect } from '../ui/DeferredSelect';
 
 export interface FilterSpec {
   key: string;
@@ -37,7 +38,7 @@ export function RegisterFilterBar({
         onChange={(e) => onChange({ ...query, text: e.target.value })}
       />
       {filters.map((filter) => (
-        <Select
+        <DeferredSelect
           key={filter.key}
           mode="multiple"
           allowClear

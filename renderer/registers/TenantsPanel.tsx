@@ -1,5 +1,5 @@
 import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,14 +119,8 @@ export function TenantsPanel({ language }: { language: Language }) {
         sorter: (a, b) => localName(a.name, language).localeCompare(localName(b.name, language), language),
         render: (_: unknown, tenant) => (
           <div>
-            <Typography.Text strong>{localName(tenant.name, language)}</Typography.Text>
-            {tenant.name.en && language !== 'en' && (
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {tenant.name.en}
-                </Typography.Text>
-              </div>
-            )}
+            <strong>{localName(tenant.name, language)}</strong>
+            {tenant.name.en && language !== 'en' && <span className="row-note">{tenant.name.en}</span>}
           </div>
         ),
       },
