@@ -22,6 +22,7 @@ import { ExportButton } from '../exports/ExportButton';
 import { ActionTextFilter } from './ActionTextFilter';
 import { DeferredSelect } from '../ui/DeferredSelect';
 import { CellTag } from '../ui/CellTag';
+import { useUndoMessage } from '../ui/undoMessage';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -54,6 +55,7 @@ export function ActionsPanel({
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [prefetched] = useState(() => takeFirstPage(subGroupId));
   const [rows, setRows] = useState<ActionRow[] | null>(prefetched?.rows ?? null);
@@ -121,18 +123,11 @@ export function ActionsPanel({
       replace(await unwrap(api().actions.delete({ id: action.id })));
       setOpen(null);
       const key = `deleted-${action.id}`;
-      void message.open({
+      showUndo({
         key,
-        type: 'success',
-        content: (
-          <Space>
-            {t('actions.deletedMessage', { reference: action.reference })}
-            <Button size="small" type="link" onClick={() => void restore(action, key)}>
-              {t('actions.undo')}
-            </Button>
-          </Space>
-        ),
-        duration: 8,
+        text: t('actions.deletedMessage', { reference: action.reference }),
+        undoLabel: t('actions.undo'),
+        onUndo: () => void restore(action, key),
       });
     } catch (error) {
       void message.error(errorText(error));

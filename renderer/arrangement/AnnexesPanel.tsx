@@ -10,6 +10,7 @@ import { useErrorText } from '../api/useErrorText';
 import { AnnexDrawer } from './AnnexDrawer';
 import { ClauseLink } from './clauseNavigation';
 import { CellTag, type TagTone } from '../ui/CellTag';
+import { useUndoMessage } from '../ui/undoMessage';
 
 const statusColour: Record<Annex['status'], TagTone> = { underDiscussion: 'default', agreed: 'blue', signed: 'gold', inForce: 'green' };
 
@@ -26,6 +27,7 @@ export function AnnexesPanel({
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [annexes, setAnnexes] = useState<Annex[] | null>(null);
   const [open, setOpen] = useState<'new' | string | null>(openAnnex?.id ?? null);
@@ -51,28 +53,17 @@ export function AnnexesPanel({
       reload();
       onChanged();
       const key = `annex-${annex.id}`;
-      void message.open({
+      showUndo({
         key,
-        type: 'success',
-        duration: 8,
-        content: (
-          <Space>
-            {t('arrangement.annex.deleted', { label: annexLabel(annex, language) })}
-            <Button
-              size="small"
-              type="link"
-              onClick={() => {
-                message.destroy(key);
-                void unwrap(api().arrangement.restoreAnnex({ id: annex.id })).then(() => {
-                  reload();
-                  onChanged();
-                }, (error: unknown) => void message.error(errorText(error)));
-              }}
-            >
-              {t('arrangement.undo')}
-            </Button>
-          </Space>
-        ),
+        text: t('arrangement.annex.deleted', { label: annexLabel(annex, language) }),
+        undoLabel: t('arrangement.undo'),
+        onUndo: (close) => {
+          close();
+          void unwrap(api().arrangement.restoreAnnex({ id: annex.id })).then(() => {
+            reload();
+            onChanged();
+          }, (error: unknown) => void message.error(errorText(error)));
+        },
       });
     } catch (error) {
       void message.error(errorText(error));

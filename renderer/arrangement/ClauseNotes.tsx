@@ -13,6 +13,7 @@ import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { useReaderScript } from '../script/readerScript';
 import { ClauseText } from './clauseNavigation';
+import { useUndoMessage } from '../ui/undoMessage';
 
 interface Values {
   clauseId: string;
@@ -40,6 +41,7 @@ export function ClauseNotes({
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<ClauseNote | null>(null);
@@ -89,25 +91,14 @@ export function ClauseNotes({
       await unwrap(api().arrangement.deleteNote({ id: note.id }));
       onChanged();
       const key = `note-${note.id}`;
-      void message.open({
+      showUndo({
         key,
-        type: 'success',
-        duration: 8,
-        content: (
-          <Space>
-            {t('arrangement.noteDeleted')}
-            <Button
-              size="small"
-              type="link"
-              onClick={() => {
-                message.destroy(key);
-                void unwrap(api().arrangement.restoreNote({ id: note.id })).then(onChanged, (error: unknown) => void message.error(errorText(error)));
-              }}
-            >
-              {t('arrangement.undo')}
-            </Button>
-          </Space>
-        ),
+        text: t('arrangement.noteDeleted'),
+        undoLabel: t('arrangement.undo'),
+        onUndo: (close) => {
+          close();
+          void unwrap(api().arrangement.restoreNote({ id: note.id })).then(onChanged, (error: unknown) => void message.error(errorText(error)));
+        },
       });
     } catch (error) {
       void message.error(errorText(error));

@@ -13,6 +13,7 @@ import { ContactDialog } from './ContactDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { ExportButton } from '../exports/ExportButton';
 import { CellTag, type TagTone } from '../ui/CellTag';
+import { useUndoMessage } from '../ui/undoMessage';
 
 const sides: ContactSide[] = ['HK', 'SZ', 'other'];
 const sideColour: Record<ContactSide, TagTone> = { HK: 'red', SZ: 'blue', other: 'default' };
@@ -31,6 +32,7 @@ export function ContactsView({
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
@@ -98,25 +100,15 @@ export function ContactsView({
       await unwrap(api().contacts.delete({ id: contact.id }));
       await reload();
       const key = `contact-deleted-${contact.id}`;
-      void message.success({
+      showUndo({
         key,
-        duration: 8,
-        content: (
-          <span>
-            {t('contacts.deleted', { name: contact.name })}{' '}
-            <Button
-              type="link"
-              size="small"
-              icon={<UndoOutlined />}
-              onClick={() => {
-                message.destroy(key);
-                void restore(contact);
-              }}
-            >
-              {t('contacts.undo')}
-            </Button>
-          </span>
-        ),
+        text: t('contacts.deleted', { name: contact.name }),
+        undoLabel: t('contacts.undo'),
+        icon: <UndoOutlined />,
+        onUndo: (close) => {
+          close();
+          void restore(contact);
+        },
       });
     });
 

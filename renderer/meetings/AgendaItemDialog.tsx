@@ -12,6 +12,7 @@ import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { PlainList, PlainListItem } from '../ui/PlainList';
+import { useUndoMessage } from '../ui/undoMessage';
 import { AttachmentStateTag, fileSize, paperLabel } from './meetingLabels';
 
 interface Values {
@@ -138,6 +139,7 @@ function Papers({ meeting, item, language, onChanged }: { meeting: Meeting; item
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const [title, setTitle] = useState('');
   const [adding, setAdding] = useState(false);
   const [states, setStates] = useState<Record<string, AttachmentState>>({});
@@ -181,27 +183,15 @@ function Papers({ meeting, item, language, onChanged }: { meeting: Meeting; item
       const saved = await unwrap(api().meetings.removePaper({ id: meeting.id, revision: meeting.revision, itemId: item.id, paperId: paper.id }));
       onChanged(saved);
       const key = `paper-removed-${paper.id}`;
-      void message.open({
+      showUndo({
         key,
-        type: 'success',
-        duration: 8,
-        content: (
-          <Space>
-            {t('meetings.papers.removedMessage', { number: paperLabel(paper.number, language) })}
-            <Button
-              size="small"
-              type="link"
-              onClick={() =>
-                void act(async () => {
-                  onChanged(await unwrap(api().meetings.restorePaper({ id: saved.id, revision: saved.revision, itemId: item.id, paperId: paper.id })));
-                  message.destroy(key);
-                })
-              }
-            >
-              {t('meetings.undo')}
-            </Button>
-          </Space>
-        ),
+        text: t('meetings.papers.removedMessage', { number: paperLabel(paper.number, language) }),
+        undoLabel: t('meetings.undo'),
+        onUndo: (close) =>
+          void act(async () => {
+            onChanged(await unwrap(api().meetings.restorePaper({ id: saved.id, revision: saved.revision, itemId: item.id, paperId: paper.id })));
+            close();
+          }),
       });
     });
 

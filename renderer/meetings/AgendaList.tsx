@@ -12,6 +12,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { PlainList, PlainListItem } from '../ui/PlainList';
+import { useUndoMessage } from '../ui/undoMessage';
 import { AgendaItemDialog } from './AgendaItemDialog';
 
 /**
@@ -34,6 +35,7 @@ export function AgendaList({
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const [editing, setEditing] = useState<{ itemId: string | null; standard: AgendaItem['standard'] } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -72,18 +74,11 @@ export function AgendaList({
       const saved = await unwrap(api().meetings.removeItem({ id: meeting.id, revision: meeting.revision, itemId: item.id }));
       onChanged(saved);
       const key = `item-removed-${item.id}`;
-      void message.open({
+      showUndo({
         key,
-        type: 'success',
-        content: (
-          <Space>
-            {t('meetings.agenda.removedMessage', { title: item.title })}
-            <Button size="small" type="link" onClick={() => void restore(item, key, saved)}>
-              {t('meetings.undo')}
-            </Button>
-          </Space>
-        ),
-        duration: 8,
+        text: t('meetings.agenda.removedMessage', { title: item.title }),
+        undoLabel: t('meetings.undo'),
+        onUndo: () => void restore(item, key, saved),
       });
     } catch (error) {
       void message.error(errorText(error));

@@ -11,6 +11,7 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { MeetingDrawer } from './MeetingDrawer';
 import { ClassificationTag, MinutesTag, useMeetingLabel } from './meetingLabels';
+import { useUndoMessage } from '../ui/undoMessage';
 
 /**
  * A body's meetings (a sub-group's, or the working group's own when `subGroupId` is null): the list,
@@ -32,6 +33,7 @@ export function MeetingsPanel({
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const meetingLabel = useMeetingLabel();
   const [rows, setRows] = useState<MeetingRow[] | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
@@ -66,18 +68,11 @@ export function MeetingsPanel({
     setOpen(null);
     load();
     const key = `meeting-deleted-${row.id}`;
-    void message.open({
+    showUndo({
       key,
-      type: 'success',
-      content: (
-        <Space>
-          {t('meetings.deletedMessage', { meeting: meetingLabel(row.number) })}
-          <Button size="small" type="link" onClick={() => void restore(row, key)}>
-            {t('meetings.undo')}
-          </Button>
-        </Space>
-      ),
-      duration: 8,
+      text: t('meetings.deletedMessage', { meeting: meetingLabel(row.number) }),
+      undoLabel: t('meetings.undo'),
+      onUndo: () => void restore(row, key),
     });
   };
 

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Space } from 'antd';
+import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordBase } from '../../shared/model/record';
@@ -7,6 +7,7 @@ import { unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import type { RegisterApi } from './registerApi';
 import { afterPaint } from '../ui/afterPaint';
+import { useUndoMessage } from '../ui/undoMessage';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
 
@@ -17,6 +18,7 @@ import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
 export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [records, setRecords] = useState<R[] | null>(null);
   const [self] = useState(() => ({}));
@@ -74,18 +76,11 @@ export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registe
       return false;
     }
     const key = `register-deleted-${record.id}`;
-    void message.open({
+    showUndo({
       key,
-      type: 'success',
-      duration: 8,
-      content: (
-        <Space>
-          {t('registers.common.deletedMessage', { label: label(record) })}
-          <Button size="small" type="link" onClick={() => void restore(record, key)}>
-            {t('registers.common.undo')}
-          </Button>
-        </Space>
-      ),
+      text: t('registers.common.deletedMessage', { label: label(record) }),
+      undoLabel: t('registers.common.undo'),
+      onUndo: () => void restore(record, key),
     });
     return true;
   };

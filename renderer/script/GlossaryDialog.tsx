@@ -9,6 +9,7 @@ import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { Highlighted } from './ReaderText';
 import { useReaderScript } from './readerScript';
+import { useUndoMessage } from '../ui/undoMessage';
 
 type Values = { hant: string; hans: string; en: string; note: string };
 const blank: Values = { hant: '', hans: '', en: '', note: '' };
@@ -20,6 +21,7 @@ const blank: Values = { hant: '', hans: '', en: '', note: '' };
 export function GlossaryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const { reloadGlossary } = useReaderScript();
   const [terms, setTerms] = useState<GlossaryTermRecord[] | null>(null);
@@ -63,25 +65,15 @@ export function GlossaryDialog({ open, onClose }: { open: boolean; onClose: () =
       await unwrap(api().script.deleteTerm({ id: term.id }));
       await changed();
       const key = `term-deleted-${term.id}`;
-      void message.success({
+      showUndo({
         key,
-        duration: 8,
-        content: (
-          <span>
-            {t('script.glossary.deleted', { term: term.hant })}{' '}
-            <Button
-              type="link"
-              size="small"
-              icon={<UndoOutlined />}
-              onClick={() => {
-                message.destroy(key);
-                void restore(term);
-              }}
-            >
-              {t('script.glossary.undo')}
-            </Button>
-          </span>
-        ),
+        text: t('script.glossary.deleted', { term: term.hant }),
+        undoLabel: t('script.glossary.undo'),
+        icon: <UndoOutlined />,
+        onUndo: (close) => {
+          close();
+          void restore(term);
+        },
       });
     });
 

@@ -1,5 +1,5 @@
 import { arrayMove } from '@dnd-kit/sortable';
-import { App as AntApp, Button, Space, type TabsProps } from 'antd';
+import { App as AntApp, Button, type TabsProps } from 'antd';
 import { useEffect, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/model/contact';
@@ -10,6 +10,7 @@ import { useErrorText } from '../api/useErrorText';
 import { sortableTabBar, tabElement, TAB_MENU } from '../shell/SortableTabBar';
 import { ArchivedSubGroupsDialog } from './ArchivedSubGroupsDialog';
 import { SubGroupDialog } from './SubGroupDialog';
+import { useUndoMessage } from '../ui/undoMessage';
 
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
 
@@ -46,6 +47,7 @@ export function useSubGroupManagement({
 } {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
+  const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const [editing, setEditing] = useState<SubGroup | 'new' | null>(null);
   const [archivedOpen, setArchivedOpen] = useState(false);
@@ -105,17 +107,11 @@ export function useSubGroupManagement({
         }
         if (activeTab === subGroup.id) onOpen(null);
         onArchivedChanged();
-        void message.success({
+        showUndo({
           key: undoKey(subGroup),
-          duration: 8,
-          content: (
-            <Space>
-              {t('archiveSubGroup.done', { name: name(subGroup) })}
-              <Button size="small" type="link" onClick={() => void restore(subGroup)}>
-                {t('archiveSubGroup.undo')}
-              </Button>
-            </Space>
-          ),
+          text: t('archiveSubGroup.done', { name: name(subGroup) }),
+          undoLabel: t('archiveSubGroup.undo'),
+          onUndo: () => void restore(subGroup),
         });
       },
     });
