@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Space, Switch, Table, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { afterPaint } from '../ui/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { ExportButton } from '../exports/ExportButton';
 import { ActionTextFilter } from './ActionTextFilter';
+import { VirtualTable } from '../ui/VirtualTable';
 import { DeferredSelect } from '../ui/DeferredSelect';
 import { CellTag } from '../ui/CellTag';
 import { useUndoMessage } from '../ui/undoMessage';
@@ -306,8 +307,7 @@ export function ActionsPanel({
         </Space>
         <Typography.Text type="secondary">{t('actions.count', { count: visible.length })}</Typography.Text>
       </Space>
-      <Table<ActionRow>
-        virtual
+      <VirtualTable<ActionRow>
         showSorterTooltip={false}
         rowKey="id"
         size="small"

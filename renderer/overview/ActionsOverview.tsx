@@ -11,6 +11,7 @@ import { api, unwrap } from '../api/hetao';
 import { StatusTag } from '../actions/actionLabels';
 import { ReaderText } from '../script/ReaderText';
 import { PlainList, PlainListItem } from '../ui/PlainList';
+import { VirtualTable } from '../ui/VirtualTable';
 
 export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
 
@@ -90,10 +91,9 @@ export function ActionsOverview({
             <Button size="small" onClick={() => setStatusList(null)}>
               {t('overview.closeFiltered')}
             </Button>
-            <Table<ActionRow>
+            <VirtualTable<ActionRow>
               size="small"
               rowKey="id"
-              virtual
               scroll={{ y: 320 }}
               pagination={false}
               dataSource={statusList.rows}

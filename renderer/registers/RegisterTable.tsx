@@ -1,9 +1,10 @@
 import './registers.css';
-import { Button, Empty, Table } from 'antd';
+import { Button, Empty } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordBase } from '../../shared/model/record';
+import { VirtualTable } from '../ui/VirtualTable';
 
 /**
  * A register's list: a virtualised table (smooth with tens of thousands of rows), sortable by its
@@ -54,8 +55,7 @@ export function RegisterTable<R extends RecordBase>({
     [columns, t],
   );
   return (
-    <Table<R>
-      virtual
+    <VirtualTable<R>
       showSorterTooltip={false}
       rowKey="id"
       size="small"

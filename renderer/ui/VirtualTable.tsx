@@ -1,0 +1,37 @@
+import { Table, type TableProps } from 'antd';
+import type { TableRef } from 'antd/es/table';
+import { useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * antd's virtualised Table, for the long lists that sit in tab panes. A hidden pane (React's Activity)
+ * runs no layout effects, and the virtual body follows its table's column widths through layout
+ * effects: shown again in a window wider than the columns, its rows kept stale widths and slid off the
+ * header. So the table starts afresh each time its pane is shown again, scrolled back to where it was.
+ */
+export function VirtualTable<T extends object>(props: TableProps<T>) {
+  const { onScroll } = props;
+  const [timesShown, setTimesShown] = useState(0);
+  const mounted = useRef(false);
+  const table = useRef<TableRef>(null);
+  const scrolledTo = useRef(0);
+  // Layout effects run again whenever the pane is shown: after the first run, that is a return.
+  useLayoutEffect(() => {
+    if (mounted.current) setTimesShown((n) => n + 1);
+    mounted.current = true;
+  }, []);
+  useLayoutEffect(() => {
+    if (timesShown > 0 && scrolledTo.current > 0) table.current?.scrollTo({ top: scrolledTo.current });
+  }, [timesShown]);
+  return (
+    <Table<T>
+      {...props}
+      key={timesShown}
+      ref={table}
+      virtual
+      onScroll={(event) => {
+        scrolledTo.current = event.currentTarget.scrollTop;
+        onScroll?.(event);
+      }}
+    />
+  );
+}
