@@ -51,6 +51,8 @@ export function Workbench({
   const [contacts, setContacts] = useState<Contact[]>([]);
   // What the overview asked a sub-group tab to show: a filter, and maybe one action to open.
   const [actionFocus, setActionFocus] = useState<(ActionFocus & { subGroupId: string }) | null>(null);
+  // The overview reloads by itself whenever it is shown again (a pane's effects rerun); this asks it to
+  // reload while on screen, when a sub-group is archived or restored from the dialog above it.
   const [overviewVersion, setOverviewVersion] = useState(0);
   // The contact a search hit asked the contacts tab to open.
   const [contactFocus, setContactFocus] = useState<{ contactId: string; version: number } | null>(null);
@@ -180,7 +182,6 @@ export function Workbench({
           onChange={(key) => {
             if (activeTab === CONTACTS) reloadContacts();
             setActiveTab(key);
-            if (key === OVERVIEW) setOverviewVersion((v) => v + 1);
           }}
           renderTabBar={manage.renderTabBar}
           tabBarExtraContent={{
