@@ -104,6 +104,7 @@ export function ActionsPanel({
         (error: unknown) => void message.error(errorText(error)),
       );
     },
+    // The message helpers are stable for the window's life; a new search function would restart the box's timer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [subGroupId],
   );
@@ -165,16 +166,16 @@ export function ActionsPanel({
       render: (title: string, row) => {
         const Title = row.deletedAt === null ? 'span' : 'del';
         return (
-        <div>
-          <Title>
-            <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
-          </Title>
-          {row.latestNote && (
-            <span className="row-note">
-              <ReaderText text={row.latestNote} highlight={text} />
-            </span>
-          )}
-        </div>
+          <div>
+            <Title>
+              <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
+            </Title>
+            {row.latestNote && (
+              <span className="row-note">
+                <ReaderText text={row.latestNote} highlight={text} />
+              </span>
+            )}
+          </div>
         );
       },
     },
