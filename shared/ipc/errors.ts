@@ -90,3 +90,17 @@ export class AppError extends Error {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue };
+
+/** A failure reported by the main process, carried to the UI so it can be shown in the user's script. */
+export class BridgeError extends Error {
+  constructor(readonly value: AppErrorValue) {
+    super(value.code);
+    this.name = 'BridgeError';
+  }
+}
+
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (!result.ok) throw new BridgeError(result.error);
+  return result.value;
+}

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { startHarness, type Harness } from './harness/harness';
 import { ActionsPage } from './pages/actionsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { addOfficerOnEachSide } from './harness/seed';
 
 const screenshots = path.resolve('test-results/screenshots');
 let harness: Harness | null = null;
@@ -44,13 +44,7 @@ describe.each(cases)('follow-up actions in $language', ({ language, locale, subG
     await app.waitForTab(text.tabs.overview);
 
     // Two officers, one from each side, through the same bridge the contacts view uses.
-    await harness.page.evaluate(async () => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      const contact = (name: string, side: 'HK' | 'SZ', organisation: string) =>
-        hetao.contacts.create({ name, title: '', organisation, side, email: '', phone: '', memberships: [] });
-      await contact('陳大文', 'HK', '創新科技及工業局');
-      await contact('李明', 'SZ', '深圳市科技创新局');
-    });
+    await addOfficerOnEachSide(harness.api);
     // The officers exist before the session starts, as they would after an import last week.
     await harness.restart();
     await app.waitForTab(text.tabs.overview);

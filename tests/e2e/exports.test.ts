@@ -7,12 +7,12 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToday } from '../../shared/actions/dueDates';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { toHans, toHant } from '../../shared/script/convert';
 import { startHarness, type Harness } from './harness/harness';
 import { ExportsPage } from './pages/exportsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const run = promisify(execFile);
 const look = '/tmp/exportui';
@@ -58,22 +58,15 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     const exports = new ExportsPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);
 
-    await harness.page.evaluate(
-      async (titles) => {
-        const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-        const list = await hetao.subGroups.list();
-        if (!list.ok) throw new Error(JSON.stringify(list));
-        const jp = list.value.find((s) => s.code === 'JP')!;
-        for (const title of titles) {
-          const made = await hetao.actions.create({
-            subGroupId: jp.id,
-            fields: { title, description: '', ownerSide: 'HK', leads: [], officerIds: [], dueDate: '2099-12-31', priority: 'normal', clauses: [] },
-          });
-          if (!made.ok) throw new Error(JSON.stringify(made));
-        }
-      },
-      [typedInHant, typedInHans, hostile, left],
-    );
+    const jp = (await unwrap(harness.api.subGroups.list())).find((s) => s.code === 'JP')!;
+    for (const title of [typedInHant, typedInHans, hostile, left]) {
+      await unwrap(
+        harness.api.actions.create({
+          subGroupId: jp.id,
+          fields: { title, description: '', ownerSide: 'HK', leads: [], officerIds: [], dueDate: '2099-12-31', priority: 'normal', clauses: [] },
+        }),
+      );
+    }
 
     // The list filtered by a search in the reader's script: it finds the action typed in the other one too.
     await app.tab(tab).click();

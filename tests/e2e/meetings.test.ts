@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
-import type { Action } from '../../shared/model/action';
-import { paperNumberLabel, type Meeting } from '../../shared/model/meeting';
+import { paperNumberLabel } from '../../shared/model/meeting';
 import { writeTestPdf } from '../support/meetingsPdf';
 import { startHarness, type Harness } from './harness/harness';
 import { MeetingsPage } from './pages/meetingsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { addOfficerOnEachSide } from './harness/seed';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 const ownShots = '/tmp/meetings';
@@ -56,13 +56,7 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     const app = new WorkbenchPage(harness.page);
     const meetings = new MeetingsPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);
-    await harness.page.evaluate(async () => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      const contact = (name: string, side: 'HK' | 'SZ', organisation: string) =>
-        hetao.contacts.create({ name, title: '', organisation, side, email: '', phone: '', memberships: [] });
-      await contact('陳大文', 'HK', '創新科技及工業局');
-      await contact('李明', 'SZ', '深圳市科技创新局');
-    });
+    await addOfficerOnEachSide(harness.api);
     await harness.restart();
     await app.waitForTab(tab);
     await app.tab(tab).click();
@@ -139,16 +133,10 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     await harness.page.screenshot({ path: path.join(ownShots, `minutes-${language}.png`) });
     await harness.page.screenshot({ path: path.join(screenshots, `meeting-${language}.png`) });
 
-    const stored = await harness.page.evaluate(async () => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      const subGroups = await hetao.subGroups.list();
-      const sp = subGroups.ok ? subGroups.value.find((s) => s.code === 'SP')! : null;
-      const list = await hetao.meetings.list({ subGroupId: sp!.id });
-      const meeting = await hetao.meetings.get({ id: list.ok ? list.value[0]!.id : '' });
-      const arising = await hetao.meetings.actionsArising({ id: meeting.ok ? meeting.value.id : '' });
-      return { meeting: meeting.ok ? meeting.value : null, arising: arising.ok ? arising.value : [] };
-    });
-    const meeting = stored.meeting as Meeting;
+    const sp = (await unwrap(harness.api.subGroups.list())).find((s) => s.code === 'SP')!;
+    const [listed] = await unwrap(harness.api.meetings.list({ subGroupId: sp.id }));
+    const meeting = await unwrap(harness.api.meetings.get({ id: listed!.id }));
+    const arising = await unwrap(harness.api.meetings.actionsArising({ id: meeting.id }));
     expect(meeting).toMatchObject({ number: 1, title, date: '2026-12-08', venue: 'SZ', classification: 'restricted', minutes: { status: 'circulated' } });
     expect(meeting.attendance.map((a) => [a.role, a.presence])).toEqual([
       ['chair', 'present'],
@@ -162,6 +150,6 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
       [2, 'application/pdf'],
       [3, 'application/pdf'],
     ]);
-    expect((stored.arising as Action[]).map((a) => [a.title, a.meetingId, a.agendaItemId])).toEqual([[action, meeting.id, ours.id]]);
+    expect(arising.map((a) => [a.title, a.meetingId, a.agendaItemId])).toEqual([[action, meeting.id, ours.id]]);
   });
 });

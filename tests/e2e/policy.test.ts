@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { startHarness, type Harness } from './harness/harness';
 import { PolicyPage } from './pages/policyPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 let harness: Harness | null = null;
@@ -33,16 +33,15 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     const ui = new PolicyPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);
     // A tenant of the Science Park register, for the project to link to.
-    await harness.page.evaluate(async () => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      await hetao.tenants.create({
+    await unwrap(
+      harness.api.tenants.create({
         fields: {
           name: { hant: '香港大學深圳研究院', hans: '香港大学深圳研究院', en: 'HKU-SIRI' },
           kind: 'research', sector: 'biomedicine', unitIds: [], admissionDate: null, moveInDate: null, headcount: 40,
           hkFunded: true, fundedProjectId: null, status: 'admitted', notes: '', clauses: ['2.1'],
         },
-      });
-    });
+      }),
+    );
 
     await app.tab(tab).click();
     const measures = await ui.openSection(m.title);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { startHarness, type Harness } from './harness/harness';
 import { RegistersPage } from './pages/registersPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve(process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
 let harness: Harness | null = null;
@@ -98,15 +98,14 @@ describe.each(cases)('HK Science Park registers in $language', (c) => {
     await ui.dialog().waitFor({ state: 'hidden' });
 
     // A funded project of the Joint Policy register, for the tenant to link to.
-    await page.evaluate(async (title) => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      await hetao.fundedProjects.create({
+    await unwrap(
+      harness.api.fundedProjects.create({
         fields: {
-          reference: '', title, institution: '香港大學', principalInvestigator: '', funder: 'HK', scheme: '', amount: 5_000_000, currency: 'HKD',
+          reference: '', title: c.project, institution: '香港大學', principalInvestigator: '', funder: 'HK', scheme: '', amount: 5_000_000, currency: 'HKD',
           startDate: null, endDate: null, status: 'ongoing', inShenzhenPark: true, tenantId: null, clauses: ['2.3.1'], notes: '',
         },
-      });
-    }, c.project);
+      }),
+    );
 
     // A tenant: the other script filled by conversion, a unit and a funded project linked.
     const tenants = await ui.openSection(r.tenants.title, 'tenants');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import { startHarness, type Harness } from './harness/harness';
 import { ConversionReviewPage } from './pages/conversionReviewPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 const mine = '/tmp/script';
@@ -32,23 +32,13 @@ describe("content in the reader's script, in Chromium", () => {
     const app = new WorkbenchPage(harness.page);
     await app.waitForTab(hant.tabs.overview);
 
-    const ids = await harness.page.evaluate(
-      async ({ typedInHans, typedInHant }) => {
-        const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-        const value = async <T,>(pending: Promise<{ ok: true; value: T } | { ok: false }>) => {
-          const result = await pending;
-          if (!result.ok) throw new Error(JSON.stringify(result));
-          return result.value;
-        };
-        const [subGroup] = await value(hetao.subGroups.list());
-        const fields = (title: string) => ({ title, description: '', ownerSide: 'HK' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] });
-        const sz = await value(hetao.actions.create({ subGroupId: subGroup!.id, fields: fields(typedInHans) }));
-        const hk = await value(hetao.actions.create({ subGroupId: subGroup!.id, fields: fields(typedInHant) }));
-        await value(hetao.actions.addProgress({ id: hk.id, note: '深圳方面已提交数据', status: null, byContactId: null }));
-        return { sz: sz.id, szRef: sz.reference, hk: hk.id, subGroupTab: subGroup!.name.hant };
-      },
-      { typedInHans, typedInHant },
-    );
+    const api = harness.api;
+    const [subGroup] = await unwrap(api.subGroups.list());
+    const fields = (title: string) => ({ title, description: '', ownerSide: 'HK' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] });
+    const sz = await unwrap(api.actions.create({ subGroupId: subGroup!.id, fields: fields(typedInHans) }));
+    const hk = await unwrap(api.actions.create({ subGroupId: subGroup!.id, fields: fields(typedInHant) }));
+    await unwrap(api.actions.addProgress({ id: hk.id, note: '深圳方面已提交数据', status: null, byContactId: null }));
+    const ids = { sz: sz.id, szRef: sz.reference };
     const tabHant = '香港科學園落戶深圳';
     const tabHans = '香港科学园落户深圳';
     await app.tab(tabHant).click();
@@ -102,17 +92,9 @@ describe("content in the reader's script, in Chromium", () => {
     await page.getByText('研究深圳園區數據中心的選址，並於2026年後公佈', { exact: true }).waitFor();
 
     // Once the source text changes, the conversion is shown again and the old correction is flagged.
-    await page.evaluate(async (id) => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      const current = await hetao.actions.get({ id });
-      if (!current.ok) throw new Error('not found');
-      const { title: _title, ...rest } = current.value;
-      await hetao.actions.update({
-        id,
-        revision: current.value.revision,
-        fields: { ...rest, title: '研究深圳园区算力中心选址' },
-      });
-    }, ids.sz);
+    const current = await unwrap(api.actions.get({ id: ids.sz }));
+    const { title: _title, ...rest } = current;
+    await unwrap(api.actions.update({ id: ids.sz, revision: current.revision, fields: { ...rest, title: '研究深圳园区算力中心选址' } }));
     await harness.restart();
     await app.tab(tabHant).click();
     const row = page.locator('.ant-table-row', { hasText: ids.szRef });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { startHarness, type Harness } from './harness/harness';
 import { SearchPage } from './pages/searchPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 let harness: Harness | null = null;
@@ -52,22 +52,14 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     const writtenIn = text.script.writtenIn.replace('{{script}}', text.script.name[shown.written]);
     await app.waitForTab(text.tabs.overview);
 
-    const reference = await harness.page.evaluate(async (typed) => {
-      const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-      const value = async <T,>(result: Promise<{ ok: true; value: T } | { ok: false }>) => {
-        const settled = await result;
-        if (!settled.ok) throw new Error('bridge call refused');
-        return settled.value;
-      };
-      const [sp, jp] = await value(hetao.subGroups.list());
-      const blank = { description: '', ownerSide: 'HK' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] };
-      const action = await value(hetao.actions.create({ subGroupId: sp!.id, fields: { ...blank, title: typed.title } }));
-      const housing = await value(hetao.actions.create({ subGroupId: jp!.id, fields: { ...blank, title: '人才住房' } }));
-      await value(hetao.actions.addProgress({ id: housing.id, note: typed.note, status: null, byContactId: null }));
-      await value(hetao.contacts.create({ name: '李明', title: '', organisation: typed.organisation, side: 'SZ', email: '', phone: '', memberships: [] }));
-      await value(hetao.subGroups.create({ code: 'DF', name: { ...typed.subGroup, en: '' }, remit: '', convenors: { HK: null, SZ: null } }));
-      return action.reference;
-    }, typed);
+    const api = harness.api;
+    const [sp, jp] = await unwrap(api.subGroups.list());
+    const blank = { description: '', ownerSide: 'HK' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] };
+    const { reference } = await unwrap(api.actions.create({ subGroupId: sp!.id, fields: { ...blank, title: typed.title } }));
+    const housing = await unwrap(api.actions.create({ subGroupId: jp!.id, fields: { ...blank, title: '人才住房' } }));
+    await unwrap(api.actions.addProgress({ id: housing.id, note: typed.note, status: null, byContactId: null }));
+    await unwrap(api.contacts.create({ name: '李明', title: '', organisation: typed.organisation, side: 'SZ', email: '', phone: '', memberships: [] }));
+    await unwrap(api.subGroups.create({ code: 'DF', name: { ...typed.subGroup, en: '' }, remit: '', convenors: { HK: null, SZ: null } }));
     // The records exist before the session starts, as if typed on the other side's laptop.
     await harness.restart();
     await app.waitForTab(text.tabs.overview);

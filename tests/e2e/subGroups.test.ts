@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import type { HetaoApi } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { startHarness, type Harness } from './harness/harness';
 import { ActionsPage } from './pages/actionsPage';
 import { SubGroupsPage } from './pages/subGroupsPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 let harness: Harness | null = null;
@@ -53,13 +53,10 @@ async function startWithOfficers(locale: string): Promise<Harness> {
   await mkdir(screenshots, { recursive: true });
   const started = await startHarness({ dataDir, systemLocale: locale });
   await started.page.getByRole('tab').first().waitFor();
-  await started.page.evaluate(async () => {
-    const { hetao } = globalThis as unknown as { hetao: HetaoApi };
-    const contact = (name: string, side: 'HK' | 'SZ', title: string, organisation: string) =>
-      hetao.contacts.create({ name, title, organisation, side, email: '', phone: '', memberships: [] });
-    await contact('陳大文', 'HK', '首席助理秘書長', '創新科技及工業局');
-    await contact('李明', 'SZ', '处长', '深圳市科技创新局');
-  });
+  const contact = (name: string, side: 'HK' | 'SZ', title: string, organisation: string) =>
+    unwrap(started.api.contacts.create({ name, title, organisation, side, email: '', phone: '', memberships: [] }));
+  await contact('陳大文', 'HK', '首席助理秘書長', '創新科技及工業局');
+  await contact('李明', 'SZ', '处长', '深圳市科技创新局');
   await started.restart();
   return started;
 }

@@ -7,6 +7,7 @@ import { localeResources } from '../../shared/i18n/resources';
 import { startHarness, type Harness } from './harness/harness';
 import { RegistersPage } from './pages/registersPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { unwrap } from '../../shared/ipc/errors';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -32,13 +33,10 @@ describe('a long list in a tab, shown again', () => {
     const app = new WorkbenchPage(page);
     const ui = new RegistersPage(page);
     await app.waitForTab(text.tabs.overview);
-    await page.evaluate(async () => {
-      const { hetao } = globalThis as unknown as { hetao: { spaceUnits: { create(input: unknown): Promise<{ ok: boolean }> } } };
-      for (let i = 0; i < 40; i++) {
-        const fields = { building: `${(i % 4) + 1}座`, floor: '3樓', unit: String(300 + i), grossArea: 100 + i, usableArea: 80, leaseStart: null, leaseEnd: null, status: 'leased', notes: '', clauses: [] };
-        if (!(await hetao.spaceUnits.create({ fields })).ok) throw new Error('unit not saved');
-      }
-    });
+    for (let i = 0; i < 40; i++) {
+      const fields = { building: `${(i % 4) + 1}座`, floor: '3樓', unit: String(300 + i), grossArea: 100 + i, usableArea: 80, leaseStart: null, leaseEnd: null, status: 'leased' as const, notes: '', clauses: [] };
+      await unwrap(harness.api.spaceUnits.create({ fields }));
+    }
 
     await ui.openSubGroup('香港科學園落戶深圳');
     const units = await ui.openSection(text.registers.spaceUnits.title, 'spaceUnits');

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { MenuCommand } from '../../../shared/ipc/contract';
+import { buildApi } from '../../../shared/ipc/buildApi';
+import type { HetaoApi, MenuCommand } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
 import { openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
 import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
@@ -29,6 +30,11 @@ export interface HarnessOptions {
 export interface Harness {
   page: Page;
   origin: string;
+  /**
+   * The app's own API, called on the backend from the test as the window's calls are: for records a
+   * test needs in place before the steps it is about, and for reading back what was stored.
+   */
+  api: HetaoApi;
   /** Folders the app asked the OS to open (the stand-in for shell.openPath). */
   openedFolders: string[];
   /** The stand-in for the system's open and save dialogs: queue the file a user would pick. */
@@ -140,9 +146,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   page = await context.newPage();
   await page.goto(`${origin}/index.html`);
 
+  const sender = { url: `${origin}/index.html`, isMainFrame: true };
   return {
     page,
     origin,
+    api: buildApi((channel, input) => backend.dispatch(channel, input, sender), () => () => undefined),
     openedFolders,
     dialogs,
     printer,
