@@ -1,27 +1,21 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../shared/actions/dueDates';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import type { Language } from '../../shared/model/language';
 import { spaceStatuses, spaceUnitRegister, SpaceUnitFields, unitLabel, type SpaceStatus, type SpaceUnit } from '../../shared/model/registers/space';
 import { holdsUnits, type Tenant } from '../../shared/model/registers/tenant';
-import type { RegisterImportPreview } from '../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, type RegisterQuery } from '../../shared/registers/query';
+import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
-import { api, unwrap } from '../api/hetao';
-import { useErrorText } from '../api/useErrorText';
+import { api } from '../api/hetao';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
-import { ImportWizard } from './ImportWizard';
 import { RecordDrawer } from './RecordDrawer';
 import type { RegisterApi } from './registerApi';
-import { notifyRegisterChanged } from './registerEvents';
-import { RegisterFilterBar } from './RegisterFilterBar';
+import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { SpaceGlancePanel } from './SpaceGlancePanel';
-import { useRegister } from './useRegister';
 import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
@@ -58,14 +52,10 @@ const toFields = (values: Values) => ({ ...values, leaseStart: fromDay(values.le
 /** 香港科學園落戶深圳: the units of space HKSTP leases in the Shenzhen Park, with the sub-group's figures at a glance. */
 export function SpaceUnitsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
-  const { records, replace, remove, restore } = useRegister('spaceUnits', spaceUnitsApi, unitLabel);
+  const panel = useRegisterPanel('spaceUnits', spaceUnitsApi, unitLabel);
+  const { records, query } = panel;
   const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
-  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
-  const [open, setOpen] = useState<SpaceUnit | 'new' | null>(null);
-  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
   const today = localToday(new Date());
 
   const holder = useMemo(() => {
@@ -149,66 +139,31 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
     [t, language, holder, soon],
   );
 
-  const importSheet = async () => {
-    try {
-      const opened = await unwrap(spaceUnitsApi().importOpen());
-      if (opened) setPreview(opened);
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-
   return (
-    <section aria-label={t('registers.spaceUnits.title')} className="register-panel" data-register="spaceUnits">
-      <SpaceGlancePanel glance={glance} language={language} />
-      <RegisterFilterBar
-        query={query}
-        onChange={setQuery}
-        count={visible.length}
-        filters={[
-          { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) })) },
-          { key: 'building', label: t('registers.spaceUnits.filterBuilding'), options: buildings.map((b) => ({ value: b, label: b })) },
-          {
-            key: 'vacancy',
-            label: t('registers.spaceUnits.filterVacancy'),
-            options: (['vacant', 'let'] as const).map((v) => ({ value: v, label: t(`registers.spaceUnits.vacancy.${v}`) })),
-          },
-        ]}
-      >
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-          {t('registers.spaceUnits.new')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
-          {t('registers.common.import')}
-        </Button>
-      </RegisterFilterBar>
-      <RegisterTable<SpaceUnit>
-        rows={records === null ? null : visible}
-        total={records?.length ?? 0}
-        columns={columns}
-        label={unitLabel}
-        onOpen={setOpen}
-        onRestore={(unit) => void restore(unit)}
-        width={1400}
-      />
+    <RegisterPanel
+      panel={panel}
+      importColumns={spaceUnitRegister.columns}
+      head={<SpaceGlancePanel glance={glance} language={language} />}
+      count={visible.length}
+      filters={[
+        { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) })) },
+        { key: 'building', label: t('registers.spaceUnits.filterBuilding'), options: buildings.map((b) => ({ value: b, label: b })) },
+        {
+          key: 'vacancy',
+          label: t('registers.spaceUnits.filterVacancy'),
+          options: (['vacant', 'let'] as const).map((v) => ({ value: v, label: t(`registers.spaceUnits.vacancy.${v}`) })),
+        },
+      ]}
+    >
+      <RegisterTable<SpaceUnit> {...panel.tableProps(visible)} columns={columns} width={1400} />
       <RecordDrawer<SpaceUnit, SpaceUnitFields, Values>
-        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        key={panel.drawerKey}
+        {...panel.drawer}
         name="spaceUnits"
-        target={open}
-        registerApi={spaceUnitsApi}
         schema={SpaceUnitFields}
         form={form}
         toValues={toValues}
         toFields={toFields}
-        label={unitLabel}
-        title={t('registers.spaceUnits.new')}
-        onClose={() => setOpen(null)}
-        onSaved={(unit, created) => {
-          replace(unit);
-          setOpen(null);
-          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: unitLabel(unit) }));
-        }}
-        onDelete={(unit) => void remove(unit).then((done) => done && setOpen(null))}
       >
         <Row gutter={12}>
           <Col span={10}>
@@ -263,24 +218,6 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
           <Input.TextArea rows={3} />
         </Form.Item>
       </RecordDrawer>
-      {preview && (
-        <ImportWizard
-          kind="spaceUnits"
-          columns={spaceUnitRegister.columns}
-          initial={preview}
-          registerApi={spaceUnitsApi}
-          onCancel={() => setPreview(null)}
-          onImported={(result) => {
-            setPreview(null);
-            notifyRegisterChanged('spaceUnits');
-            void message.success(
-              result.skipped
-                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
-                : t('registers.import.imported', { created: result.created }),
-            );
-          }}
-        />
-      )}
-    </section>
+    </RegisterPanel>
   );
 }

@@ -1,7 +1,7 @@
-import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { SwapOutlined } from '@ant-design/icons';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import type { Language } from '../../shared/model/language';
@@ -16,20 +16,15 @@ import {
   TenantStatus,
   type Tenant,
 } from '../../shared/model/registers/tenant';
-import type { RegisterImportPreview } from '../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, type RegisterQuery } from '../../shared/registers/query';
+import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
-import { api, unwrap } from '../api/hetao';
-import { useErrorText } from '../api/useErrorText';
+import { api } from '../api/hetao';
 import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
-import { ImportWizard } from './ImportWizard';
 import { RecordDrawer } from './RecordDrawer';
 import type { RegisterApi } from './registerApi';
-import { notifyRegisterChanged } from './registerEvents';
-import { RegisterFilterBar } from './RegisterFilterBar';
+import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { spaceUnitsApi } from './SpaceUnitsPanel';
-import { useRegister } from './useRegister';
 import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
@@ -75,16 +70,12 @@ const toFields = (values: Values) => ({
 /** 香港科學園落戶深圳: the institutions and enterprises admitted to HKSTP's space, their units and funding. */
 export function TenantsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const label = (tenant: Tenant) => localName(tenant.name, language);
-  const { records, replace, remove, restore } = useRegister('tenants', tenantsApi, label);
+  const panel = useRegisterPanel('tenants', tenantsApi, label);
+  const { records, query, open } = panel;
   const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi as () => RegisterApi<SpaceUnit, unknown>);
   const projects = useRegisterRecords<FundedProject>('fundedProjects', () => projectsApi() ?? noProjects());
-  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
-  const [open, setOpen] = useState<Tenant | 'new' | null>(null);
-  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
   const hkFunded = Form.useWatch('hkFunded', form);
 
   const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
@@ -193,69 +184,34 @@ export function TenantsPanel({ language }: { language: Language }) {
     else if (name.hans && !name.hant) form.setFieldValue(['name', 'hant'], await toHant(name.hans));
   };
 
-  const importSheet = async () => {
-    try {
-      const opened = await unwrap(tenantsApi().importOpen());
-      if (opened) setPreview(opened);
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-
   return (
-    <section aria-label={t('registers.tenants.title')} className="register-panel" data-register="tenants">
-      <RegisterFilterBar
-        query={query}
-        onChange={setQuery}
-        count={visible.length}
-        filters={[
-          { key: 'kind', label: t('registers.tenants.filterKind'), options: TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) })) },
-          { key: 'sector', label: t('registers.tenants.filterSector'), options: Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) })) },
-          { key: 'status', label: t('registers.tenants.filterStatus'), options: TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) })) },
-          {
-            key: 'hkFunded',
-            label: t('registers.tenants.filterFunded'),
-            options: [
-              { value: 'yes', label: t('registers.tenants.yes') },
-              { value: 'no', label: t('registers.tenants.no') },
-            ],
-          },
-        ]}
-      >
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-          {t('registers.tenants.new')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
-          {t('registers.common.import')}
-        </Button>
-      </RegisterFilterBar>
-      <RegisterTable<Tenant>
-        rows={records === null ? null : visible}
-        total={records?.length ?? 0}
-        columns={columns}
-        label={label}
-        onOpen={setOpen}
-        onRestore={(tenant) => void restore(tenant)}
-        width={1450}
-      />
+    <RegisterPanel
+      panel={panel}
+      importColumns={tenantRegister.columns}
+      count={visible.length}
+      filters={[
+        { key: 'kind', label: t('registers.tenants.filterKind'), options: TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) })) },
+        { key: 'sector', label: t('registers.tenants.filterSector'), options: Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) })) },
+        { key: 'status', label: t('registers.tenants.filterStatus'), options: TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) })) },
+        {
+          key: 'hkFunded',
+          label: t('registers.tenants.filterFunded'),
+          options: [
+            { value: 'yes', label: t('registers.tenants.yes') },
+            { value: 'no', label: t('registers.tenants.no') },
+          ],
+        },
+      ]}
+    >
+      <RegisterTable<Tenant> {...panel.tableProps(visible)} columns={columns} width={1450} />
       <RecordDrawer<Tenant, TenantFields, Values>
-        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
+        key={panel.drawerKey}
+        {...panel.drawer}
         name="tenants"
-        target={open}
-        registerApi={tenantsApi}
         schema={TenantFields}
         form={form}
         toValues={toValues}
         toFields={toFields}
-        label={label}
-        title={t('registers.tenants.new')}
-        onClose={() => setOpen(null)}
-        onSaved={(tenant, created) => {
-          replace(tenant);
-          setOpen(null);
-          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(tenant) }));
-        }}
-        onDelete={(tenant) => void remove(tenant).then((done) => done && setOpen(null))}
       >
         <Row gutter={12} align="bottom">
           <Col span={11}>
@@ -340,24 +296,6 @@ export function TenantsPanel({ language }: { language: Language }) {
           <Input.TextArea rows={3} />
         </Form.Item>
       </RecordDrawer>
-      {preview && (
-        <ImportWizard
-          kind="tenants"
-          columns={tenantRegister.columns}
-          initial={preview}
-          registerApi={tenantsApi}
-          onCancel={() => setPreview(null)}
-          onImported={(result) => {
-            setPreview(null);
-            notifyRegisterChanged('tenants');
-            void message.success(
-              result.skipped
-                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
-                : t('registers.import.imported', { created: result.created }),
-            );
-          }}
-        />
-      )}
-    </section>
+    </RegisterPanel>
   );
 }
