@@ -1,5 +1,4 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,18 +14,14 @@ import {
   type ProjectStatus,
 } from '../../../shared/model/registers/fundedProject';
 import type { Tenant } from '../../../shared/model/registers/tenant';
-import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
+import { applyQuery } from '../../../shared/registers/query';
 import { api, unwrap } from '../../api/hetao';
-import { useErrorText } from '../../api/useErrorText';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
-import { ImportWizard } from '../ImportWizard';
 import { RecordDrawer } from '../RecordDrawer';
 import type { RegisterApi } from '../registerApi';
-import { notifyRegisterChanged, useRegisterChanged } from '../registerEvents';
-import { RegisterFilterBar } from '../RegisterFilterBar';
+import { useRegisterChanged } from '../registerEvents';
+import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
-import { useRegister } from '../useRegister';
 import { useSearchIndex } from '../useSearchIndex';
 import { fundedProjectsApi } from './policyApi';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
@@ -76,15 +71,11 @@ function useTenantsOnceListed(listed: boolean): Tenant[] {
 /** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
 export function FundedProjectsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const { records, replace, remove, restore } = useRegister('fundedProjects', fundedProjectsApi, label);
+  const panel = useRegisterPanel('fundedProjects', fundedProjectsApi, label);
+  const { records, query, open } = panel;
   const tenants = useTenantsOnceListed(records !== null);
-  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
-  const [open, setOpen] = useState<FundedProject | 'new' | null>(null);
-  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
 
   const tenantById = useMemo(() => new Map(tenants.map((x) => [x.id, x])), [tenants]);
   const indexed = useSearchIndex(records, fundedProjectRegister.searchTexts, query.text);
@@ -155,91 +146,59 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
     [t, language, money, tenantById],
   );
 
-  const importSheet = async () => {
-    try {
-      const opened = await unwrap(fundedProjectsApi().importOpen());
-      if (opened) setPreview(opened);
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-
-  const editingId = open !== null && open !== 'new' ? open.id : null;
   const tenantOptions = tenants
     .filter((x) => !x.deletedAt || x.id === (open !== null && open !== 'new' ? open.tenantId : null))
     .map((x) => ({ value: x.id, label: localName(x.name, language) }));
 
+  const totalsCard = (
+    <Card size="small" style={{ marginBottom: 12 }} title={t('registers.fundedProjects.totals')} data-testid="funding-totals">
+      {totals.totals.length === 0 ? (
+        <Typography.Text type="secondary">{t('registers.fundedProjects.noTotals')}</Typography.Text>
+      ) : (
+        <Space size="large" wrap>
+          {totals.totals.map((line) => (
+            <Typography.Text strong key={line.currency} data-currency={line.currency}>
+              {t('registers.fundedProjects.totalLine', { currency: t(`registers.currency.${line.currency}`), amount: amountText(line.total, language), count: line.count })}
+            </Typography.Text>
+          ))}
+        </Space>
+      )}
+      {totals.withoutAmount > 0 && (
+        <Typography.Text type="secondary" style={{ marginLeft: 16 }}>
+          {t('registers.fundedProjects.withoutAmount', { count: totals.withoutAmount })}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+
   return (
-    <section aria-label={t('registers.fundedProjects.title')} className="register-panel" data-register="fundedProjects">
-      <Card size="small" style={{ marginBottom: 12 }} title={t('registers.fundedProjects.totals')} data-testid="funding-totals">
-        {totals.totals.length === 0 ? (
-          <Typography.Text type="secondary">{t('registers.fundedProjects.noTotals')}</Typography.Text>
-        ) : (
-          <Space size="large" wrap>
-            {totals.totals.map((line) => (
-              <Typography.Text strong key={line.currency} data-currency={line.currency}>
-                {t('registers.fundedProjects.totalLine', { currency: t(`registers.currency.${line.currency}`), amount: amountText(line.total, language), count: line.count })}
-              </Typography.Text>
-            ))}
-          </Space>
-        )}
-        {totals.withoutAmount > 0 && (
-          <Typography.Text type="secondary" style={{ marginLeft: 16 }}>
-            {t('registers.fundedProjects.withoutAmount', { count: totals.withoutAmount })}
-          </Typography.Text>
-        )}
-      </Card>
-      <RegisterFilterBar
-        query={query}
-        onChange={setQuery}
-        count={visible.length}
-        filters={[
-          { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
-          { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) })) },
-          { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) })) },
-          {
-            key: 'park',
-            label: t('registers.fundedProjects.filterPark'),
-            options: [
-              { value: 'in', label: t('registers.fundedProjects.inPark') },
-              { value: 'out', label: t('registers.fundedProjects.notInPark') },
-            ],
-          },
-        ]}
-      >
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-          {t('registers.fundedProjects.new')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
-          {t('registers.common.import')}
-        </Button>
-      </RegisterFilterBar>
-      <RegisterTable<FundedProject>
-        rows={records === null ? null : visible}
-        total={records?.length ?? 0}
-        columns={columns}
-        label={label}
-        onOpen={setOpen}
-        onRestore={(p) => void restore(p)}
-        width={1750}
-      />
+    <RegisterPanel
+      panel={panel}
+      importColumns={fundedProjectRegister.columns}
+      head={totalsCard}
+      count={visible.length}
+      filters={[
+        { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) })) },
+        { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) })) },
+        {
+          key: 'park',
+          label: t('registers.fundedProjects.filterPark'),
+          options: [
+            { value: 'in', label: t('registers.fundedProjects.inPark') },
+            { value: 'out', label: t('registers.fundedProjects.notInPark') },
+          ],
+        },
+      ]}
+    >
+      <RegisterTable<FundedProject> {...panel.tableProps(visible)} columns={columns} width={1750} />
       <RecordDrawer<FundedProject, FundedProjectFields, Values>
-        key={open === null ? 'closed' : editingId ?? 'new'}
-        target={open}
-        registerApi={fundedProjectsApi}
+        key={panel.drawerKey}
+        {...panel.drawer}
         schema={FundedProjectFields}
         form={form}
         toValues={toValues}
         toFields={toFields}
-        label={label}
-        title={t('registers.fundedProjects.new')}
-        onClose={() => setOpen(null)}
-        onSaved={(p, created) => {
-          replace(p);
-          setOpen(null);
-          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(p) }));
-        }}
-        onDelete={(p) => void remove(p).then((done) => done && setOpen(null))}
       >
         <Row gutter={12}>
           <Col span={8}>
@@ -333,24 +292,6 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
           <Input.TextArea rows={3} />
         </Form.Item>
       </RecordDrawer>
-      {preview && (
-        <ImportWizard
-          kind="fundedProjects"
-          columns={fundedProjectRegister.columns}
-          initial={preview}
-          registerApi={fundedProjectsApi}
-          onCancel={() => setPreview(null)}
-          onImported={(result) => {
-            setPreview(null);
-            notifyRegisterChanged('fundedProjects');
-            void message.success(
-              result.skipped
-                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
-                : t('registers.import.imported', { created: result.created }),
-            );
-          }}
-        />
-      )}
-    </section>
+    </RegisterPanel>
   );
 }

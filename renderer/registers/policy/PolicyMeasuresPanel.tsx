@@ -1,4 +1,4 @@
-import { PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { SwapOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Steps, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -17,19 +17,14 @@ import {
   type MeasureStage,
   type PolicyMeasure,
 } from '../../../shared/model/registers/measure';
-import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
+import { applyQuery } from '../../../shared/registers/query';
 import { toHans, toHant } from '../../../shared/script/convert';
 import { api, unwrap } from '../../api/hetao';
 import { ClauseLinks } from '../../arrangement/clauseNavigation';
-import { useErrorText } from '../../api/useErrorText';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
-import { ImportWizard } from '../ImportWizard';
 import { RecordDrawer } from '../RecordDrawer';
-import { notifyRegisterChanged } from '../registerEvents';
-import { RegisterFilterBar } from '../RegisterFilterBar';
+import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
-import { useRegister } from '../useRegister';
 import { useSearchIndex } from '../useSearchIndex';
 import { policyMeasuresApi } from './policyApi';
 import { ClauseSelect, SideTag, sides } from './policyFormat';
@@ -56,14 +51,11 @@ const toFields = (values: Values) => ({ ...values, nextStepDate: fromDay(values.
 export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: string; language: Language }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const label = (m: Pick<PolicyMeasure, 'title'>) => nameIn(m.title, language);
-  const { records, replace, remove, restore } = useRegister('policyMeasures', policyMeasuresApi, label);
-  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
-  const [open, setOpen] = useState<PolicyMeasure | 'new' | null>(null);
+  const panel = useRegisterPanel('policyMeasures', policyMeasuresApi, label);
+  const { records, query, open } = panel;
   const [moving, setMoving] = useState<PolicyMeasure | null>(null);
-  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
   const [actions, setActions] = useState<ActionRow[]>([]);
   const [meetings, setMeetings] = useState<MeetingRow[]>([]);
   // What was typed in the drawer when a stage move replaced its record; put back once the drawer reset.
@@ -142,62 +134,27 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
     else if (title.hans && !title.hant) form.setFieldValue(['title', 'hant'], await toHant(title.hans));
   };
 
-  const importSheet = async () => {
-    try {
-      const opened = await unwrap(policyMeasuresApi().importOpen());
-      if (opened) setPreview(opened);
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-
   const editing = open !== null && open !== 'new' ? open : null;
 
   return (
-    <section aria-label={t('registers.policyMeasures.title')} className="register-panel" data-register="policyMeasures">
-      <RegisterFilterBar
-        query={query}
-        onChange={setQuery}
-        count={visible.length}
-        filters={[
-          { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: measureStages.map((s) => ({ value: s, label: t(`registers.policyMeasures.stage.${s}`) })) },
-          { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
-          { key: 'clause', label: t('registers.policyMeasures.filterClause'), options: clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) })) },
-        ]}
-      >
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-          {t('registers.policyMeasures.new')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
-          {t('registers.common.import')}
-        </Button>
-      </RegisterFilterBar>
-      <RegisterTable<PolicyMeasure>
-        rows={records === null ? null : visible}
-        total={records?.length ?? 0}
-        columns={columns}
-        label={label}
-        onOpen={setOpen}
-        onRestore={(m) => void restore(m)}
-        width={1300}
-      />
+    <RegisterPanel
+      panel={panel}
+      importColumns={policyMeasureRegister.columns}
+      count={visible.length}
+      filters={[
+        { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: measureStages.map((s) => ({ value: s, label: t(`registers.policyMeasures.stage.${s}`) })) },
+        { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'clause', label: t('registers.policyMeasures.filterClause'), options: clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) })) },
+      ]}
+    >
+      <RegisterTable<PolicyMeasure> {...panel.tableProps(visible)} columns={columns} width={1300} />
       <RecordDrawer<PolicyMeasure, PolicyMeasureFields, Values>
-        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
-        target={open}
-        registerApi={policyMeasuresApi}
+        key={panel.drawerKey}
+        {...panel.drawer}
         schema={PolicyMeasureFields}
         form={form}
         toValues={toValues}
         toFields={toFields}
-        label={label}
-        title={t('registers.policyMeasures.new')}
-        onClose={() => setOpen(null)}
-        onSaved={(m, created) => {
-          replace(m);
-          setOpen(null);
-          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(m) }));
-        }}
-        onDelete={(m) => void remove(m).then((done) => done && setOpen(null))}
       >
         <Row gutter={12} align="bottom">
           <Col span={11}>
@@ -283,32 +240,14 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
           onClose={() => setMoving(null)}
           onMoved={(moved) => {
             setMoving(null);
-            replace(moved);
+            panel.replace(moved);
             typed.current = form.getFieldsValue(true) as Values;
-            setOpen(moved);
+            panel.setOpen(moved);
             void message.success(t('registers.policyMeasures.moved', { label: label(moved), stage: t(`registers.policyMeasures.stage.${moved.stage}`) }));
           }}
         />
       )}
-      {preview && (
-        <ImportWizard
-          kind="policyMeasures"
-          columns={policyMeasureRegister.columns}
-          initial={preview}
-          registerApi={policyMeasuresApi}
-          onCancel={() => setPreview(null)}
-          onImported={(result) => {
-            setPreview(null);
-            notifyRegisterChanged('policyMeasures');
-            void message.success(
-              result.skipped
-                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
-                : t('registers.import.imported', { created: result.created }),
-            );
-          }}
-        />
-      )}
-    </section>
+    </RegisterPanel>
   );
 }
 

@@ -1,8 +1,7 @@
 import './promotion.css';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
@@ -16,19 +15,13 @@ import {
   type EventStatus,
   type PromotionEvent,
 } from '../../../shared/model/registers/event';
-import type { RegisterImportPreview } from '../../../shared/registers/importTypes';
-import { applyQuery, emptyQuery, type RegisterQuery } from '../../../shared/registers/query';
-import { unwrap } from '../../api/hetao';
-import { useErrorText } from '../../api/useErrorText';
+import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
-import { ImportWizard } from '../ImportWizard';
 import { promotionEventsApi } from '../policy/policyApi';
 import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
-import { notifyRegisterChanged } from '../registerEvents';
-import { RegisterFilterBar } from '../RegisterFilterBar';
+import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
-import { useRegister } from '../useRegister';
 import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
 import { CellTag, type TagTone } from '../../ui/CellTag';
@@ -71,14 +64,10 @@ const label = (e: Pick<PromotionEvent, 'name'>) => e.name;
 /** 聯合推廣: promotion events and campaigns, listed beside a month calendar. */
 export function PromotionEventsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const { records, replace, remove, restore } = useRegister('promotionEvents', promotionEventsApi, label);
-  const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
-  const [open, setOpen] = useState<PromotionEvent | 'new' | null>(null);
-  const [preview, setPreview] = useState<RegisterImportPreview | null>(null);
+  const panel = useRegisterPanel('promotionEvents', promotionEventsApi, label);
+  const { records, query } = panel;
 
   const indexed = useSearchIndex(records, promotionEventRegister.searchTexts, query.text);
   const visible = useMemo(
@@ -143,67 +132,32 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
     [t, language, money],
   );
 
-  const importSheet = async () => {
-    try {
-      const opened = await unwrap(promotionEventsApi().importOpen());
-      if (opened) setPreview(opened);
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-
   return (
-    <section aria-label={t('registers.promotionEvents.title')} className="register-panel" data-register="promotionEvents">
-      <RegisterFilterBar
-        query={query}
-        onChange={setQuery}
-        count={visible.length}
-        filters={[
-          { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) })) },
-          { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) })) },
-          { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
-        ]}
-      >
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-          {t('registers.promotionEvents.new')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importSheet()}>
-          {t('registers.common.import')}
-        </Button>
-      </RegisterFilterBar>
+    <RegisterPanel
+      panel={panel}
+      importColumns={promotionEventRegister.columns}
+      count={visible.length}
+      filters={[
+        { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) })) },
+        { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) })) },
+        { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+      ]}
+    >
       <Row gutter={16}>
         <Col xs={24} xxl={15}>
-          <RegisterTable<PromotionEvent>
-            rows={records === null ? null : visible}
-            total={records?.length ?? 0}
-            columns={columns}
-            label={label}
-            onOpen={setOpen}
-            onRestore={(e) => void restore(e)}
-            width={1250}
-          />
+          <RegisterTable<PromotionEvent> {...panel.tableProps(visible)} columns={columns} width={1250} />
         </Col>
         <Col xs={24} xxl={9}>
-          <EventCalendar events={visible} language={language} onOpen={setOpen} />
+          <EventCalendar events={visible} language={language} onOpen={panel.setOpen} />
         </Col>
       </Row>
       <RecordDrawer<PromotionEvent, PromotionEventFields, Values>
-        key={open === null ? 'closed' : open === 'new' ? 'new' : open.id}
-        target={open}
-        registerApi={promotionEventsApi}
+        key={panel.drawerKey}
+        {...panel.drawer}
         schema={PromotionEventFields}
         form={form}
         toValues={toValues}
         toFields={toFields}
-        label={label}
-        title={t('registers.promotionEvents.new')}
-        onClose={() => setOpen(null)}
-        onSaved={(e, created) => {
-          replace(e);
-          setOpen(null);
-          void message.success(t(created ? 'registers.common.createdMessage' : 'registers.common.savedMessage', { label: label(e) }));
-        }}
-        onDelete={(e) => void remove(e).then((done) => done && setOpen(null))}
       >
         <Row gutter={12}>
           <Col span={16}>
@@ -296,24 +250,6 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
           <Input.TextArea rows={3} />
         </Form.Item>
       </RecordDrawer>
-      {preview && (
-        <ImportWizard
-          kind="promotionEvents"
-          columns={promotionEventRegister.columns}
-          initial={preview}
-          registerApi={promotionEventsApi}
-          onCancel={() => setPreview(null)}
-          onImported={(result) => {
-            setPreview(null);
-            notifyRegisterChanged('promotionEvents');
-            void message.success(
-              result.skipped
-                ? t('registers.import.importedSkipped', { created: result.created, skipped: result.skipped })
-                : t('registers.import.imported', { created: result.created }),
-            );
-          }}
-        />
-      )}
-    </section>
+    </RegisterPanel>
   );
 }
