@@ -309,6 +309,8 @@ export function ActionsPanel({
         <Typography.Text type="secondary">{t('actions.count', { count: visible.length })}</Typography.Text>
       </Space>
       <VirtualTable<ActionRow>
+        // A title with its latest note beneath.
+        rowHeight={61}
         showSorterTooltip={false}
         rowKey="id"
         size="small"

@@ -8,7 +8,16 @@ import { useLayoutEffect, useRef, useState } from 'react';
  * effects: shown again in a window wider than the columns, its rows kept stale widths and slid off the
  * header. So the table starts afresh each time its pane is shown again, scrolled back to where it was.
  */
-export function VirtualTable<T extends object>(props: TableProps<T>) {
+export function VirtualTable<T extends object>({
+  rowHeight,
+  ...props
+}: TableProps<T> & {
+  /**
+   * About how tall a row is drawn. The virtual list sizes its first frame by it, and antd's guess is a
+   * one-line row: for two-line rows it would draw half as many rows again, only to drop them.
+   */
+  rowHeight?: number;
+}) {
   const { onScroll } = props;
   const [timesShown, setTimesShown] = useState(0);
   const mounted = useRef(false);
@@ -25,6 +34,8 @@ export function VirtualTable<T extends object>(props: TableProps<T>) {
   return (
     <Table<T>
       {...props}
+      // rc-table's own prop for the virtual list, which antd passes through but does not declare.
+      {...(rowHeight ? { listItemHeight: rowHeight } : {})}
       key={timesShown}
       ref={table}
       virtual
