@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** A sub-group tab's follow-up actions and the drawer, labelled in whichever script is on screen. */
-export class ActionsPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class ActionsPage extends ScriptedPage {
   get drawer(): Locator {
     return this.page.getByRole('dialog');
   }

@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** antd spaces out a two-character Chinese button label (匯 出): match it either way. */
 export function buttonName(label: string): RegExp {
@@ -8,16 +7,7 @@ export function buttonName(label: string): RegExp {
 }
 
 /** The 合作安排 tab: clauses, annexes and the report, labelled in whichever script is on screen. */
-export class ArrangementPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class ArrangementPage extends ScriptedPage {
   section(name: string): Locator {
     return this.page.getByRole('tab', { name, exact: true });
   }

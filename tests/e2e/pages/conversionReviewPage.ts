@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** The conversion review dialog: one card per field, each with its choices and the corrected text. */
-export class ConversionReviewPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class ConversionReviewPage extends ScriptedPage {
   get dialog(): Locator {
     return this.page.locator('.ant-modal', { has: this.page.locator('.ant-modal-title', { hasText: this.text.script.review.open.slice(0, 2) }) });
   }

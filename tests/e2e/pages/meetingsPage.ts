@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** A body's meetings: the list, the meeting drawer and the agenda item dialog, in the script on screen. */
-export class MeetingsPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class MeetingsPage extends ScriptedPage {
   get drawer(): Locator {
     return this.page.locator('.ant-drawer');
   }

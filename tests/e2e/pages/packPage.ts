@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /**
  * A button's accessible name: antd spaces out two-character Chinese labels (匯出 → 匯 出), and an
@@ -9,16 +8,7 @@ import type { Language } from '../../../shared/model/language';
 const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
 
 /** The meeting pack dialog, its print preview and the meeting's export dialog, in the script on screen. */
-export class PackPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class PackPage extends ScriptedPage {
   get dialog(): Locator {
     return this.page.getByRole('dialog').filter({ hasText: this.text.pack.intro });
   }

@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** A register section of a sub-group tab (policy measures, funded projects, events), labelled in the script on screen. */
-export class PolicyPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class PolicyPage extends ScriptedPage {
   /** The open drawer or dialog on top: the stage dialog opens over the measure's drawer. */
   get drawer(): Locator {
     return this.page.locator('.ant-drawer-open .ant-drawer-section');

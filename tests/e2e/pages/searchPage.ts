@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** The header's search box and its list of hits, labelled in whichever script is on screen. */
-export class SearchPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class SearchPage extends ScriptedPage {
   get box(): Locator {
     return this.page.getByRole('combobox', { name: this.text.search.label });
   }

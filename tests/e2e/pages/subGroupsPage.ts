@@ -1,18 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { localeResources } from '../../../shared/i18n/resources';
-import type { Language } from '../../../shared/model/language';
+import type { Locator } from 'playwright-core';
+import { ScriptedPage } from './scriptedPage';
 
 /** Setting up, editing, ordering, archiving and restoring sub-groups, in whichever script is on screen. */
-export class SubGroupsPage {
-  readonly text: (typeof localeResources)['zh-Hant'];
-
-  constructor(
-    readonly page: Page,
-    language: Language,
-  ) {
-    this.text = localeResources[language];
-  }
-
+export class SubGroupsPage extends ScriptedPage {
   get dialog(): Locator {
     return this.page.getByRole('dialog');
   }
