@@ -1,23 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../renderer/api/hetao';
 import type { HetaoApi } from '../../shared/ipc/contract';
-import { renderApp } from './realBackend';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 // antd under jsdom renders slowly; a whole flow takes longer than the project's default.
 const SLOW = 90_000;
 const TAB_HANT = '香港科學園落戶深圳';
 
 async function start() {
-  const app = await renderApp({ systemLocale: 'zh-HK' });
-  close = () => app.backend.close();
+  await renderApp({ systemLocale: 'zh-HK' });
   await screen.findAllByRole('tab');
   const [subGroup] = await unwrap(window.hetao.subGroups.list());
   const add = (title: string) =>

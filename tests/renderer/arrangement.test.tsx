@@ -1,22 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionFields } from '../../shared/model/action';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { unwrap } from '../../renderer/api/hetao';
-import { renderApp } from './realBackend';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 const SLOW = 90_000;
 
 async function start(systemLocale = 'zh-HK') {
   const app = await renderApp({ systemLocale });
-  close = () => app.backend.close();
   await screen.findAllByRole('tab');
   return { app, user: userEvent.setup() };
 }

@@ -3,21 +3,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './realBackend';
+import { describe, expect, it } from 'vitest';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 // antd under jsdom types slowly; a whole flow takes longer than the project's default.
 const SLOW = 90_000;
 
 async function openContacts(systemLocale = 'zh-HK', tabName = '通訊錄', before?: () => Promise<unknown>) {
   const app = await renderApp({ systemLocale });
-  close = () => app.backend.close();
   const user = userEvent.setup();
   const tab = await screen.findByRole('tab', { name: tabName });
   await before?.();

@@ -4,17 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreFs } from '../../electron/store/storeFs';
 import type { ActionFields } from '../../shared/model/action';
 import { unwrap } from '../../renderer/api/hetao';
-import { renderApp } from './realBackend';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 // antd under jsdom is slow; each test walks a whole export or two.
 const SLOW = 120_000;
@@ -30,7 +26,6 @@ async function openActions(options: { systemLocale?: string; tab?: string; shown
   const opened: string[] = [];
   const backend = { now: () => NOW, openFolder: async (folder: string) => void opened.push(folder), ...(options.fs ? { fs: options.fs } : {}) };
   const app = await renderApp({ systemLocale: options.systemLocale ?? 'zh-HK', backend });
-  close = () => app.backend.close();
   const jp = (await unwrap(window.hetao.subGroups.list())).find((s) => s.code === 'JP')!;
   await unwrap(window.hetao.actions.create({ subGroupId: jp.id, fields: fields('研究跨境數據流通的安排') }));
   await unwrap(window.hetao.actions.create({ subGroupId: jp.id, fields: fields('推进港深联合资助项目库的信息共享') }));

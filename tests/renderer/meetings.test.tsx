@@ -1,22 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../renderer/api/hetao';
 import type { Meeting } from '../../shared/model/meeting';
-import { renderApp } from './realBackend';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 // antd under jsdom types slowly; a whole flow takes longer than the project's default.
 const SLOW = 90_000;
 
 async function openMeetings(before?: () => Promise<unknown>) {
   const app = await renderApp({ systemLocale: 'zh-HK' });
-  close = () => app.backend.close();
   const user = userEvent.setup();
   const tab = await screen.findByRole('tab', { name: '香港科學園落戶深圳' });
   await before?.();

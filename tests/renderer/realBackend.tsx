@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
-import type { BackendOptions } from '../../electron/backend/openBackend';
+import { afterEach } from 'vitest';
+import type { Backend, BackendOptions } from '../../electron/backend/openBackend';
 import { buildApi } from '../../shared/ipc/buildApi';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
@@ -41,5 +42,22 @@ export async function renderApp(
     dataDir,
     dialogs,
     sendMenuCommand: (command: MenuCommand) => menuListeners.forEach((l) => l(command)),
+  };
+}
+
+/**
+ * Registers an afterEach that closes the backend of the app the test rendered last, and returns the
+ * renderer. Call it once at the top of a test file.
+ */
+export function useRenderedApp(): typeof renderApp {
+  let current: Backend | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return async (options) => {
+    const app = await renderApp(options);
+    current = app.backend;
+    return app;
   };
 }

@@ -1,23 +1,18 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/model/contact';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { unwrap } from '../../renderer/api/hetao';
-import { renderApp } from './realBackend';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 // antd under jsdom types slowly; a whole flow takes longer than the project's default.
 const SLOW = 90_000;
 
 async function start(systemLocale = 'zh-HK') {
   const app = await renderApp({ systemLocale });
-  close = () => app.backend.close();
   await screen.findByRole('tab', { name: '聯合推廣' });
   return { app, user: userEvent.setup() };
 }
@@ -160,7 +155,6 @@ describe('managing sub-groups', () => {
     'lists convenors in the about panel, in Simplified on a Mainland laptop',
     async () => {
       const app = await renderApp({ systemLocale: 'zh-CN' });
-      close = () => app.backend.close();
       const user = userEvent.setup();
       await screen.findByRole('tab', { name: '联合推广' });
       const li: Contact = await unwrap(
@@ -175,9 +169,8 @@ describe('managing sub-groups', () => {
         }),
       );
       await app.backend.close();
-      const again = await renderApp({ systemLocale: 'zh-CN', dataDir: app.dataDir });
+      await renderApp({ systemLocale: 'zh-CN', dataDir: app.dataDir });
       app.unmount();
-      close = () => again.backend.close();
       await user.click(await screen.findByRole('tab', { name: '联合推广' }));
       await user.click(await screen.findByRole('button', { name: '专组资料' }));
       expect(await screen.findByText('李明 · 处长 · 深圳市科技创新局')).toBeTruthy();

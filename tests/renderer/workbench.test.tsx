@@ -1,17 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './realBackend';
+import { describe, expect, it } from 'vitest';
+import { useRenderedApp } from './realBackend';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const renderApp = useRenderedApp();
 
 async function start(systemLocale = 'zh-HK') {
   const app = await renderApp({ systemLocale });
-  close = () => app.backend.close();
   await screen.findAllByRole('tab');
   return app;
 }
