@@ -1,20 +1,16 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { ActionsPage } from './pages/actionsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { addOfficerOnEachSide } from './harness/seed';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const cases: Array<{ language: Language; locale: string; subGroup: { hant: string; hans: string; tab: string }; title: string; note: string }> = [
   {
@@ -38,7 +34,7 @@ describe.each(cases)('follow-up actions in $language', ({ language, locale, subG
     const text = localeResources[language];
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-actions-'));
     await mkdir(screenshots, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const actions = new ActionsPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);

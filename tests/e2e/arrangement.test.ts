@@ -1,21 +1,17 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { libreOffice, pagesToPng, pdfText } from '../electron/exports/readers';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { ActionsPage } from './pages/actionsPage';
 import { ArrangementPage, buttonName } from './pages/arrangementPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const LOOK = '/tmp/arrangement';
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const cases: Array<{
   language: Language;
@@ -73,7 +69,7 @@ describe.each(cases)('the arrangement in $language', (c) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-arrangement-'));
     const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-report-'));
     await mkdir(LOOK, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: c.locale });
+    const harness = await openHarness({ dataDir, systemLocale: c.locale });
     const app = new WorkbenchPage(harness.page);
     const actions = new ActionsPage(harness.page, c.language);
     const arrangement = new ArrangementPage(harness.page, c.language);

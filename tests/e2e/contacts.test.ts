@@ -1,24 +1,19 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness/harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness/useHarness';
 import { ContactsPage } from './pages/contactsPage';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 async function freshApp(systemLocale: string) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-'));
   const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-files-'));
   await mkdir(screenshots, { recursive: true });
-  harness = await startHarness({ dataDir, systemLocale });
-  return { files, contacts: new ContactsPage(harness.page) };
+  const harness = await openHarness({ dataDir, systemLocale });
+  return { harness, files, contacts: new ContactsPage(harness.page) };
 }
 
 /** Waits for dialogs and messages to finish animating, so a screenshot shows what the user sees. */
@@ -33,7 +28,7 @@ const csv = (header: string, rows: string[]) => `\uFEFF${[header, ...rows].join(
 
 describe('contacts', () => {
   it('imports a CSV with good and bad rows in Traditional, edits one, deletes and undoes, exports', async () => {
-    const { files, contacts } = await freshApp('zh-HK');
+    const { harness, files, contacts } = await freshApp('zh-HK');
     await contacts.open('通訊錄');
     await contacts.page.getByText('通訊錄尚無聯絡人。', { exact: false }).waitFor();
 
@@ -48,7 +43,7 @@ describe('contacts', () => {
         '"Lee, Ada","Manager, Incubation",香港科技園公司,HK,ada@hkstp.org,,SP',
       ]),
     );
-    harness!.dialogs.answerNextOpen(file);
+    harness.dialogs.answerNextOpen(file);
     await contacts.button(/匯入/).click();
     const preview = contacts.dialog();
     await preview.getByText('從「聯合政策專組名單.csv」匯入聯絡人').waitFor();
@@ -67,7 +62,7 @@ describe('contacts', () => {
     await contacts.screenshot(path.join(screenshots, 'contacts-list-zh-Hant.png'));
 
     // Importing the same file again adds nobody twice.
-    harness!.dialogs.answerNextOpen(file);
+    harness.dialogs.answerNextOpen(file);
     await contacts.button(/匯入/).click();
     await preview.getByText('共 5 行：將新增 0 人；2 行有錯誤，3 行與現有資料重複，均不會匯入。').waitFor();
     await preview.getByText('與「陳大文」電郵相同，不會重複匯入').waitFor();
@@ -100,14 +95,14 @@ describe('contacts', () => {
 
     // Export to XLSX through the save dialog.
     const out = path.join(files, 'out.xlsx');
-    harness!.dialogs.answerNextSave(out);
+    harness.dialogs.answerNextSave(out);
     await contacts.button(/匯出 Excel/).click();
     await contacts.page.getByText(`已匯出 3 人至「${out}」。`).waitFor();
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('works the same in Simplified, with Mainland wording, filters and a restore from the deleted list', async () => {
-    const { files, contacts } = await freshApp('zh-CN');
+    const { harness, files, contacts } = await freshApp('zh-CN');
     await contacts.open('通讯录');
     const file = path.join(files, '名单.csv');
     await writeFile(
@@ -118,7 +113,7 @@ describe('contacts', () => {
         '张三,经理,香港科技园公司,其他,zhang@@x,,',
       ]),
     );
-    harness!.dialogs.answerNextOpen(file);
+    harness.dialogs.answerNextOpen(file);
     await contacts.button(/导入/).click();
     const preview = contacts.dialog();
     await preview.getByText('共 3 行：将新建 2 人；1 行有错误，0 行与现有数据重复，均不会导入。').waitFor();

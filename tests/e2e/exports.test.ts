@@ -4,23 +4,19 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localToday } from '../../shared/actions/dueDates';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { toHans, toHant } from '../../shared/script/convert';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { ExportsPage } from './pages/exportsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const run = promisify(execFile);
 const look = '/tmp/exportui';
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 // Three actions mention 數據 (one typed in 简体, one hostile); the fourth does not and must stay out.
 const typedInHant = '研究跨境數據流通的安全安排';
@@ -53,7 +49,7 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-exports-'));
     const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-exports-out-'));
     await mkdir(look, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const exports = new ExportsPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { paperNumberLabel } from '../../shared/model/meeting';
 import { writeTestPdf } from '../support/meetingsPdf';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { MeetingsPage } from './pages/meetingsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { addOfficerOnEachSide } from './harness/seed';
@@ -14,11 +14,7 @@ import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 const ownShots = '/tmp/meetings';
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const cases: Array<{ language: Language; locale: string; script: 'hant' | 'hans'; tab: string; title: string; item: string; minutes: string; decision: string; action: string }> = [
   {
@@ -52,7 +48,7 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-papers-'));
     await mkdir(screenshots, { recursive: true });
     await mkdir(ownShots, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const meetings = new MeetingsPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);

@@ -3,22 +3,18 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/model/language';
 import { createPackMeeting } from '../support/packMeeting';
 import { bookmarks, pageTexts } from '../support/pdfInspect';
 import { openTestBackend, appFrame } from '../support/testBackend';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { PackPage } from './pages/packPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const run = promisify(execFile);
 const shots = '/tmp/packperf';
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 /**
  * A data folder with the pack fixture's two meetings, set up through the same backend the app uses
@@ -79,7 +75,7 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
     // The meeting is set up through the backend; the pack is built on screen.
     const { dataDir, out: files, markers } = await seedMeetings(locale);
 
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const pack = new PackPage(harness.page, language);
     await app.waitForTab(tab);
@@ -131,7 +127,7 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
   it("exports a meeting's agenda, attendance and minutes from its screen: DOCX in both scripts, PDF in the reader's", async () => {
     await mkdir(shots, { recursive: true });
     const { dataDir, out } = await seedMeetings(locale);
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const pack = new PackPage(harness.page, language);
     const ui = pack.text.exports.ui;

@@ -1,20 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { PolicyPage } from './pages/policyPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const cases: Array<{ language: Language; locale: string; tab: string; title: string; project: string; sheetName: string }> = [
   { language: 'zh-Hant', locale: 'zh-HK', tab: '聯合政策', title: '港深科研人才通關便利試點', project: '跨境醫療數據平台', sheetName: '資助項目.csv' },
@@ -28,7 +24,7 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     const p = text.registers.fundedProjects;
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-policy-'));
     await mkdir(screenshots, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale, viewport: { width: 1600, height: 1000 } });
+    const harness = await openHarness({ dataDir, systemLocale: locale, viewport: { width: 1600, height: 1000 } });
     const app = new WorkbenchPage(harness.page);
     const ui = new PolicyPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);

@@ -1,20 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localToday } from '../../shared/actions/dueDates';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { PolicyPage } from './pages/policyPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const cases: Array<{ language: Language; locale: string; tab: string; name: string; city: string }> = [
   { language: 'zh-Hant', locale: 'zh-HK', tab: '聯合推廣', name: '河套創科論壇', city: '香港' },
@@ -32,7 +28,7 @@ describe.each(cases)('Joint Promotion events in $language', ({ language, locale,
     const e = text.registers.promotionEvents;
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-promotion-'));
     await mkdir(screenshots, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale, viewport: { width: 1700, height: 1000 } });
+    const harness = await openHarness({ dataDir, systemLocale: locale, viewport: { width: 1700, height: 1000 } });
     const app = new WorkbenchPage(harness.page);
     const ui = new PolicyPage(harness.page, language);
     await app.waitForTab(text.tabs.overview);

@@ -1,19 +1,15 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { RegistersPage } from './pages/registersPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve(process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const csv = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -51,7 +47,7 @@ describe.each(cases)('HK Science Park registers in $language', (c) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-registers-'));
     const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-registers-files-'));
     await mkdir(screenshots, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: c.locale, viewport: { width: 1600, height: 1000 } });
+    const harness = await openHarness({ dataDir, systemLocale: c.locale, viewport: { width: 1600, height: 1000 } });
     const ui = new RegistersPage(harness.page);
     const page = harness.page;
     await ui.openSubGroup(c.tab);

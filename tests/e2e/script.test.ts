@@ -1,20 +1,16 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { ConversionReviewPage } from './pages/conversionReviewPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
 const mine = '/tmp/script';
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const hant = localeResources['zh-Hant'];
 const hans = localeResources['zh-Hans'];
@@ -28,7 +24,7 @@ describe("content in the reader's script, in Chromium", () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-script-'));
     await mkdir(screenshots, { recursive: true });
     await mkdir(mine, { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: 'zh-HK' });
+    const harness = await openHarness({ dataDir, systemLocale: 'zh-HK' });
     const app = new WorkbenchPage(harness.page);
     await app.waitForTab(hant.tabs.overview);
 

@@ -1,20 +1,16 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { SearchPage } from './pages/searchPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 /** Each reader searches in the other script for records typed in the other script, and sees them in their own. */
 const cases: Array<{
@@ -46,7 +42,7 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-search-'));
     await mkdir(screenshots, { recursive: true });
     await mkdir('/tmp/search', { recursive: true });
-    harness = await startHarness({ dataDir, systemLocale: locale });
+    const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const search = new SearchPage(harness.page, language);
     const writtenIn = text.script.writtenIn.replace('{{script}}', text.script.name[shown.written]);

@@ -1,28 +1,23 @@
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness/harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness/useHarness';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const screenshots = path.resolve('test-results/screenshots');
-let harness: Harness | null = null;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 async function freshApp(systemLocale = 'zh-HK') {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-'));
   await mkdir(screenshots, { recursive: true });
-  harness = await startHarness({ dataDir, systemLocale });
-  return { dataDir, app: new WorkbenchPage(harness.page) };
+  const harness = await openHarness({ dataDir, systemLocale });
+  return { harness, dataDir, app: new WorkbenchPage(harness.page) };
 }
 
 describe('the shell', () => {
   it('seeds a fresh data folder, switches to Simplified, and keeps the choice across a restart', async () => {
-    const { dataDir, app } = await freshApp();
+    const { harness, dataDir, app } = await freshApp();
 
     await app.waitForTab('總覽');
     expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
@@ -37,7 +32,7 @@ describe('the shell', () => {
     expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await app.screenshot(path.join(screenshots, 'shell-zh-Hans.png'));
 
-    await harness!.restart();
+    await harness.restart();
     await app.waitForTab('总览');
     expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '香港科学园落户深圳', '联合政策', '联合推广']);
     // The data folder was really written: shard files and a save point.
@@ -46,7 +41,7 @@ describe('the shell', () => {
   });
 
   it('sets up a further sub-group from the add tab, validating in the user’s script', async () => {
-    const { app } = await freshApp();
+    const { harness, app } = await freshApp();
     await app.waitForTab('總覽');
 
     const dialog = await app.openNewSubGroupDialog('新增專組');
@@ -68,18 +63,18 @@ describe('the shell', () => {
     expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣', '數據流通']);
     await app.heading('「數據流通」專組 DF').waitFor();
 
-    await harness!.restart();
+    await harness.restart();
     await app.waitForTab('數據流通');
   });
 
   it('opens settings from the menu, shows the data folder and opens it', async () => {
-    const { dataDir, app } = await freshApp('en-GB');
+    const { harness, dataDir, app } = await freshApp('en-GB');
     await app.waitForTab('Overview');
-    await harness!.sendMenuCommand('openSettings');
+    await harness.sendMenuCommand('openSettings');
     const dialog = app.page.getByRole('dialog');
     await dialog.getByText(dataDir, { exact: true }).waitFor();
     await dialog.getByRole('button', { name: 'Open data folder' }).click();
-    await expect.poll(() => harness!.openedFolders).toEqual([dataDir]);
+    await expect.poll(() => harness.openedFolders).toEqual([dataDir]);
     await app.screenshot(path.join(screenshots, 'settings-en.png'));
   });
 });

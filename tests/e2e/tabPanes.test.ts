@@ -2,18 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
-import { startHarness, type Harness } from './harness/harness';
+import { useHarness } from './harness/useHarness';
 import { RegistersPage } from './pages/registersPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const openHarness = useHarness();
 
 const text = localeResources['zh-Hant'];
 
@@ -28,7 +24,7 @@ const scrolledBy = (panel: Locator) => panel.locator('.ant-table-tbody-virtual-h
 describe('a long list in a tab, shown again', () => {
   it('lines up with its header and stays where it was scrolled, in a window wider than its columns', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-panes-'));
-    harness = await startHarness({ dataDir, systemLocale: 'zh-HK', viewport: { width: 1700, height: 1000 } });
+    const harness = await openHarness({ dataDir, systemLocale: 'zh-HK', viewport: { width: 1700, height: 1000 } });
     const page = harness.page;
     const app = new WorkbenchPage(page);
     const ui = new RegistersPage(page);
