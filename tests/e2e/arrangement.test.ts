@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,11 +6,11 @@ import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { libreOffice, pagesToPng, pdfText } from '../electron/exports/readers';
 import { useHarness } from './harness/useHarness';
+import { lookFolder } from '../support/lookFolder';
 import { ActionsPage } from './pages/actionsPage';
 import { ArrangementPage, buttonName } from './pages/arrangementPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
-const LOOK = '/tmp/arrangement';
 const openHarness = useHarness();
 
 const cases: Array<{
@@ -68,7 +68,7 @@ describe.each(cases)('the arrangement in $language', (c) => {
     const text = localeResources[c.language];
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-arrangement-'));
     const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-report-'));
-    await mkdir(LOOK, { recursive: true });
+    const LOOK = await lookFolder('arrangement');
     const harness = await openHarness({ dataDir, systemLocale: c.locale });
     const app = new WorkbenchPage(harness.page);
     const actions = new ActionsPage(harness.page, c.language);

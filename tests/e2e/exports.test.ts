@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,12 +10,12 @@ import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { toHans, toHant } from '../../shared/script/convert';
 import { useHarness } from './harness/useHarness';
+import { lookFolder } from '../support/lookFolder';
 import { ExportsPage } from './pages/exportsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const run = promisify(execFile);
-const look = '/tmp/exportui';
 const openHarness = useHarness();
 
 // Three actions mention 數據 (one typed in 简体, one hostile); the fourth does not and must stay out.
@@ -48,7 +48,7 @@ describe.each(cases)('exports in Chromium, $language', ({ language, locale, tab,
     const script = language === 'zh-Hans' ? 'hans' : 'hant';
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-exports-'));
     const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-exports-out-'));
-    await mkdir(look, { recursive: true });
+    const look = await lookFolder('exports-ui');
     const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const exports = new ExportsPage(harness.page, language);

@@ -7,13 +7,13 @@ import type { Language } from '../../shared/model/language';
 import { paperNumberLabel } from '../../shared/model/meeting';
 import { writeTestPdf } from '../support/meetingsPdf';
 import { useHarness } from './harness/useHarness';
+import { lookFolder } from '../support/lookFolder';
 import { MeetingsPage } from './pages/meetingsPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { addOfficerOnEachSide } from './harness/seed';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
-const ownShots = '/tmp/meetings';
 const openHarness = useHarness();
 
 const cases: Array<{ language: Language; locale: string; script: 'hant' | 'hans'; tab: string; title: string; item: string; minutes: string; decision: string; action: string }> = [
@@ -47,7 +47,7 @@ describe.each(cases)('meetings in $language', ({ language, locale, script, tab, 
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-meetings-'));
     const files = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-papers-'));
     await mkdir(screenshots, { recursive: true });
-    await mkdir(ownShots, { recursive: true });
+    const ownShots = await lookFolder('meetings');
     const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const meetings = new MeetingsPage(harness.page, language);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/model/language';
 import { createPackMeeting } from '../support/packMeeting';
+import { lookFolder } from '../support/lookFolder';
 import { bookmarks, pageTexts } from '../support/pdfInspect';
 import { openTestBackend, appFrame } from '../support/testBackend';
 import { useHarness } from './harness/useHarness';
@@ -13,7 +14,6 @@ import { PackPage } from './pages/packPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 
 const run = promisify(execFile);
-const shots = '/tmp/packperf';
 const openHarness = useHarness();
 
 /**
@@ -71,7 +71,7 @@ const cases: Array<{
 
 describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meeting: meetingLabel, firstMeeting, hantName, hansName }) => {
   it('builds both versions of a pack for a meeting with four items and three papers, previews and prints it', async () => {
-    await mkdir(shots, { recursive: true });
+    const shots = await lookFolder('pack');
     // The meeting is set up through the backend; the pack is built on screen.
     const { dataDir, out: files, markers } = await seedMeetings(locale);
 
@@ -125,7 +125,7 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
   }, 180_000);
 
   it("exports a meeting's agenda, attendance and minutes from its screen: DOCX in both scripts, PDF in the reader's", async () => {
-    await mkdir(shots, { recursive: true });
+    const shots = await lookFolder('pack');
     const { dataDir, out } = await seedMeetings(locale);
     const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);

@@ -4,12 +4,12 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import { useHarness } from './harness/useHarness';
+import { lookFolder } from '../support/lookFolder';
 import { ConversionReviewPage } from './pages/conversionReviewPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
 
 const screenshots = path.resolve('test-results/screenshots');
-const mine = '/tmp/script';
 const openHarness = useHarness();
 
 const hant = localeResources['zh-Hant'];
@@ -23,7 +23,7 @@ describe("content in the reader's script, in Chromium", () => {
   it('shows the same sub-group tab converted in 繁體 and 简体, finds records across scripts, and keeps a correction until its source changes', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-script-'));
     await mkdir(screenshots, { recursive: true });
-    await mkdir(mine, { recursive: true });
+    const mine = await lookFolder('script');
     const harness = await openHarness({ dataDir, systemLocale: 'zh-HK' });
     const app = new WorkbenchPage(harness.page);
     await app.waitForTab(hant.tabs.overview);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localeResources } from '../../shared/i18n/resources';
 import type { Language } from '../../shared/model/language';
 import { useHarness } from './harness/useHarness';
+import { lookFolder } from '../support/lookFolder';
 import { SearchPage } from './pages/searchPage';
 import { WorkbenchPage } from './pages/workbenchPage';
 import { unwrap } from '../../shared/ipc/errors';
@@ -41,7 +42,7 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     const text = localeResources[language];
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-search-'));
     await mkdir(screenshots, { recursive: true });
-    await mkdir('/tmp/search', { recursive: true });
+    const look = await lookFolder('search');
     const harness = await openHarness({ dataDir, systemLocale: locale });
     const app = new WorkbenchPage(harness.page);
     const search = new SearchPage(harness.page, language);
@@ -75,7 +76,7 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     expect(await search.group('subGroup', 1).locator('mark').first().innerText()).toBe(shown.match);
     expect(await search.group('subGroup', 1).getByRole('option').innerText()).toContain(shown.subGroup);
     await harness.page.screenshot({ path: path.join(screenshots, `search-${language}.png`) });
-    await harness.page.screenshot({ path: `/tmp/search/search-${language}.png` });
+    await harness.page.screenshot({ path: path.join(look, `search-${language}.png`) });
 
     // Arrows move through every hit, across groups, and wrap.
     expect(await search.activeOption().innerText()).toContain(shown.title);
@@ -95,7 +96,7 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     expect(await drawer.innerText()).toContain(shown.title);
     expect(await drawer.innerText()).toContain(writtenIn);
     expect(await app.tab(shown.tab).getAttribute('aria-selected')).toBe('true');
-    await harness.page.screenshot({ path: `/tmp/search/search-opened-${language}.png` });
+    await harness.page.screenshot({ path: path.join(look, `search-opened-${language}.png`) });
     await harness.page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
@@ -112,7 +113,7 @@ describe.each(cases)('search in $language', ({ language, locale, query, typed, s
     // Nothing found says so in the reader's script; Esc clears the box.
     await search.search('無此字詞');
     await search.results.getByText(shown.noMatch, { exact: true }).waitFor();
-    await harness.page.screenshot({ path: `/tmp/search/search-none-${language}.png` });
+    await harness.page.screenshot({ path: path.join(look, `search-none-${language}.png`) });
     await search.box.press('Escape');
     expect(await search.box.inputValue()).toBe('');
     await search.results.waitFor({ state: 'hidden' });

@@ -9,14 +9,14 @@ import type { Action } from '../../../shared/model/action';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 import { appFrame, openTestBackend, type TestBackend } from '../../support/testBackend';
+import { lookFolder } from '../../support/lookFolder';
 import { libreOffice, pagesToPng, pdfText } from '../exports/readers';
 
 /*
  * The implementation report through the export pipeline: a period's draft with the officials' own
  * wording (one clause written in Simplified), exported as DOCX in both scripts and as PDF, read back
- * with LibreOffice and pdftotext. First pages go to /tmp/arrangement/ for a person to look at.
+ * with LibreOffice and pdftotext. First pages go to test-results/look/arrangement/ for a person to look at.
  */
-const LOOK = '/tmp/arrangement';
 let app: TestBackend;
 let out: string;
 let draft: ReportDraft;
@@ -90,6 +90,6 @@ describe('the implementation report export', () => {
     expect(text).toContain('第二条（一）');
     expect(text).toContain('首批机构已进驻。');
     expect(text).not.toContain('進駐');
-    await pagesToPng(paths[0]!, path.join(LOOK, 'report-hans'), 2);
+    await pagesToPng(paths[0]!, path.join(await lookFolder('arrangement'), 'report-hans'), 2);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,7 @@ import type { ExportDone, ExportPlan, ExportRequest } from '../../../shared/docu
 import type { Action } from '../../../shared/model/action';
 import type { Contact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
+import { lookFolder } from '../../support/lookFolder';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 import { openTestBackend, appFrame, type TestBackend } from '../../support/testBackend';
 import { libreOffice, pagesToPng, pdfFonts, pdfText } from './readers';
@@ -16,13 +17,13 @@ import { libreOffice, pagesToPng, pdfFonts, pdfText } from './readers';
 /*
  * One backend with a small, hostile data set, exported once per format and script; the files are read
  * back with LibreOffice (one batch per format), pdftotext, pdffonts and exceljs, and the assertions
- * share them. First pages are saved as PNGs to /tmp/exports/ for a person to look at.
+ * share them. First pages are saved as PNGs to test-results/look/exports/ for a person to look at.
  */
 
 const NOW = new Date('2026-11-24T02:00:00Z');
 const HOSTILE_TITLE = '=HYPERLINK("http://evil.example","點我")';
 const MARKUP_TITLE = '<script>alert(1)</script><b>粗體</b> 檢討資訊流通';
-const LOOK = '/tmp/exports';
+let LOOK: string;
 
 let app: TestBackend;
 let out: string;
@@ -72,7 +73,7 @@ async function seed(): Promise<void> {
 beforeAll(async () => {
   app = await openTestBackend({ now: () => NOW, pdfRenderer: pdf });
   out = await mkdtemp(path.join(tmpdir(), 'hetao-exports-'));
-  await mkdir(LOOK, { recursive: true });
+  LOOK = await lookFolder('exports');
   await seed();
   written.docx = (await exportTo(actionsOf(jp.id), '聯合政策專組_跟進事項_2026-11-24.docx')).paths;
   written.xlsx = (await exportTo(actionsOf(null, { format: 'xlsx' }), '跟進事項_2026-11-24.xlsx')).paths;
