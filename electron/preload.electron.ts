@@ -13,7 +13,10 @@ const api = buildApi(
       if ((menuCommands as readonly unknown[]).includes(command)) listener(command as MenuCommand);
     };
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
-    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    // Braces, so the page gets nothing back (removeListener returns ipcRenderer itself).
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
   },
   (listener) => {
     // Only the four plain fields reach the page, never the event.
@@ -24,7 +27,9 @@ const api = buildApi(
       }
     };
     ipcRenderer.on(TASK_PROGRESS_CHANNEL, forward);
-    return () => ipcRenderer.removeListener(TASK_PROGRESS_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(TASK_PROGRESS_CHANNEL, forward);
+    };
   },
 ) satisfies HetaoApi;
 

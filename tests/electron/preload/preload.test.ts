@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/ipc/contract';
 import { MENU_COMMAND_CHANNEL } from '../../../shared/ipc/channels';
+import { TASK_PROGRESS_CHANNEL } from '../../../shared/tasks/channels';
 
 /** Builds the real preload as the app does and runs it against a recording stand-in for Electron. */
 async function loadPreload() {
@@ -14,16 +15,21 @@ async function loadPreload() {
   const exposed = new Map<string, Record<string, unknown>>();
   const invoked: Array<[string, unknown]> = [];
   const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  const ipcRenderer = {
+    invoke: async (channel: string, input: unknown) => {
+      invoked.push([channel, input]);
+      return { ok: true, value: null };
+    },
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, listener),
+    // As Electron's does: it returns ipcRenderer itself, which must never reach the page.
+    removeListener: (channel: string) => {
+      listeners.delete(channel);
+      return ipcRenderer;
+    },
+  };
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
-    ipcRenderer: {
-      invoke: async (channel: string, input: unknown) => {
-        invoked.push([channel, input]);
-        return { ok: true, value: null };
-      },
-      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, listener),
-      removeListener: (channel: string) => listeners.delete(channel),
-    },
+    ipcRenderer,
   };
   const module = { exports: {} };
   runInNewContext(await readFile(outfile, 'utf8'), {
@@ -69,7 +75,16 @@ describe('the preload', () => {
     forward({ sender: 'secret' }, 'openSettings');
     forward({ sender: 'secret' }, 'rm -rf');
     expect(received).toEqual([['openSettings']]);
-    unsubscribe();
+    expect(unsubscribe()).toBeUndefined();
     expect(listeners.has(MENU_COMMAND_CHANNEL)).toBe(false);
+  });
+
+  it('unsubscribes from task progress without handing ipcRenderer back to the page', async () => {
+    const { exposed, listeners } = await loadPreload();
+    const api = exposed.get('hetao') as { onTaskProgress(l: (p: unknown) => void): () => unknown };
+    const unsubscribe = api.onTaskProgress(() => undefined);
+    expect(listeners.has(TASK_PROGRESS_CHANNEL)).toBe(true);
+    expect(unsubscribe()).toBeUndefined();
+    expect(listeners.has(TASK_PROGRESS_CHANNEL)).toBe(false);
   });
 });
