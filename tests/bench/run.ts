@@ -2,7 +2,8 @@
  * `npm run bench`: runs every suite in tests/bench/suites and prints one figure a line as
  * `name: value`, each the median of several runs, so figures can be compared run to run.
  * `npm run bench -- store` runs only the suites whose file name contains "store". Each suite runs in
- * its own process.
+ * its own process. The npm script builds the renderer first, so the browser suites measure the code
+ * as it is now, on a fresh clone too.
  */
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
