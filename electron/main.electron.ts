@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
-import { openBackend, type Backend } from './backend/openBackend';
+import { languageForLocale, type Language } from '../shared/model/language';
+import { dispatchWhenOpen, openBackend, type Backend } from './backend/openBackend';
 import { electronDialogs } from './dialogs/dialogs.electron';
 import { ElectronPdfRenderer } from './documents/pdf/pdfRenderer.electron';
-import { electronPackPrinter } from './pack/packPrinter.electron';
 import { TASK_PROGRESS_CHANNEL } from '../shared/tasks/channels';
 import { translator } from './i18n/translator';
 import { registerIpc } from './ipc/registerIpc.electron';
+import { CrashLog } from './lifecycle/crashLog';
+import { createQuitGuard, type UnsavedChoice } from './lifecycle/quitGuard';
+import { nearestExistingFolder, startupFailureMessage } from './lifecycle/startupFailure';
 import { setAppMenu } from './menu/appMenu.electron';
 import { registerAppScheme, serveRenderer } from './protocol/appProtocol.electron';
 import { createMainWindow, hardenWebContents } from './window/mainWindow.electron';
@@ -16,97 +19,136 @@ import { createMainWindow, hardenWebContents } from './window/mainWindow.electro
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
-function focusMainWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
-}
+const dataDir = () => path.join(app.getPath('userData'), 'data');
+const systemLanguage = (): Language => languageForLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+/** The user's language once the data is open; the system's before that (or if it never opens). */
+const language = (): Language => backend?.language() ?? systemLanguage();
 
-async function openFolder(folder: string): Promise<void> {
-  const failure = await shell.openPath(folder);
+async function openPath(target: string): Promise<void> {
+  const failure = await shell.openPath(target);
   if (failure) throw new Error(failure);
 }
 
+/** Shows the main window, opening it again if it was closed (macOS keeps running without one). */
 function showMainWindow(): void {
-  const t = translator(backend!.language());
-  mainWindow = createMainWindow(t('app.title'));
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow(translator(language())('app.title'));
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-async function start(): Promise<void> {
+function applyLanguage(): void {
+  setAppMenu(translator(language()), () => mainWindow, () => void openPath(dataDir()));
+}
+
+async function start(crashLog: CrashLog): Promise<void> {
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   hardenWebContents();
-  const dataDir = path.join(app.getPath('userData'), 'data');
-  backend = await openBackend({
-    dataDir,
+  const opening = openBackend({
+    dataDir: dataDir(),
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     appOrigin: APP_ORIGIN,
-    openFolder,
+    openFolder: openPath,
     dialogs: electronDialogs,
     pdfRenderer: new ElectronPdfRenderer(),
-    printer: electronPackPrinter,
+    // The system's PDF viewer prints: Electron's own viewer has printed blank or grey pages.
+    printer: { print: openPath },
+    logFile: crashLog.file,
   });
-  registerIpc(backend.dispatch);
+  // The window and its loading state come up at once; its first calls wait for the data to open.
+  registerIpc(dispatchWhenOpen(opening));
+  applyLanguage();
+  showMainWindow();
+  backend = await opening;
   backend.onTaskProgress((progress) => mainWindow?.webContents.send(TASK_PROGRESS_CHANNEL, progress));
-  const applyLanguage = () => {
-    const t = translator(backend!.language());
-    setAppMenu(t, () => mainWindow, () => void openFolder(dataDir));
-  };
   applyLanguage();
   backend.onSettingsChanged(applyLanguage);
-  showMainWindow();
 }
 
-/** Writes what is still queued before quitting; if the disk refuses, the user decides. */
-function flushBeforeQuit(): void {
-  let flushed = false;
-  let flushing = false;
-  app.on('before-quit', (event) => {
-    if (flushed || !backend) return;
-    event.preventDefault();
-    if (flushing) return;
-    flushing = true;
-    backend
-      .close()
+/**
+ * The data folder cannot be opened: say which and why in the system's language, offer to open it,
+ * then exit and give up the single-instance lock, so the next launch starts afresh instead of
+ * focusing a window that never was.
+ */
+async function failStartup(error: unknown, crashLog: CrashLog): Promise<void> {
+  await crashLog.write('startup', error).catch(() => undefined);
+  try {
+    const folder = dataDir();
+    const { response } = await dialog.showMessageBox(startupFailureMessage(error, folder, translator(systemLanguage())));
+    if (response === 0) await shell.openPath(await nearestExistingFolder(folder));
+  } finally {
+    app.releaseSingleInstanceLock();
+    app.exit(1);
+  }
+}
+
+/** Asks what to do with changes the disk refused while quitting; Esc goes back to the window. */
+async function askAboutUnsaved(error: unknown): Promise<UnsavedChoice> {
+  const t = translator(language());
+  const code = (error as { code?: string } | null)?.code ?? 'disk.writeFailed';
+  const options = {
+    type: 'warning' as const,
+    title: t('quit.unsavedTitle'),
+    message: t('quit.unsaved', { reason: t(`errors.${code}`) }),
+    detail: t('quit.unsavedDetail'),
+    buttons: [t('quit.retry'), t('quit.back'), t('quit.discard')],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return (['retry', 'back', 'discard'] as const)[response] ?? 'back';
+}
+
+/** Every error nothing else caught is logged (no record contents) and the user is told once. */
+function reportCrashes(crashLog: CrashLog): void {
+  let told = false;
+  const report = (kind: string) => (error: unknown) => {
+    void crashLog
+      .write(kind, error)
+      .catch(() => undefined)
       .then(() => {
-        flushed = true;
-        app.quit();
-      })
-      .catch((error: { code?: string }) => {
-        flushing = false;
-        const t = translator(backend!.language());
-        const choice = dialog.showMessageBoxSync({
-          type: 'warning',
-          title: t('app.title'),
-          message: t('save.unsaved', { reason: t(`errors.${error.code ?? 'disk.writeFailed'}`) }),
-          buttons: [t('save.retry'), t('menu.quit')],
-          defaultId: 0,
-          cancelId: 0,
-        });
-        if (choice === 1) {
-          flushed = true;
-          app.quit();
-        }
+        if (told) return;
+        told = true;
+        const t = translator(language());
+        dialog.showErrorBox(t('crash.title'), t('crash.message', { logFile: crashLog.file }));
       });
-  });
+  };
+  process.on('uncaughtException', report('uncaughtException'));
+  process.on('unhandledRejection', report('unhandledRejection'));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const crashLog = new CrashLog(path.join(app.getPath('userData'), 'logs'));
+  reportCrashes(crashLog);
   registerAppScheme();
-  app.on('second-instance', focusMainWindow);
+  app.on('second-instance', () => {
+    if (backend || mainWindow) showMainWindow();
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
     if (!mainWindow && backend) showMainWindow();
   });
-  flushBeforeQuit();
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Hetao Desk', String(error));
-    app.exit(1);
-  });
+  app.on(
+    'before-quit',
+    createQuitGuard({
+      save: async () => backend?.close(),
+      ask: askAboutUnsaved,
+      showWindow: showMainWindow,
+      quit: () => app.quit(),
+    }),
+  );
+  app
+    .whenReady()
+    .then(() => start(crashLog))
+    .catch((error: unknown) => failStartup(error, crashLog));
 }

@@ -53,6 +53,8 @@ export interface BackendOptions {
   pdfRenderer?: PdfRenderer;
   /** The system print dialog for PDFs; without it nothing is printed (a recording stand-in). */
   printer?: PackPrinter;
+  /** Where the host logs its errors, shown in Settings → About. */
+  logFile?: string;
 }
 
 export interface Backend {
@@ -62,8 +64,16 @@ export interface Backend {
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
   /** Progress of long tasks, for the host to pass on to the window. */
   onTaskProgress(listener: (progress: TaskProgress) => void): () => void;
-  /** Writes everything still queued and takes a last backup. */
+  /** Writes everything not yet on disk (again, if it failed before) and takes a last backup. */
   close(): Promise<void>;
+}
+
+/**
+ * Calls made while the backend is still opening wait for it, so the host can show the window (and
+ * its loading state) at once instead of after the store has loaded.
+ */
+export function dispatchWhenOpen(opening: Promise<Backend>): Dispatch {
+  return async (channel, input, sender) => (await opening).dispatch(channel, input, sender);
 }
 
 /**
@@ -83,6 +93,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     version: options.appVersion,
     dataFolder: options.dataDir,
     backupsFolder,
+    logFile: options.logFile ?? null,
     schemaVersion: SCHEMA_VERSION,
     systemLanguage,
     dataProblem,
@@ -280,6 +291,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     language: () => settings.currentLanguage(),
     onSettingsChanged: (listener) => settings.onChange(listener),
     onTaskProgress: (listener) => tasks.onProgress(listener),
-    close: () => store.close(),
+    close: async () => {
+      // A quit after a failed write must write again: flushing alone only waits for queued writes.
+      await store.retrySave();
+      await store.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-/** Sends a PDF to the system's print dialog: Electron's in the app, a recording stand-in in tests. */
+/** Hands a PDF over for printing: to the system's PDF viewer in the app, a recording stand-in in tests. */
 export interface PackPrinter {
   print(pdfPath: string): Promise<void>;
 }

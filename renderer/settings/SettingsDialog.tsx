@@ -9,7 +9,7 @@ import { useErrorText } from '../api/useErrorText';
 import { GlossaryDialog } from '../script/GlossaryDialog';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
-/** Settings and About: the interface language, where the data and its backups live, the version. */
+/** Settings and About: the interface language, where the data, its backups and the error log live, the version. */
 export function SettingsDialog({
   open,
   info,
@@ -68,6 +68,16 @@ export function SettingsDialog({
             {t('settings.backupsHelp')}
           </Typography.Paragraph>
         </Descriptions.Item>
+        {info.logFile && (
+          <Descriptions.Item label={t('settings.logFile')}>
+            <Typography.Text copyable code>
+              {info.logFile}
+            </Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              {t('settings.logFileHelp')}
+            </Typography.Paragraph>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
         <Descriptions.Item label={t('settings.schemaVersion')}>{info.schemaVersion}</Descriptions.Item>
       </Descriptions>

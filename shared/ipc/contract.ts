@@ -27,6 +27,8 @@ export const AppInfo = z.object({
   version: z.string(),
   dataFolder: z.string(),
   backupsFolder: z.string(),
+  /** The main process's error log (Electron only; the harness has none). */
+  logFile: z.string().nullable(),
   schemaVersion: z.number().int(),
   /** The language the OS suggests; used while the user's own choice cannot be read. */
   systemLanguage: Language,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +64,15 @@ describe('Workbench', () => {
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getByText(app.dataDir)).toBeTruthy());
     expect(within(dialog).getByText('設定及關於')).toBeTruthy();
+  });
+
+  it('shows in About where the error log is, when the app keeps one', async () => {
+    const logFile = path.join(tmpdir(), 'Hetao Desk', 'logs', 'main.log');
+    const app = await renderApp({ systemLocale: 'zh-CN', backend: { logFile } });
+    await screen.findAllByRole('tab');
+    app.sendMenuCommand('openSettings');
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(logFile)).toBeTruthy();
+    expect(within(dialog).getByText('错误记录')).toBeTruthy();
   });
 });
