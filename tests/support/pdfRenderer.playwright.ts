@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PdfRenderOptions, PdfRenderer } from '../../electron/documents/pdf/pdfRenderer';
+import { ENGINE_MARGINS_INCHES, type PdfRenderOptions, type PdfRenderer } from '../../electron/documents/pdf/pdfRenderer';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,6 +39,7 @@ export class PlaywrightPdfRenderer implements PdfRenderer {
         landscape: options.landscape ?? false,
         printBackground: true,
         preferCSSPageSize: true,
+        margin: Object.fromEntries(Object.entries(ENGINE_MARGINS_INCHES).map(([side, inches]) => [side, `${inches}in`])),
       });
       this.renders++;
       return new Uint8Array(pdf);

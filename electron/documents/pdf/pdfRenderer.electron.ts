@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session } from 'electron';
-import type { PdfRenderOptions, PdfRenderer } from './pdfRenderer';
+import { ENGINE_MARGINS_INCHES, type PdfRenderOptions, type PdfRenderer } from './pdfRenderer';
 
 /** Its own in-memory session, so the one allowed file URL never loosens the app's session. */
 const PARTITION = 'pdf-render';
@@ -11,10 +11,21 @@ const PARTITION = 'pdf-render';
 /**
  * Electron's PdfRenderer: each document in a hidden, sandboxed window without preload, on a session
  * that refuses every request but the document itself, printed with webContents.printToPDF once
- * `document.fonts.ready` resolves (never after a fixed wait).
+ * `document.fonts.ready` resolves (never after a fixed wait). One document at a time, as the
+ * playwright renderer does: the session has a single request filter, set for each document, so a
+ * second render running alongside would refuse the first one's file.
  */
 export class ElectronPdfRenderer implements PdfRenderer {
-  async render(html: string, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  render(html: string, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+    const run = () => this.renderNow(html, options);
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async renderNow(html: string, options: PdfRenderOptions): Promise<Uint8Array> {
     // A file rather than a data: URL: a pack's overlay document can outgrow Chromium's URL limit.
     const folder = await mkdtemp(path.join(tmpdir(), 'hetao-pdf-'));
     const file = path.join(folder, 'document.html');
@@ -46,6 +57,10 @@ export class ElectronPdfRenderer implements PdfRenderer {
         landscape: options.landscape ?? false,
         printBackground: true,
         preferCSSPageSize: true,
+        margins: { ...ENGINE_MARGINS_INCHES },
+        // Bookmarks from the headings, and tags so a screen reader can read the PDF aloud.
+        generateDocumentOutline: true,
+        generateTaggedPDF: true,
       });
       return new Uint8Array(pdf);
     } finally {

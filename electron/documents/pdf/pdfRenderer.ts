@@ -9,6 +9,13 @@ export interface PdfRenderOptions {
   landscape?: boolean;
 }
 
+/**
+ * Margins every engine is given, in inches: none, so each document's own CSS (`@page` margins, the
+ * pack's full-page separators and running headers) decides alone. Electron's printToPDF otherwise
+ * adds 0.4 in; playwright's page.pdf adds nothing.
+ */
+export const ENGINE_MARGINS_INCHES = { top: 0, right: 0, bottom: 0, left: 0 } as const;
+
 export interface PdfRenderer {
   /** Lays the document out once its fonts are ready and returns the PDF's bytes. */
   render(html: string, options?: PdfRenderOptions): Promise<Uint8Array>;

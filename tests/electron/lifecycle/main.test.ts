@@ -16,6 +16,7 @@ const electron = vi.hoisted(() => ({
   openedPaths: [] as string[],
   windows: [] as string[],
   opening: null as null | Promise<unknown>,
+  backendOptions: null as null | { printer: { print(file: string): Promise<void> }; logFile: string },
   registeredDispatch: null as null | ((channel: string, input: unknown, sender: unknown) => Promise<unknown>),
 }));
 
@@ -62,14 +63,20 @@ vi.mock('../../../electron/ipc/registerIpc.electron', () => ({
 }));
 vi.mock('../../../electron/backend/openBackend', async (importActual) => ({
   ...(await importActual<object>()),
-  openBackend: () => electron.opening,
+  openBackend: (options: typeof electron.backendOptions) => {
+    electron.backendOptions = options;
+    return electron.opening;
+  },
 }));
+
+// Each launch imports the whole main process afresh, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Starts the main process module afresh, as a launch does, and lets its start-up run. */
 async function launch(): Promise<void> {
   vi.resetModules();
   await import('../../../electron/main.electron');
-  await vi.waitFor(() => expect(electron.calls.some((c) => c.startsWith('exit')) || electron.registeredDispatch !== null).toBe(true));
+  await vi.waitFor(() => expect(electron.calls.some((c) => c.startsWith('exit')) || electron.registeredDispatch !== null).toBe(true), { timeout: 20_000 });
 }
 
 const processHandlers = new Map<string, (error: unknown) => void>();
@@ -100,7 +107,7 @@ describe('a data folder that cannot be opened', () => {
     electron.opening = Promise.reject(Object.assign(new Error("EROFS: read-only file system, mkdir '…'"), { code: 'EROFS' }));
     electron.opening.catch(() => undefined);
     await launch();
-    await vi.waitFor(() => expect(electron.calls).toContain('exit 1'));
+    await vi.waitFor(() => expect(electron.calls).toContain('exit 1'), { timeout: 20_000 });
 
     expect(electron.messageBoxes).toHaveLength(1);
     const box = electron.messageBoxes[0]!;
@@ -118,7 +125,7 @@ describe('a data folder that cannot be opened', () => {
     electron.opening = Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' }));
     electron.opening.catch(() => undefined);
     await launch();
-    await vi.waitFor(() => expect(electron.calls).toContain('exit 1'));
+    await vi.waitFor(() => expect(electron.calls).toContain('exit 1'), { timeout: 20_000 });
     expect(electron.messageBoxes[0]).toMatchObject({ title: '無法開啟一區兩園工作台' });
     expect(electron.messageBoxes[0]!.detail).toContain('沒有權限讀寫這個資料夾。');
     expect(electron.openedPaths).toEqual([]);
@@ -147,6 +154,14 @@ describe('the window at start', () => {
       close: async () => undefined,
     });
     expect(await answer).toEqual({ ok: true, value: 'info' });
+  });
+
+  it('hands a pack to the system’s PDF viewer to print, and tells the backend where the error log is', async () => {
+    electron.opening = new Promise(() => undefined);
+    await launch();
+    await electron.backendOptions!.printer.print('/packs/第3次會議會議文件包（繁體版）.pdf');
+    expect(electron.openedPaths).toEqual(['/packs/第3次會議會議文件包（繁體版）.pdf']);
+    expect(electron.backendOptions!.logFile).toBe(path.join(electron.userData, 'logs', 'main.log'));
   });
 });
 
