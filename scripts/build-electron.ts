@@ -1,5 +1,11 @@
-/** Bundles the main process and the sandboxed preload into dist/electron as CommonJS. */
+/**
+ * Bundles the main process and the sandboxed preload into dist/electron as CommonJS.
+ * `tsx scripts/build-electron.ts <folder>` bundles into <folder>/electron instead (the packaging test).
+ */
+import * as path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+
+const out = process.argv[2] ?? 'dist';
 
 const common: BuildOptions = {
   bundle: true,
@@ -12,6 +18,6 @@ const common: BuildOptions = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.electron.ts'], outfile: 'dist/electron/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/preload.electron.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...common, entryPoints: ['electron/main.electron.ts'], outfile: path.join(out, 'electron/main.cjs') }),
+  build({ ...common, entryPoints: ['electron/preload.electron.ts'], outfile: path.join(out, 'electron/preload.cjs') }),
 ]);
