@@ -1,10 +1,10 @@
-import { Result } from 'antd';
+import { Result, Spin } from 'antd';
 import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageForLocale } from '../shared/model/language';
 import { api, BridgeError, unwrap } from './api/hetao';
-import { initI18n } from './i18n/i18n';
+import { initI18n, switchLanguage } from './i18n/i18n';
 import { App } from './shell/App';
 // antd's styles as one prebuilt sheet (the theme runs with zeroRuntime), so opening a tab does not
 // first generate and inject each component's CSS.
@@ -13,11 +13,16 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 
-/** Reads what the first paint needs (data folder state, chosen language), then renders. */
+/**
+ * Says the data is opening (in the system's language) while the main process loads it, then reads
+ * what the first paint needs (data folder state, chosen language) and renders.
+ */
 async function boot(): Promise<void> {
+  await initI18n(languageForLocale(navigator.language));
+  root.render(<Spin fullscreen description={i18next.t('app.loading')} />);
   const info = await unwrap(api().app.info());
   const language = info.dataProblem ? info.systemLanguage : (await unwrap(api().settings.get())).language;
-  await initI18n(language);
+  switchLanguage(language);
   root.render(
     <StrictMode>
       <App info={info} initialLanguage={language} />

@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApi } from '../../../shared/ipc/buildApi';
 import type { HetaoApi, MenuCommand } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
-import { openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
+import { performance } from 'node:perf_hooks';
+import { dispatchWhenOpen, openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
 import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import { contentTypeOf, resolveAsset } from '../../../electron/protocol/assetResolver';
 import { RecordingPrinter } from '../../../electron/pack/packPrinter';
@@ -30,6 +31,8 @@ export interface HarnessOptions {
 export interface Harness {
   page: Page;
   origin: string;
+  /** performance.now() when the backend began to open (the browser already running), for the cold-start benchmark. */
+  openingStartedAt: number;
   /**
    * The app's own API, called on the backend from the test as the window's calls are: for records a
    * test needs in place before the steps it is about, and for reading back what was stored.
@@ -117,14 +120,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       printer,
       ...options.backend,
     });
-  let backend: Backend = await open();
   let page: Page | null = null;
   // The stand-in for webContents.send on the task-progress channel.
   const forwardProgress = (b: Backend) =>
     b.onTaskProgress((progress) => {
       void page?.evaluate((p) => (globalThis as unknown as { __hetaoProgress?(p: unknown): void }).__hetaoProgress?.(p), progress).catch(() => undefined);
     });
-  forwardProgress(backend);
 
   const browser = await launchChromium(options.headless ?? true);
   const context: BrowserContext = await browser.newContext({
@@ -137,26 +138,37 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   );
   // Arguments and results cross as JSON text (see bridge.ts); the dispatcher sees plain values, as
   // it does behind Electron's IPC.
-  await context.exposeBinding('__hetaoInvoke', async (source, channel: string, input: string | undefined) => {
-    const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
-    const result = await backend.dispatch(channel, input === undefined ? undefined : JSON.parse(input), sender);
-    return JSON.stringify(result);
-  });
   await context.addInitScript({ content: await bridgeScript() });
   page = await context.newPage();
+  // As in the app: the page loads while the data opens, and its calls wait for it.
+  const openingStartedAt = performance.now();
+  let opening = open();
+  // Awaited below, after the page has loaded; a failure to open must not count as unhandled meanwhile.
+  opening.catch(() => undefined);
+  let dispatch = dispatchWhenOpen(opening);
+  await context.exposeBinding('__hetaoInvoke', async (source, channel: string, input: string | undefined) => {
+    const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+    const result = await dispatch(channel, input === undefined ? undefined : JSON.parse(input), sender);
+    return JSON.stringify(result);
+  });
   await page.goto(`${origin}/index.html`);
+  let backend: Backend = await opening;
+  forwardProgress(backend);
 
   const sender = { url: `${origin}/index.html`, isMainFrame: true };
   return {
     page,
     origin,
+    openingStartedAt,
     api: buildApi((channel, input) => backend.dispatch(channel, input, sender), () => () => undefined),
     openedFolders,
     dialogs,
     printer,
     async restart() {
       await backend.close();
-      backend = await open();
+      opening = open();
+      dispatch = dispatchWhenOpen(opening);
+      backend = await opening;
       forwardProgress(backend);
       await page!.reload();
     },
