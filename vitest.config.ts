@@ -35,6 +35,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // Real Electron (npm run test:electron); skipped, with the reason, where its binary is absent.
+        test: { name: 'electron-app', environment: 'node', include: ['tests/electron-app/**/*.test.ts'], testTimeout: 60_000, fileParallelism: false },
+      },
     ],
   },
 });

@@ -123,6 +123,10 @@ function reportCrashes(crashLog: CrashLog): void {
   process.on('unhandledRejection', report('unhandledRejection'));
 }
 
+// Development builds only: the smoke suite (npm run test:electron) runs on a user-data folder of its
+// own. Set before the single-instance lock, which belongs to the user-data folder.
+if (!app.isPackaged && process.env.HETAO_USER_DATA) app.setPath('userData', process.env.HETAO_USER_DATA);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
