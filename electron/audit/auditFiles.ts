@@ -36,9 +36,9 @@ export async function forEachLine(fs: StoreFs, file: string, each: (line: Buffer
   }
   try {
     let carry = Buffer.alloc(0);
-    const chunk = Buffer.alloc(CHUNK);
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, (await handle.stat()).size)));
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK, null);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
       let start = 0;

@@ -119,10 +119,12 @@ export class AuditTrail {
 
   private async signCheckpoint(): Promise<Checkpoint> {
     const size = this.leaves.length;
-    const existing = this.checkpoints.find((c) => c.size === size);
+    const root = this.root(size);
+    // Signed over the log as it is now, even where an older checkpoint of the same size says otherwise.
+    const existing = this.checkpoints.find((c) => c.size === size && c.root === root.toString('hex'));
     if (existing) return existing;
     const { identity } = this.options;
-    const checkpoint = makeCheckpoint(identity.installationId, size, this.root(size), timeWithOffset(this.options.now()), (m) => identity.sign(m));
+    const checkpoint = makeCheckpoint(identity.installationId, size, root, timeWithOffset(this.options.now()), (m) => identity.sign(m));
     await appendLine(this.options.fs, this.paths.checkpoints, JSON.stringify(checkpoint));
     this.checkpoints.push(checkpoint);
     return checkpoint;
@@ -155,9 +157,8 @@ export class AuditTrail {
    * For a package to `peerId`: a checkpoint signed now over the whole log, with consistency proofs
    * from each checkpoint of ours the peer may hold (every one since the newest it countersigned).
    */
-  checkpointsForPeer(peerId: string): Promise<CheckpointParcel | null> {
+  checkpointsForPeer(peerId: string): Promise<CheckpointParcel> {
     return this.serial(async () => {
-      if (this.leaves.length === 0) return null;
       const checkpoint = await this.signCheckpoint();
       const countersignedSize = Math.max(0, ...this.countersignatures.filter((c) => c.by === peerId).map((c) => c.checkpoint.size));
       const sizes = [...new Set(this.checkpoints.map((c) => c.size))].filter((s) => s >= Math.max(1, countersignedSize) && s < checkpoint.size);

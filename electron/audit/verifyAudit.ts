@@ -48,14 +48,16 @@ export async function verifyAudit(input: VerifyInput): Promise<AuditVerification
     failure,
   });
   const bound = { size: 0, by: new Set<string>() };
-  const targets = new Map<number, string[]>();
-  const target = (c: Checkpoint) => targets.set(c.size, [...(targets.get(c.size) ?? []), c.root]);
+  // Roots the log must match at each size; `bound` ones (countersigned, or held by the verifier) are
+  // beyond the owner's reach, so a failure is placed after the last of those that held.
+  const targets = new Map<number, { root: string; bound: boolean }[]>();
+  const target = (c: Checkpoint, bound: boolean) => targets.set(c.size, [...(targets.get(c.size) ?? []), { root: c.root, bound }]);
 
   for (const c of input.checkpoints) {
     if (c.installation !== owner.installationId || !checkpointSigned(c, owner.publicKey)) {
       return result({ reason: 'badSignature', entry: null, checkpointSize: c.size }, 0);
     }
-    target(c);
+    target(c, false);
   }
   for (const c of input.countersignatures) {
     const key = input.peerKey(c.by);
@@ -63,18 +65,18 @@ export async function verifyAudit(input: VerifyInput): Promise<AuditVerification
     if (c.checkpoint.installation !== owner.installationId || !checkpointSigned(c.checkpoint, owner.publicKey)) {
       return result({ reason: 'badSignature', entry: null, checkpointSize: c.checkpoint.size }, 0);
     }
-    target(c.checkpoint);
+    target(c.checkpoint, true);
     if (c.checkpoint.size >= bound.size) bound.size = c.checkpoint.size;
     bound.by.add(c.by);
   }
   for (const c of input.anchors ?? []) {
-    target(c);
+    target(c, true);
     if (c.size > bound.size) bound.size = c.size;
   }
 
   const tree = new GrowingTree();
   let prev = GENESIS;
-  let lastMatched = 0;
+  let lastBound = 0;
   let failure: AuditVerification['failure'] = null;
   await forEachLine(input.fs, input.logFile, (line) => {
     if (failure) return;
@@ -87,11 +89,11 @@ export async function verifyAudit(input: VerifyInput): Promise<AuditVerification
     const leaf = leafHash(line);
     tree.append(leaf);
     prev = leaf.toString('hex');
-    const roots = targets.get(tree.size);
-    if (!roots) return;
+    const expected = targets.get(tree.size);
+    if (!expected) return;
     const root = tree.root().toString('hex');
-    if (roots.some((r) => r !== root)) failure = { reason: 'checkpointMismatch', entry: lastMatched, checkpointSize: tree.size };
-    else lastMatched = tree.size;
+    if (expected.some((t) => t.root !== root)) failure = { reason: 'checkpointMismatch', entry: lastBound, checkpointSize: tree.size };
+    else if (expected.some((t) => t.bound)) lastBound = tree.size;
   });
   if (failure) return result(failure, tree.size);
   const furthest = Math.max(0, ...targets.keys());

@@ -2,7 +2,8 @@ import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import * as path from 'node:path';
 import { identityFromKeys, type AuditIdentity } from '../../../electron/audit/auditIdentity';
 import { AuditTrail } from '../../../electron/audit/auditTrail';
-import { nodeFs } from '../../../electron/store/storeFs';
+import * as fsp from 'node:fs/promises';
+import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import { tempDir } from '../store/helpers';
 
 export { tempDir };
@@ -17,6 +18,9 @@ export interface Installation {
 
 /** Installations that know each other's public keys, as exchange peers do. */
 export class Peers {
+  /** The tamper suite opens a thousand folders: it skips flushing to the disk, which it does not test. */
+  constructor(private readonly fs: StoreFs = nodeFs) {}
+
   readonly keys = new Map<string, KeyObject>();
   peerKey = (id: string): KeyObject | null => this.keys.get(id) ?? null;
 
@@ -32,7 +36,7 @@ export class Peers {
   open(identity: AuditIdentity, dir: string, options: { checkpointEvery?: number; now?: () => Date } = {}): Promise<AuditTrail> {
     return AuditTrail.open({
       auditDir: dir,
-      fs: nodeFs,
+      fs: this.fs,
       identity,
       now: options.now ?? (() => new Date('2026-12-02T02:15:00.000Z')),
       peerKey: this.peerKey,
@@ -44,7 +48,6 @@ export class Peers {
 /** What an exchange package would carry each way: A's checkpoint to B, and B's countersignature back. */
 export async function exchange(from: Installation, to: Installation): Promise<void> {
   const parcel = await from.trail.checkpointsForPeer(to.identity.installationId);
-  if (!parcel) throw new Error('nothing to checkpoint');
   const { countersignature, problem } = await to.trail.receivePeerCheckpoints(parcel, from.identity.publicKey);
   if (!countersignature) throw new Error(`refused: ${JSON.stringify(problem)}`);
   await from.trail.receiveCountersignatures(to.identity.installationId, to.identity.publicKey, [countersignature]);
@@ -55,3 +58,12 @@ export async function recordEdits(trail: AuditTrail, count: number, from = 0): P
     await trail.record({ kind: 'record.edited', subject: { collection: 'actions', recordId: `action-${i}`, revision: i + 1, fields: ['title'] } });
   }
 }
+
+/** Node's file system without flushing: for suites that open many folders and test no crash. */
+export const unflushedFs: StoreFs = {
+  ...nodeFs,
+  open: async (...args: Parameters<typeof fsp.open>) => {
+    const handle = await fsp.open(...args);
+    return Object.assign(handle, { sync: async () => undefined, datasync: async () => undefined });
+  },
+};

@@ -96,7 +96,7 @@ describe('checkpoints handed to the other side', () => {
     await recordEdits(a.trail, 4, 4);
     // This package reaches B, but B's reply is lost.
     const lost = await a.trail.checkpointsForPeer(b.identity.installationId);
-    expect((await b.trail.receivePeerCheckpoints(lost!, a.identity.publicKey)).problem).toBeNull();
+    expect((await b.trail.receivePeerCheckpoints(lost, a.identity.publicKey)).problem).toBeNull();
     await recordEdits(a.trail, 4, 8);
     await exchange(a, b);
     expect((await b.trail.peerCheckpoints(a.identity.installationId)).map((c) => c.size)).toEqual([4, 8, 12]);
@@ -109,7 +109,7 @@ describe('checkpoints handed to the other side', () => {
     const stranger = await peers.installation();
     await recordEdits(a.trail, 2);
     const parcel = await a.trail.checkpointsForPeer(b.identity.installationId);
-    const { countersignature, problem } = await b.trail.receivePeerCheckpoints(parcel!, stranger.identity.publicKey);
+    const { countersignature, problem } = await b.trail.receivePeerCheckpoints(parcel, stranger.identity.publicKey);
     expect(countersignature).toBeNull();
     expect(problem).toMatchObject({ reason: 'badSignature' });
     expect((await b.trail.entries()).map((e) => e.kind)).toEqual(['audit.peerCheckpointRefused']);
@@ -122,7 +122,7 @@ describe('checkpoints handed to the other side', () => {
     const c = await peers.installation();
     await recordEdits(a.trail, 2);
     const parcel = await a.trail.checkpointsForPeer(b.identity.installationId);
-    const { countersignature } = await b.trail.receivePeerCheckpoints(parcel!, a.identity.publicKey);
+    const { countersignature } = await b.trail.receivePeerCheckpoints(parcel, a.identity.publicKey);
     expect(await a.trail.receiveCountersignatures(c.identity.installationId, c.identity.publicKey, [countersignature!])).toBe(0);
     expect(await a.trail.receiveCountersignatures(b.identity.installationId, b.identity.publicKey, [countersignature!])).toBe(1);
     expect(await a.trail.receiveCountersignatures(b.identity.installationId, b.identity.publicKey, [countersignature!])).toBe(0);
