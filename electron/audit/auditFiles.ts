@@ -64,18 +64,40 @@ export async function readJsonLines<T>(fs: StoreFs, file: string): Promise<T[]> 
 
 /** Appends one line and flushes it; a torn write is cut back so the next line starts clean. */
 export async function appendLine(fs: StoreFs, file: string, line: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const handle = await fs.open(file, 'a');
+  const appender = await LineAppender.open(fs, file);
   try {
-    const { size } = await handle.stat();
+    await appender.append(line);
+  } finally {
+    await appender.close();
+  }
+}
+
+/** The log's file, kept open between appends: one write and one flush per entry. */
+export class LineAppender {
+  private constructor(
+    private readonly handle: Awaited<ReturnType<StoreFs['open']>>,
+    private size: number,
+  ) {}
+
+  static async open(fs: StoreFs, file: string): Promise<LineAppender> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const handle = await fs.open(file, 'a');
+    return new LineAppender(handle, (await handle.stat()).size);
+  }
+
+  async append(line: string): Promise<void> {
+    const bytes = Buffer.from(`${line}\n`);
     try {
-      await handle.write(`${line}\n`);
-      await handle.datasync();
+      await this.handle.write(bytes);
+      await this.handle.datasync();
+      this.size += bytes.length;
     } catch (error) {
-      await handle.truncate(size).catch(() => undefined);
+      await this.handle.truncate(this.size).catch(() => undefined);
       throw error;
     }
-  } finally {
-    await handle.close();
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
   }
 }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { AuditEntry, timeWithOffset, type AuditEvent } from '../../shared/audit/entry';
 import type { AuditVerification } from '../../shared/audit/verification';
 import type { StoreFs } from '../store/storeFs';
-import { appendLine, auditPaths, forEachLine, readJsonLines, type AuditPaths } from './auditFiles';
+import { appendLine, auditPaths, forEachLine, LineAppender, readJsonLines, type AuditPaths } from './auditFiles';
 import type { AuditIdentity } from './auditIdentity';
 import { checkpointSigned, countersignatureSigned, makeCheckpoint, makeCountersignature, type Checkpoint, type Countersignature } from './checkpoint';
 import { consistencyProof, leafHash, rootOf, verifyConsistency, type Hash, type SubtreeCache } from './merkle';
@@ -46,6 +46,7 @@ export class AuditTrail {
   private checkpoints: Checkpoint[] = [];
   private countersignatures: Countersignature[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private log: LineAppender | null = null;
 
   private constructor(private readonly options: AuditTrailOptions) {
     this.paths = auditPaths(options.auditDir);
@@ -111,7 +112,8 @@ export class AuditTrail {
       subject: event.subject,
     };
     const line = entryLine(prev, seq, rest);
-    await appendLine(this.options.fs, this.paths.log, line);
+    this.log ??= await LineAppender.open(this.options.fs, this.paths.log);
+    await this.log.append(line);
     this.leaves.push(leafHash(Buffer.from(line)));
     if (this.leaves.length % (this.options.checkpointEvery ?? CHECKPOINT_EVERY) === 0) await this.signCheckpoint();
     return { prev, seq, ...rest };
@@ -250,8 +252,11 @@ export class AuditTrail {
     });
   }
 
-  /** Waits for every queued append. */
-  async close(): Promise<void> {
-    await this.queue;
+  /** Waits for every queued append and closes the log's file. */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.log?.close();
+      this.log = null;
+    });
   }
 }

@@ -4,7 +4,13 @@ import { identityFromKeys, type AuditIdentity } from '../../../electron/audit/au
 import { AuditTrail } from '../../../electron/audit/auditTrail';
 import * as fsp from 'node:fs/promises';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
+import { afterEach } from 'vitest';
 import { tempDir } from '../store/helpers';
+
+const opened: AuditTrail[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((trail) => trail.close()));
+});
 
 export { tempDir };
 
@@ -33,8 +39,8 @@ export class Peers {
     return { identity, privateKey, dir, trail };
   }
 
-  open(identity: AuditIdentity, dir: string, options: { checkpointEvery?: number; now?: () => Date } = {}): Promise<AuditTrail> {
-    return AuditTrail.open({
+  async open(identity: AuditIdentity, dir: string, options: { checkpointEvery?: number; now?: () => Date } = {}): Promise<AuditTrail> {
+    const trail = await AuditTrail.open({
       auditDir: dir,
       fs: this.fs,
       identity,
@@ -42,6 +48,8 @@ export class Peers {
       peerKey: this.peerKey,
       checkpointEvery: options.checkpointEvery,
     });
+    opened.push(trail);
+    return trail;
   }
 }
 

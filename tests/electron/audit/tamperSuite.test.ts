@@ -180,12 +180,9 @@ describe('the tamper suite', () => {
   });
 
   it('cannot tell a consistent forgery of entries no checkpoint of the other side covers yet (see the README)', async () => {
-    const rests = original.log.map(restOf);
     const dir = path.join(await tempDir(), 'audit');
-    // Entries after the newest countersigned checkpoint, rewritten by the key holder before the next exchange.
-    const extended = forge([...rests, fakeRest(1), fakeRest(2)], true);
-    await writeFolder(dir, forge([...rests, fakeRest(3)], true));
-    expect((await b.trail.verifyPeerLog(a.identity.installationId, a.identity.publicKey, dir)).ok).toBe(true);
-    expect(extended.log.length).toBe(102);
+    // Two entries appended after the newest countersigned checkpoint, then rewritten by the key holder before the next exchange.
+    await writeFolder(dir, forge([...original.log.map(restOf), fakeRest(1), fakeRest(2)], true));
+    expect(await b.trail.verifyPeerLog(a.identity.installationId, a.identity.publicKey, dir)).toMatchObject({ ok: true, entries: 102, countersignedEntries: 100 });
   });
 });
