@@ -47,6 +47,7 @@ export class AuditTrail {
   private countersignatures: Countersignature[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private log: LineAppender | null = null;
+  private readonly pending: { event: AuditEvent; resolve: (entry: AuditEntry) => void; reject: (error: unknown) => void }[] = [];
 
   private constructor(private readonly options: AuditTrailOptions) {
     this.paths = auditPaths(options.auditDir);
@@ -95,28 +96,59 @@ export class AuditTrail {
     return next;
   }
 
-  /** Appends one event; resolves once its line is on the disk. */
+  /**
+   * Appends one event; resolves once its line is on the disk. Events recorded while a flush is under
+   * way share the next write and flush, so an import of 500 rows does not wait for 500 flushes.
+   */
   record(event: AuditEvent): Promise<AuditEntry> {
-    return this.serial(() => this.append(event));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (this.pending.length === 1) void this.serial(() => this.writePending());
+    });
   }
 
-  private async append(event: AuditEvent): Promise<AuditEntry> {
-    const { identity } = this.options;
-    const seq = this.leaves.length;
-    const prev = seq === 0 ? GENESIS : this.leaves[seq - 1]!.toString('hex');
-    const rest = {
-      at: timeWithOffset(this.options.now()),
-      installation: identity.installationId,
-      officer: identity.officer(),
-      kind: event.kind,
-      subject: event.subject,
-    };
-    const line = entryLine(prev, seq, rest);
-    this.log ??= await LineAppender.open(this.options.fs, this.paths.log);
-    await this.log.append(line);
-    this.leaves.push(leafHash(Buffer.from(line)));
-    if (this.leaves.length % (this.options.checkpointEvery ?? CHECKPOINT_EVERY) === 0) await this.signCheckpoint();
-    return { prev, seq, ...rest };
+  /** Resolves once every event recorded so far is written (or has failed, counted in writeFailures). */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
+  }
+
+  /** Events that could not be written (a full or failing disk), since the app started. */
+  writeFailures = 0;
+
+  private async writePending(): Promise<void> {
+    const batch = this.pending.splice(0);
+    const entries: AuditEntry[] = [];
+    const leaves: Hash[] = [];
+    const lines: string[] = [];
+    for (const { event } of batch) {
+      const seq = this.leaves.length + entries.length;
+      const prev = seq === 0 ? GENESIS : (leaves[leaves.length - 1] ?? this.leaves[seq - 1]!).toString('hex');
+      const rest = {
+        at: timeWithOffset(this.options.now()),
+        installation: this.options.identity.installationId,
+        officer: this.options.identity.officer(),
+        kind: event.kind,
+        subject: event.subject,
+      };
+      const line = entryLine(prev, seq, rest);
+      entries.push({ prev, seq, ...rest });
+      leaves.push(leafHash(Buffer.from(line)));
+      lines.push(line);
+    }
+    try {
+      this.log ??= await LineAppender.open(this.options.fs, this.paths.log);
+      await this.log.append(lines.join('\n'));
+    } catch (error) {
+      this.writeFailures += batch.length;
+      batch.forEach(({ reject }) => reject(error));
+      return;
+    }
+    const every = this.options.checkpointEvery ?? CHECKPOINT_EVERY;
+    for (const leaf of leaves) {
+      this.leaves.push(leaf);
+      if (this.leaves.length % every === 0) await this.signCheckpoint().catch(() => undefined);
+    }
+    batch.forEach(({ resolve }, i) => resolve(entries[i]!));
   }
 
   private async signCheckpoint(): Promise<Checkpoint> {
@@ -203,7 +235,7 @@ export class AuditTrail {
         }
       }
       if (found) {
-        await this.append({ kind: 'audit.peerCheckpointRefused', subject: { detail: `${found.peer} ${found.reason} ${found.knownSize}→${found.offeredSize}` } });
+        void this.record({ kind: 'audit.peerCheckpointRefused', subject: { detail: `${found.peer} ${found.reason} ${found.knownSize}→${found.offeredSize}` } });
         return { countersignature: null, problem: found };
       }
       if (!held.some((c) => c.size === offered.size)) await appendLine(this.options.fs, file, JSON.stringify(offered));
