@@ -33,6 +33,12 @@ import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
 import { SearchService } from '../search/searchService';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import * as path from 'node:path';
+import { AUDIT_DIR } from '../audit/auditFiles';
+import { placeholderAuditIdentity } from '../audit/auditIdentity';
+import { AuditTrail } from '../audit/auditTrail';
+import { auditStoreWrites, withAuditEvents } from '../audit/auditEvents';
+import { auditHandlers } from '../audit/auditHandlers';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
 export interface BackendOptions {
@@ -200,8 +206,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   const search = new SearchService(store);
   const appInfo = info(store.backupsFolder, null);
+  // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
+  const auditDir = path.join(options.dataDir, AUDIT_DIR);
+  const audit = await AuditTrail.open({ auditDir, fs, identity: await placeholderAuditIdentity(auditDir, fs), now, peerKey: () => null });
+  auditStoreWrites(store, audit);
 
-  const handlers: Handlers = {
+  const handlers: Handlers = withAuditEvents({
     app: {
       info: async () => appInfo,
       startupNotices: async () => notices,
@@ -284,7 +294,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     search: {
       all: async ({ text, limit }) => search.all(text, limit),
     },
-  };
+    audit: auditHandlers(audit),
+  }, { trail: audit, store, fs });
 
   return {
     dispatch: createDispatcher(handlers, options.appOrigin),
@@ -295,6 +306,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       // A quit after a failed write must write again: flushing alone only waits for queued writes.
       await store.retrySave();
       await store.close();
+      await audit.close();
     },
   };
 }

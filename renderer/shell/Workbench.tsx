@@ -1,5 +1,5 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Layout, Spin, Tabs, Typography } from 'antd';
+import { AuditOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Drawer, Layout, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, MenuCommand, SaveStatus, StartupNotice } from '../../shared/ipc/contract';
@@ -13,6 +13,7 @@ import { prefetchFirstPages } from '../actions/firstPagePrefetch';
 import { ArrangementTab } from '../arrangement/ArrangementTab';
 import { ClauseNavigationProvider } from '../arrangement/clauseNavigation';
 import { ContactsView } from '../contacts/ContactsView';
+import { AuditView } from '../audit/AuditView';
 import { GlobalSearch } from '../search/GlobalSearch';
 import type { SearchHit } from '../../shared/search/contract';
 import { noFilter } from '../../shared/actions/filters';
@@ -48,6 +49,7 @@ export function Workbench({
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ unsavedChanges: false, lastError: null });
   const [activeTab, setActiveTab] = useState(OVERVIEW);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [auditOpen, setAuditOpen] = useState(false);
   const [contacts, setContacts] = useState<Contact[]>([]);
   // What the overview asked a sub-group tab to show: a filter, and maybe one action to open.
   const [actionFocus, setActionFocus] = useState<(ActionFocus & { subGroupId: string }) | null>(null);
@@ -100,7 +102,7 @@ export function Workbench({
   );
 
   // A search hit opens where the record lives: an action in its sub-group's list with its drawer open.
-  const openSearchHit = (hit: SearchHit) => {
+  const openSearchHit = (hit: Pick<SearchHit, 'kind' | 'id' | 'subGroupId'>) => {
     if (activeTab === CONTACTS && hit.kind !== 'contact') reloadContacts();
     if (hit.kind === 'action' && hit.subGroupId) {
       setActionFocus((current) => ({ subGroupId: hit.subGroupId!, filter: noFilter, actionId: hit.id, version: (current?.version ?? 0) + 1 }));
@@ -163,6 +165,7 @@ export function Workbench({
         <div className="app-header-actions">
           <GlobalSearch language={language} onOpen={openSearchHit} />
           <LanguageSwitch value={language} onChange={(next) => void changeLanguage(next)} />
+          <Button icon={<AuditOutlined />} onClick={() => setAuditOpen(true)} aria-label={t('audit.title')} />
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} aria-label={t('settings.title')} />
         </div>
       </Layout.Header>
@@ -239,6 +242,15 @@ export function Workbench({
         </ClauseNavigationProvider>
       </Layout.Content>
       {manage.dialogs}
+      <Drawer open={auditOpen} onClose={() => setAuditOpen(false)} title={t('audit.title')} size="90%" destroyOnHidden>
+        <AuditView
+          contacts={contacts}
+          onOpen={(target) => {
+            setAuditOpen(false);
+            openSearchHit(target);
+          }}
+        />
+      </Drawer>
       <SettingsDialog
         open={settingsOpen}
         info={info}
