@@ -14,23 +14,11 @@ import { isSealedFile, openFile, sealFile } from './sealed';
  * is the live file, a temporary file about to replace it, or its copy in a save point, so a backup
  * restores, while a file put in another's place fails to open and is handled as damage.
  */
-export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer, options: { acceptPlain?: () => boolean } = {}): StoreFs {
+export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer): StoreFs {
   const root = path.resolve(dataDir);
   // Each file's revision as last read or written: the next write seals the one after it.
   const revisions = new Map<string, number>();
-
-  /** The file's place in the folder, or null for a file outside it (left alone). */
-  function bindingOf(filePath: string): string | null {
-    const relative = path.relative(root, path.resolve(filePath));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
-    const parts = relative.split(path.sep);
-    // backups/<save point>/…, damaged/<time>/…: the same file as in the live folder.
-    if ((parts[0] === BACKUPS_DIR || parts[0] === DAMAGED_DIR) && parts.length > 2) parts.splice(0, 2);
-    // x.json.1a2b3c4d.tmp is about to become x.json.
-    const last = parts[parts.length - 1]!.replace(/\.[0-9a-f]{8}\.tmp$/, '');
-    parts[parts.length - 1] = last;
-    return parts.join('/');
-  }
+  const bindingOf = (filePath: string) => folderBinding(root, filePath);
 
   const readFile = (async (filePath: Parameters<StoreFs['readFile']>[0], encoding?: unknown) => {
     const raw = await base.readFile(filePath);
@@ -40,7 +28,7 @@ export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer, option
       const opened = openFile(dataKey, raw, binding);
       revisions.set(binding, Math.max(revisions.get(binding) ?? 0, opened.revision));
       bytes = opened.plain;
-    } else if (binding !== null && !options.acceptPlain?.()) {
+    } else if (binding !== null) {
       // A plain file where only sealed ones belong: planted or left from before encryption. The store
       // treats it as damage and takes the file from its sealed save points.
       throw Object.assign(new Error(`not sealed: ${binding}`), { code: 'EHETAOPLAIN' });
@@ -73,6 +61,21 @@ export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer, option
   }) as StoreFs['open'];
 
   return { ...base, readFile, open };
+}
+
+/**
+ * A file's place in the data folder, the same for the live file, a temporary file about to replace
+ * it and its copies in save points; null for a file outside the folder (left alone).
+ */
+export function folderBinding(dataDir: string, filePath: string): string | null {
+  const relative = path.relative(path.resolve(dataDir), path.resolve(filePath));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const parts = relative.split(path.sep);
+  // backups/<save point>/…, damaged/<time>/…: the same file as in the live folder.
+  if ((parts[0] === BACKUPS_DIR || parts[0] === DAMAGED_DIR) && parts.length > 2) parts.splice(0, 2);
+  // x.json.1a2b3c4d.tmp is about to become x.json.
+  parts[parts.length - 1] = parts[parts.length - 1]!.replace(/\.[0-9a-f]{8}\.tmp$/, '');
+  return parts.join('/');
 }
 
 function refusePieces(): never {
