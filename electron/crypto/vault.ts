@@ -1,0 +1,172 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../store/atomicJsonFile';
+import type { StoreFs } from '../store/storeFs';
+import {
+  KeyringError,
+  createKeyring,
+  parseKeyring,
+  unlockWithKeystore,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  type Keyring,
+  type OsKeystore,
+} from './keyring';
+import { calibrateArgon2, type Argon2Params } from './passphraseKey';
+import { isSealedFile, sealFile } from './sealed';
+import { folderBinding, sealedFs } from './sealedFs';
+
+/** Beside the records, so a copied folder can still be opened with its passphrase or recovery key. */
+export const KEYRING_FILE = 'keyring.json';
+/** Failed unlock attempts, so the back-off survives a restart. Holds no secret. */
+export const LOCKOUT_FILE = 'lockout.json';
+/** What is sealed when a folder is encrypted: the records, their save points and damaged copies. */
+export const SEALED_FOLDERS = ['collections', 'backups', 'damaged'] as const;
+
+const VaultFile = z.object({
+  keyring: z.unknown(),
+  /** 'sealing' while an existing folder is being encrypted: plain files are still accepted then. */
+  state: z.enum(['sealing', 'sealed']),
+});
+
+const Lockout = z.object({ failures: z.number().int().nonnegative(), notBefore: z.number().nonnegative() });
+type Lockout = z.infer<typeof Lockout>;
+
+/** Free attempts before the back-off starts, then 2 s, 4 s … up to 5 minutes between attempts. */
+const FREE_ATTEMPTS = 3;
+const MAX_WAIT_MS = 5 * 60_000;
+
+export type UnlockWith = { passphrase: string } | { recoveryKey: string } | { quick: true };
+
+export type UnlockResult =
+  | { ok: true; fs: StoreFs; dataKey: Buffer }
+  | { ok: false; reason: KeyringError['reason'] | 'tooSoon'; retryAt: number | null };
+
+/**
+ * The data folder's encryption: whether it has any, setting it up, unlocking it (with a back-off
+ * for failed attempts that survives a restart) and sealing an existing plain folder in a way that
+ * survives being killed at any moment.
+ */
+export class Vault {
+  constructor(
+    private readonly dataDir: string,
+    private readonly fs: StoreFs,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private file(name: string): string {
+    return path.join(this.dataDir, name);
+  }
+
+  private async readJson(name: string): Promise<unknown> {
+    try {
+      return JSON.parse(await this.fs.readFile(this.file(name), 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (error instanceof SyntaxError) return null;
+      throw error;
+    }
+  }
+
+  /** 'plain' for a folder never encrypted; a damaged keyring file is not mistaken for one. */
+  async state(): Promise<'plain' | 'sealing' | 'sealed'> {
+    const json = await this.readJson(KEYRING_FILE);
+    if (json === undefined) return 'plain';
+    const parsed = VaultFile.safeParse(json);
+    if (!parsed.success) throw new KeyringError('damagedKeyring');
+    return parsed.data.state;
+  }
+
+  private async keyring(): Promise<{ keyring: Keyring; state: 'sealing' | 'sealed' }> {
+    const parsed = VaultFile.safeParse(await this.readJson(KEYRING_FILE));
+    if (!parsed.success) throw new KeyringError('damagedKeyring');
+    return { keyring: parseKeyring(parsed.data.keyring), state: parsed.data.state };
+  }
+
+  private writeVault(keyring: Keyring, state: 'sealing' | 'sealed'): Promise<void> {
+    return writeFileAtomic(this.fs, this.file(KEYRING_FILE), JSON.stringify({ keyring, state }, null, 2));
+  }
+
+  async saveKeyring(keyring: Keyring): Promise<void> {
+    const { state } = await this.keyring();
+    await this.writeVault(keyring, state);
+  }
+
+  private async lockout(): Promise<Lockout> {
+    const parsed = Lockout.safeParse(await this.readJson(LOCKOUT_FILE));
+    return parsed.success ? parsed.data : { failures: 0, notBefore: 0 };
+  }
+
+  /** When the next attempt is allowed (ms since the epoch), or null if it is now. */
+  async retryAt(): Promise<number | null> {
+    const { notBefore } = await this.lockout();
+    return notBefore > this.now() ? notBefore : null;
+  }
+
+  /**
+   * Encrypts a plain folder: the keyring is written first (state 'sealing'), then every file is
+   * replaced by its sealed form through the atomic writer, then the state becomes 'sealed'. Killed
+   * at any moment, the folder opens afterwards: plain and sealed files are both read while sealing,
+   * and sealing simply carries on.
+   */
+  async encrypt(passphrase: string, recoveryKey: string, kdf?: Argon2Params): Promise<{ fs: StoreFs; dataKey: Buffer }> {
+    const { keyring, dataKey } = await createKeyring(passphrase, recoveryKey, kdf ?? (await calibrateArgon2()));
+    await this.writeVault(keyring, 'sealing');
+    await this.sealRemaining(dataKey);
+    await this.writeVault(keyring, 'sealed');
+    return { fs: sealedFs(this.fs, this.dataDir, dataKey), dataKey };
+  }
+
+  private async sealRemaining(dataKey: Buffer): Promise<void> {
+    for (const folder of SEALED_FOLDERS) {
+      const names = await this.fs.readdir(this.file(folder), { recursive: true }).catch(() => [] as string[]);
+      for (const name of names.map(String).sort()) {
+        const file = path.join(this.file(folder), name);
+        const stat = await this.fs.stat(file).catch(() => null);
+        if (!stat?.isFile() || name.endsWith('.tmp') || name.endsWith('.partial')) continue;
+        const bytes = await this.fs.readFile(file);
+        if (isSealedFile(bytes)) continue;
+        await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
+      }
+    }
+  }
+
+  /** Opens the folder's data key, refusing attempts made before the back-off allows. */
+  async unlock(how: UnlockWith, keystore?: OsKeystore): Promise<UnlockResult> {
+    const retryAt = await this.retryAt();
+    if (retryAt !== null) return { ok: false, reason: 'tooSoon', retryAt };
+    const { keyring, state } = await this.keyring();
+    try {
+      const dataKey =
+        'passphrase' in how
+          ? await unlockWithPassphrase(keyring, how.passphrase)
+          : 'recoveryKey' in how
+            ? unlockWithRecoveryKey(keyring, how.recoveryKey)
+            : await unlockWithKeystore(keyring, keystore ?? refusingKeystore);
+      await this.fs.rm(this.file(LOCKOUT_FILE), { force: true });
+      if (state === 'sealing') {
+        // Killed while sealing: finish the job before anything reads the folder.
+        await this.sealRemaining(dataKey);
+        await this.writeVault(keyring, 'sealed');
+      }
+      return { ok: true, fs: sealedFs(this.fs, this.dataDir, dataKey), dataKey };
+    } catch (error) {
+      if (!(error instanceof KeyringError)) throw error;
+      // A mistyped recovery key is caught by its check letters before any key is tried: no penalty.
+      if (error.reason === 'recoveryMistyped' || error.reason === 'noQuickUnlock' || error.reason === 'keystoreUnavailable') {
+        return { ok: false, reason: error.reason, retryAt: null };
+      }
+      const failures = (await this.lockout()).failures + 1;
+      const wait = failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_WAIT_MS, 1000 * 2 ** (failures - FREE_ATTEMPTS + 1));
+      const notBefore = wait ? this.now() + wait : 0;
+      await writeFileAtomic(this.fs, this.file(LOCKOUT_FILE), JSON.stringify({ failures, notBefore }));
+      return { ok: false, reason: error.reason, retryAt: notBefore || null };
+    }
+  }
+}
+
+const refusingKeystore: OsKeystore = {
+  unusable: async () => 'unavailable',
+  encrypt: () => Promise.reject(new Error('no keystore')),
+  decrypt: () => Promise.reject(new Error('no keystore')),
+};
