@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   'ipc.invalidArguments',
   'store.newerVersion',
   'store.unavailable',
+  'store.noSuchSavePoint',
+  'store.collectionsPresent',
   'disk.full',
   'disk.readOnly',
   'disk.writeFailed',
