@@ -27,7 +27,8 @@ export async function readDataFile(fs: StoreFs, file: string, delays = TRANSIENT
       if (stat.isSymbolicLink()) return { kind: 'notAFile', what: 'link' };
       if (stat.isDirectory()) return { kind: 'notAFile', what: 'directory' };
       if (!stat.isFile()) return { kind: 'notAFile', what: 'other' };
-      return { kind: 'text', text: await fs.readFile(file, 'utf8') };
+      // A byte-order mark is what Windows editors add when a file is saved; the content is still ours.
+      return { kind: 'text', text: (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'unknown';
       if (errno === 'ENOENT') return { kind: 'missing' };
