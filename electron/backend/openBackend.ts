@@ -272,7 +272,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     language: () => settings.currentLanguage(),
     onSettingsChanged: (listener) => settings.onChange(listener),
     onTaskProgress: (listener) => tasks.onProgress(listener),
-    close: () => store.close(),
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        await meetings.scratch.remove();
+      }
+    },
   };
 }
 

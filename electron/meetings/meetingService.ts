@@ -1,3 +1,4 @@
+import type { PrivateScratch } from './privateScratch';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -35,7 +36,8 @@ export interface MeetingServiceOptions {
   /** Opens a file with the system's default application. */
   openFile: (file: string) => Promise<void>;
   /** Where a paper is copied to be opened, so the viewer never holds the stored file. */
-  scratchDir: string;
+  /** The private folder papers are copied into for viewing. */
+  scratch: PrivateScratch;
 }
 
 /** Which minutes statuses may follow which: forward one step, or back one step to correct a mistake. */
@@ -202,7 +204,7 @@ export class MeetingService {
   /** Opens a verified copy of the paper's file in the system's viewer. */
   async openPaper(id: string, itemId: string, paperId: string): Promise<void> {
     const paper = this.paper(this.get(id), itemId, paperId);
-    const copy = path.join(this.options.scratchDir, paper.attachment.sha256.slice(0, 16), paper.attachment.fileName);
+    const copy = path.join(await this.options.scratch.dir(), paper.attachment.sha256.slice(0, 16), paper.attachment.fileName);
     await this.options.attachments.copyOut(paper.attachment, copy);
     await this.options.openFile(copy);
   }

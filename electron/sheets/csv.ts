@@ -1,3 +1,5 @@
+import { plainText } from '../../shared/documents/text';
+
 /**
  * CSV as Excel reads and writes it (RFC 4180): quoted fields may hold commas, quotes and line
  * breaks. Written with a UTF-8 byte-order mark, without which Excel opens Chinese text as mojibake.
@@ -78,9 +80,9 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CRLF line ends and a BOM, as Excel on Windows expects. */
+/** CRLF line ends and a BOM, as Excel on Windows expects; control characters dropped as the XLSX writer drops them. */
 export function writeCsv(rows: string[][]): string {
-  return BOM + rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return BOM + rows.map((row) => row.map((value) => quote(plainText(value))).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
