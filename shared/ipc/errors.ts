@@ -47,6 +47,7 @@ export const ErrorCode = z.enum([
   'registers.unitTaken',
   'registers.unknownRecord',
   'registers.noHeader',
+  'registers.tooManyColumns',
   'registers.importExpired',
   'measure.stageUnchanged',
   'measure.stageDateInFuture',
