@@ -1,4 +1,5 @@
 import { plainText } from '../../shared/documents/text';
+import { AppError } from '../../shared/ipc/errors';
 
 /**
  * CSV as Excel reads and writes it (RFC 4180): quoted fields may hold commas, quotes and line
@@ -23,8 +24,18 @@ function detectDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-/** One record per row, quoted fields unescaped. */
-export function parseCsv(input: string): CsvRecord[] {
+/** Where parsing stops: more records than a sheet may have, or a record wider than a mapping. */
+export interface CsvLimits {
+  /** Records parsed at most, blank lines included. */
+  maxRecords: number;
+  /** The row limit the user is told of. */
+  rowLimit: number;
+  maxCells: number;
+  fileName: string;
+}
+
+/** One record per row, quoted fields unescaped; stops with the import's error at `limits`. */
+export function parseCsv(input: string, limits?: CsvLimits): CsvRecord[] {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
@@ -34,6 +45,9 @@ export function parseCsv(input: string): CsvRecord[] {
   let atCellStart = true;
 
   const endCell = () => {
+    if (limits && cells.length >= limits.maxCells) {
+      throw new AppError('registers.tooManyColumns', { fileName: limits.fileName, limit: limits.maxCells });
+    }
     cells.push(cell);
     cell = '';
     atCellStart = true;
@@ -41,6 +55,9 @@ export function parseCsv(input: string): CsvRecord[] {
   const endRecord = () => {
     endCell();
     records.push({ row: records.length + 1, cells });
+    if (limits && records.length > limits.maxRecords) {
+      throw new AppError('contacts.tooManyRows', { fileName: limits.fileName, limit: limits.rowLimit });
+    }
     cells = [];
   };
 

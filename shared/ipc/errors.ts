@@ -48,6 +48,7 @@ export const ErrorCode = z.enum([
   'registers.unknownRecord',
   'registers.noHeader',
   'registers.tooManyColumns',
+  'sheets.unpacksTooLarge',
   'registers.importExpired',
   'measure.stageUnchanged',
   'measure.stageDateInFuture',
