@@ -1,3 +1,4 @@
+import { checkReferences } from '../store/references';
 import type { PrivateScratch } from './privateScratch';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
@@ -80,7 +81,8 @@ export class MeetingService {
       if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
     }
     // Counted over every meeting ever made, deleted ones included, so a number is never given twice.
-    const number = Math.max(0, ...this.ofBody(subGroupId, true).map((m) => m.number)) + 1;
+    const number = this.ofBody(subGroupId, true).reduce((highest, m) => Math.max(highest, m.number), 0) + 1;
+    this.checkAttendance(fields);
     const t = this.options.t();
     const agenda = standardItems.map((standard) =>
       newItem({
@@ -101,6 +103,7 @@ export class MeetingService {
   }
 
   update(id: string, revision: number, fields: MeetingFields): Promise<Meeting> {
+    this.checkAttendance(fields, this.get(id).attendance.map((a) => a.contactId));
     return this.edit(id, revision, (m) => ({ ...this.meetingFields(fields), writtenIn: this.scriptOf(m, fields.title, fields.venueDetail) }));
   }
 
@@ -116,6 +119,8 @@ export class MeetingService {
 
   /** Adds an item at the end of the agenda, or changes an existing one. */
   saveItem(id: string, revision: number, itemId: string | null, fields: AgendaItemFields): Promise<Meeting> {
+    const before = itemId === null ? undefined : this.get(id).agenda.find((item) => item.id === itemId);
+    checkReferences(this.store, 'contacts', [{ field: 'item.presenterId', id: fields.presenterId }], before?.presenterId ? [before.presenterId] : []);
     return this.edit(id, revision, (meeting) => {
       if (itemId === null) return { agenda: [...meeting.agenda, newItem(fields)] };
       const current = this.item(meeting, itemId);
@@ -371,6 +376,12 @@ export class MeetingService {
         ),
       };
     });
+  }
+
+  /** Attendees must be people in the contacts. */
+  private checkAttendance(fields: MeetingFields, alreadyHeld: string[] = []): void {
+    const references = fields.attendance.map((a, i) => ({ field: `fields.attendance.${i}.contactId`, id: a.contactId }));
+    checkReferences(this.store, 'contacts', references, alreadyHeld);
   }
 
   private meetingFields(fields: MeetingFields) {

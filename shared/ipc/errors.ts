@@ -30,6 +30,7 @@ export const ErrorCode = z.enum([
   'contacts.importExpired',
   'record.notFound',
   'record.changedElsewhere',
+  'record.unknownReference',
   'action.emptyProgress',
   'annex.numberTaken',
   'annex.emptyDraft',
