@@ -1,4 +1,5 @@
 import { checkReferences } from '../store/references';
+import { inputLimits } from '../../shared/ipc/inputLimits';
 import type { PrivateScratch } from './privateScratch';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
@@ -55,6 +56,8 @@ const OPEN_STATUSES = new Set<Action['status']>(['notStarted', 'inProgress', 'bl
  * minutes, and actions arising. Every edit names the revision it was made on, and is refused with
  * record.changedElsewhere if the meeting has changed since.
  */
+const MAX_AGENDA_ITEMS = inputLimits.listLimits.agenda!;
+
 export class MeetingService {
   constructor(private readonly options: MeetingServiceOptions) {}
 
@@ -119,7 +122,10 @@ export class MeetingService {
 
   /** Adds an item at the end of the agenda, or changes an existing one. */
   saveItem(id: string, revision: number, itemId: string | null, fields: AgendaItemFields): Promise<Meeting> {
-    const before = itemId === null ? undefined : this.get(id).agenda.find((item) => item.id === itemId);
+    const meeting = this.get(id);
+    // The same limit as a whole agenda sent at once: items added one by one must not pass it either.
+    if (itemId === null && meeting.agenda.length >= MAX_AGENDA_ITEMS) throw new AppError('meeting.agendaFull', { limit: MAX_AGENDA_ITEMS });
+    const before = itemId === null ? undefined : meeting.agenda.find((item) => item.id === itemId);
     checkReferences(this.store, 'contacts', [{ field: 'item.presenterId', id: fields.presenterId }], before?.presenterId ? [before.presenterId] : []);
     return this.edit(id, revision, (meeting) => {
       if (itemId === null) return { agenda: [...meeting.agenda, newItem(fields)] };

@@ -38,6 +38,7 @@ export const ErrorCode = z.enum([
   'meeting.minutesTransition',
   'meeting.confirmingMeeting',
   'meeting.actionSubGroup',
+  'meeting.agendaFull',
   'attachment.tooLarge',
   'attachment.unreadable',
   'attachment.missing',

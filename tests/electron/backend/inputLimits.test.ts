@@ -78,4 +78,28 @@ describe('arguments a person could not mean are refused with the field named', (
       { path: 'mapping', messageKey: 'validation.tooMany' },
     ]);
   });
+
+  it('an agenda grown item by item stops at the same limit as one sent whole', { timeout: 60_000 }, async () => {
+    const session = await open();
+    const [sp] = await session.value<SubGroup[]>('subGroups.list');
+    let meeting = await session.value<{ id: string; revision: number; agenda: unknown[] }>('meetings.create', {
+      subGroupId: sp!.id,
+      fields: meetingFields(),
+      standardItems: [],
+    });
+    const add = () =>
+      session.call<typeof meeting>('meetings.saveItem', {
+        id: meeting.id,
+        revision: meeting.revision,
+        itemId: null,
+        item: { title: '議項', standard: null, presenterId: null, minutes: '', decisions: [] },
+      });
+    for (let n = 0; n < 200; n++) {
+      const added = await add();
+      if (!added.ok) throw new Error(JSON.stringify(added.error));
+      meeting = added.value;
+    }
+    expect(meeting.agenda).toHaveLength(200);
+    expect(await add()).toMatchObject({ ok: false, error: { code: 'meeting.agendaFull', params: { limit: 200 } } });
+  });
 });
