@@ -65,7 +65,7 @@ function RestoreSavePoint({
       title={t('storeProblem.backupsOnlyTitle')}
       subTitle={t('storeProblem.backupsOnly', { dataFolder: info.dataFolder, count: problem.savePoints.length })}
       extra={
-        <Space direction="vertical" align="center">
+        <Space orientation="vertical" align="center">
           <Space wrap>
             <Select
               aria-label={t('storeProblem.savePoint')}
