@@ -1,3 +1,4 @@
+import { checkReferences } from '../store/references';
 import { randomUUID } from 'node:crypto';
 import { localToday } from '../../shared/actions/dueDates';
 import { summarize, type OverviewSummary } from '../../shared/actions/overview';
@@ -40,6 +41,7 @@ export class ActionService {
   async create(subGroupId: string, fields: ActionFields, arising?: { meetingId: string; agendaItemId: string }): Promise<Action> {
     const subGroup = this.store.get('subGroups', subGroupId);
     if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
+    this.checkContacts(fields);
     const reference = this.nextReference(subGroup.code, subGroupId);
     return this.store.insert('actions', {
       ...this.normalized(fields),
@@ -69,7 +71,22 @@ export class ActionService {
 
   async update(id: string, revision: number, fields: ActionFields): Promise<Action> {
     this.expectRevision(id, revision);
-    return this.store.update('actions', id, (current) => this.normalized(fields, current.writtenIn));
+    const current = this.get(id);
+    this.checkContacts(fields, [...current.officerIds, ...current.leads.map((lead) => lead.contactId)]);
+    return this.store.update('actions', id, (action) => this.normalized(fields, action.writtenIn));
+  }
+
+  /** Officers and leads must be people in the contacts. */
+  private checkContacts(fields: ActionFields, alreadyHeld: string[] = []): void {
+    checkReferences(
+      this.store,
+      'contacts',
+      [
+        ...fields.officerIds.map((id, i) => ({ field: `fields.officerIds.${i}`, id })),
+        ...fields.leads.map((lead, i) => ({ field: `fields.leads.${i}.contactId`, id: lead.contactId })),
+      ],
+      alreadyHeld,
+    );
   }
 
   /** Logs progress, and a change of status with it when one is given (closing, reopening). */
@@ -77,6 +94,7 @@ export class ActionService {
     const current = this.get(input.id);
     const statusChange = input.status && input.status !== current.status ? { from: current.status, to: input.status } : null;
     if (!statusChange && !input.note.trim()) throw new AppError('action.emptyProgress');
+    checkReferences(this.store, 'contacts', [{ field: 'byContactId', id: input.byContactId }]);
     const entry = { id: randomUUID(), at: this.now().toISOString(), byContactId: input.byContactId ?? null, note: input.note.trim(), statusChange };
     return this.store.update('actions', input.id, (action) => ({
       progress: [...action.progress, entry],

@@ -21,7 +21,8 @@ export class ArrangementService {
   /** Every live item that cites some clause: actions, then whatever the other sources list. */
   work(): WorkItem[] {
     const items = this.store.list('actions').filter((a) => a.clauses.length > 0).map(actionWork);
-    for (const source of this.otherWork) items.push(...source());
+    // One item at a time: a spread of a user-sized list into push() overflows the stack.
+    for (const source of this.otherWork) for (const item of source()) items.push(item);
     return items;
   }
 

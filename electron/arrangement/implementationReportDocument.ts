@@ -117,7 +117,7 @@ export async function implementationReportDocument(
     { kind: 'paragraph', text: t('arrangement.doc.period', { from: documentDate(draft.from, script), to: documentDate(draft.to, script) }), tone: 'muted' },
   ];
   const introduction = await content.field('reportDrafts', draft, 'introduction');
-  if (introduction) blocks.push(...introduction.split(/\n+/).map((text) => ({ kind: 'paragraph' as const, text })));
+  if (introduction) for (const text of introduction.split(/\n+/)) blocks.push({ kind: 'paragraph', text });
 
   blocks.push({ kind: 'heading', level: 2, text: t('arrangement.report.figures') });
   blocks.push({
@@ -161,7 +161,7 @@ export async function implementationReportDocument(
     const key = wordingKey(clause.clauseId);
     if (draft.wording[key]) {
       const converted = await content.field('reportDrafts', draft, `wording.${key}`);
-      blocks.push(...converted.split(/\n+/).map((text) => ({ kind: 'paragraph' as const, text })));
+      for (const text of converted.split(/\n+/)) blocks.push({ kind: 'paragraph', text });
     }
     await section(t('arrangement.report.done'), clause.done, clause.omitted.done, false);
     await section(t('arrangement.report.overdue'), clause.overdue, clause.omitted.overdue, true);

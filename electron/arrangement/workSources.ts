@@ -5,7 +5,7 @@ import { meetingNumberLabel } from '../../shared/model/meeting';
 import type { Store } from '../store/store';
 
 /** Clause ids cited in free text (第二條（三）1, Article 2(3)1): how meetings and decisions cite clauses. */
-function citedIn(...texts: string[]): string[] {
+function citedIn(texts: string[]): string[] {
   return [...new Set(texts.flatMap((text) => findClauseReferences(text).map((r) => r.id)).filter(isClauseId))];
 }
 
@@ -18,7 +18,7 @@ export function otherWorkSources(store: Store): Array<() => WorkItem[]> {
   const meetings = (): WorkItem[] => {
     const actionClauses = new Map<string, string[]>();
     for (const action of store.list('actions')) {
-      if (action.meetingId && action.clauses.length) actionClauses.set(action.meetingId, [...(actionClauses.get(action.meetingId) ?? []), ...action.clauses]);
+      if (action.meetingId && action.clauses.length) actionClauses.set(action.meetingId, (actionClauses.get(action.meetingId) ?? []).concat(action.clauses));
     }
     return store.list('meetings').flatMap((meeting) => {
       const items = meeting.agenda.filter((item) => item.removedAt === null);
@@ -32,11 +32,11 @@ export function otherWorkSources(store: Store): Array<() => WorkItem[]> {
           open: false,
           subGroupId: meeting.subGroupId,
           date: meeting.date,
-          clauses: citedIn(item.title, decision.text),
+          clauses: citedIn([item.title, decision.text]),
           changes: [],
         })),
       );
-      const clauses = [...new Set([...citedIn(meeting.title, ...items.flatMap((i) => [i.title, i.minutes])), ...(actionClauses.get(meeting.id) ?? []), ...decisions.flatMap((d) => d.clauses)])];
+      const clauses = [...new Set([...citedIn([meeting.title, ...items.flatMap((i) => [i.title, i.minutes])]), ...(actionClauses.get(meeting.id) ?? []), ...decisions.flatMap((d) => d.clauses)])];
       const held: WorkItem = {
         kind: 'meeting',
         id: meeting.id,

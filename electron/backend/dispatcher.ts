@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Contract, MethodOf, Namespace } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
 import { AppError, type AppErrorValue, type Result } from '../../shared/ipc/errors';
+import { inputLimitIssues } from '../../shared/ipc/inputLimits';
 
 type Spec = { input: z.ZodType; output: z.ZodType };
 
@@ -49,6 +50,8 @@ export function createDispatcher(
     const handler = spec && (handlers as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[ns]?.[method];
     if (!spec || !handler || !Object.hasOwn(contract[ns as Namespace], method)) return fail({ code: 'ipc.unknownChannel' });
 
+    const tooLarge = inputLimitIssues(input);
+    if (tooLarge.length > 0) return fail({ code: 'ipc.invalidArguments', issues: tooLarge });
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       return fail({

@@ -105,27 +105,14 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     dataProblem,
   });
 
-  if (opened.status === 'newerVersion') {
-    // Serve only what the refusal screen needs; every other call is refused, and nothing is written.
-    const refuse = async (): Promise<never> => {
-      throw new AppError('store.newerVersion', { found: opened.found, supported: opened.supported });
-    };
-    const appInfo = info('', { kind: 'newerVersion', found: opened.found, supported: opened.supported });
-    const handlers: Handlers = {
-      ...(Object.fromEntries(Object.entries(channels).map(([ns, methods]) => [ns, Object.fromEntries(methods.map((m) => [m, refuse]))])) as unknown as Handlers),
-      app: {
-        info: async () => appInfo,
-        startupNotices: async () => [],
-        openDataFolder: () => options.openFolder(options.dataDir),
-      },
-    };
-    return {
-      dispatch: createDispatcher(handlers, options.appOrigin),
-      language: () => systemLanguage,
-      onSettingsChanged: () => () => undefined,
-      onTaskProgress: () => () => undefined,
-      close: async () => undefined,
-    };
+  if (opened.status !== 'ready') {
+    const problem: NonNullable<AppInfo['dataProblem']> =
+      opened.status === 'newerVersion'
+        ? { kind: 'newerVersion', found: opened.found, supported: opened.supported }
+        : opened.status === 'backupsOnly'
+          ? { kind: 'backupsOnly', savePoints: opened.savePoints }
+          : { kind: 'cannotCreate', folder: opened.folder };
+    return limitedBackend(options, info('', problem), systemLanguage);
   }
 
   const { store } = opened;
@@ -139,6 +126,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     await seedWorkingGroup(store);
     notices.push({ kind: 'seeded' });
   }
+  // A read-only folder is shown as it is: nothing is added to it, not even what new versions seed.
+  const seeding = !store.readOnly;
   const settings = new SettingsService(store, systemLanguage);
   const subGroups = new SubGroupService(store, now);
   const actions = new ActionService(store, now);
@@ -152,12 +141,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
   const glossary = new GlossaryService(store);
-  await glossary.seedIfNeverSeeded();
+  if (seeding) await glossary.seedIfNeverSeeded();
   const converter = new ContentConverter(store, () => glossary.glossary(), now);
   const registerOptions = { store, dialogs: options.dialogs, fs, t: () => translator(settings.currentLanguage()) };
   const space = spaceRegisters({ ...registerOptions, now, language: () => settings.currentLanguage() });
   // New data folders, and folders from before the policy register, start with the arrangement's measures.
-  await seedPolicyMeasures(store, now);
+  if (seeding) await seedPolicyMeasures(store, now);
   const policy = policyRegisters({ ...registerOptions, now });
   const meetings = meetingsFeature({
     store,
@@ -220,6 +209,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     store: {
       saveStatus: async () => store.saveStatus(),
       retrySave: () => store.retrySave(),
+      restoreSavePoint: async () => {
+        throw new AppError('store.collectionsPresent');
+      },
     },
     settings: {
       get: () => settings.get(),
@@ -303,10 +295,64 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     onSettingsChanged: (listener) => settings.onChange(listener),
     onTaskProgress: (listener) => tasks.onProgress(listener),
     close: async () => {
-      // A quit after a failed write must write again: flushing alone only waits for queued writes.
-      await store.retrySave();
-      await store.close();
-      await audit.close();
+      try {
+        // A quit after a failed write must write again: flushing alone only waits for queued writes.
+        await store.retrySave();
+        await store.close();
+        await audit.close();
+      } finally {
+        await meetings.scratch.remove();
+      }
     },
+  };
+}
+
+/**
+ * While the folder cannot be opened (newer version, only save points, cannot be created), serve only
+ * what the problem screen needs; every other call is refused and nothing is written. Bringing back a
+ * save point opens the folder afresh and this backend forwards to the full one from then on.
+ */
+function limitedBackend(options: BackendOptions, appInfo: AppInfo, systemLanguage: Language): Backend {
+  let full: Backend | null = null;
+  const refuse = async (): Promise<never> => {
+    const problem = appInfo.dataProblem;
+    if (problem?.kind === 'newerVersion') throw new AppError('store.newerVersion', { found: problem.found, supported: problem.supported });
+    throw new AppError('store.unavailable');
+  };
+  const settingsListeners: Array<(settings: Settings) => void> = [];
+  const progressListeners: Array<(progress: TaskProgress) => void> = [];
+  const handlers: Handlers = {
+    ...(Object.fromEntries(Object.entries(channels).map(([ns, methods]) => [ns, Object.fromEntries(methods.map((m) => [m, refuse]))])) as unknown as Handlers),
+    app: {
+      info: async () => appInfo,
+      startupNotices: async () => [],
+      openDataFolder: () => options.openFolder(options.dataDir),
+    },
+  };
+  if (appInfo.dataProblem?.kind === 'backupsOnly') {
+    handlers.store = {
+      ...handlers.store,
+      restoreSavePoint: async ({ name }) => {
+        if (full) throw new AppError('store.collectionsPresent');
+        await Store.restoreSavePoint({ dataDir: options.dataDir, fs: options.fs }, name);
+        full = await openBackend(options);
+        for (const listener of settingsListeners) full.onSettingsChanged(listener);
+        for (const listener of progressListeners) full.onTaskProgress(listener);
+      },
+    };
+  }
+  const limited = createDispatcher(handlers, options.appOrigin);
+  return {
+    dispatch: (channel, input, sender) => (full ? full.dispatch(channel, input, sender) : limited(channel, input, sender)),
+    language: () => full?.language() ?? systemLanguage,
+    onSettingsChanged: (listener) => {
+      settingsListeners.push(listener);
+      return full ? full.onSettingsChanged(listener) : () => undefined;
+    },
+    onTaskProgress: (listener) => {
+      progressListeners.push(listener);
+      return full ? full.onTaskProgress(listener) : () => undefined;
+    },
+    close: async () => full?.close(),
   };
 }

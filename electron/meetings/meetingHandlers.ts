@@ -1,5 +1,3 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import type { ActionService } from '../actions/actionService';
 import { AttachmentStore } from '../attachments/attachmentStore';
@@ -7,6 +5,7 @@ import type { Handlers } from '../backend/dispatcher';
 import type { Dialogs } from '../dialogs/dialogs';
 import type { Store } from '../store/store';
 import { MeetingService } from './meetingService';
+import { PrivateScratch } from './privateScratch';
 
 /**
  * The meeting service and its bridge handlers, wired from the composition root's effects. The pack
@@ -21,8 +20,9 @@ export function meetingsFeature(options: {
   now: () => Date;
   openFile: (file: string) => Promise<void>;
   maxAttachmentBytes?: number;
-}): { service: MeetingService; attachments: AttachmentStore; handlers: Handlers['meetings'] } {
+}): { service: MeetingService; attachments: AttachmentStore; scratch: PrivateScratch; handlers: Handlers['meetings'] } {
   const attachments = new AttachmentStore(options.dataDir, options.maxAttachmentBytes);
+  const scratch = new PrivateScratch();
   const service = new MeetingService({
     store: options.store,
     actions: options.actions,
@@ -31,7 +31,7 @@ export function meetingsFeature(options: {
     t: options.t,
     now: options.now,
     openFile: options.openFile,
-    scratchDir: path.join(os.tmpdir(), 'hetao-desk-papers'),
+    scratch,
   });
   const handlers: Handlers['meetings'] = {
     list: async ({ subGroupId }) => service.list(subGroupId),
@@ -55,5 +55,5 @@ export function meetingsFeature(options: {
     addActionArising: ({ meetingId, itemId, subGroupId, fields }) => service.addActionArising(meetingId, itemId, subGroupId, fields),
     actionsArising: async ({ id }) => service.actionsArising(id),
   };
-  return { service, attachments, handlers };
+  return { service, attachments, scratch, handlers };
 }

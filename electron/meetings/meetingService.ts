@@ -1,3 +1,6 @@
+import { checkReferences } from '../store/references';
+import { inputLimits } from '../../shared/ipc/inputLimits';
+import type { PrivateScratch } from './privateScratch';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -35,7 +38,8 @@ export interface MeetingServiceOptions {
   /** Opens a file with the system's default application. */
   openFile: (file: string) => Promise<void>;
   /** Where a paper is copied to be opened, so the viewer never holds the stored file. */
-  scratchDir: string;
+  /** The private folder papers are copied into for viewing. */
+  scratch: PrivateScratch;
 }
 
 /** Which minutes statuses may follow which: forward one step, or back one step to correct a mistake. */
@@ -52,6 +56,8 @@ const OPEN_STATUSES = new Set<Action['status']>(['notStarted', 'inProgress', 'bl
  * minutes, and actions arising. Every edit names the revision it was made on, and is refused with
  * record.changedElsewhere if the meeting has changed since.
  */
+const MAX_AGENDA_ITEMS = inputLimits.listLimits.agenda!;
+
 export class MeetingService {
   constructor(private readonly options: MeetingServiceOptions) {}
 
@@ -78,7 +84,8 @@ export class MeetingService {
       if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
     }
     // Counted over every meeting ever made, deleted ones included, so a number is never given twice.
-    const number = Math.max(0, ...this.ofBody(subGroupId, true).map((m) => m.number)) + 1;
+    const number = this.ofBody(subGroupId, true).reduce((highest, m) => Math.max(highest, m.number), 0) + 1;
+    this.checkAttendance(fields);
     const t = this.options.t();
     const agenda = standardItems.map((standard) =>
       newItem({
@@ -99,6 +106,7 @@ export class MeetingService {
   }
 
   update(id: string, revision: number, fields: MeetingFields): Promise<Meeting> {
+    this.checkAttendance(fields, this.get(id).attendance.map((a) => a.contactId));
     return this.edit(id, revision, (m) => ({ ...this.meetingFields(fields), writtenIn: this.scriptOf(m, fields.title, fields.venueDetail) }));
   }
 
@@ -114,6 +122,11 @@ export class MeetingService {
 
   /** Adds an item at the end of the agenda, or changes an existing one. */
   saveItem(id: string, revision: number, itemId: string | null, fields: AgendaItemFields): Promise<Meeting> {
+    const meeting = this.get(id);
+    // The same limit as a whole agenda sent at once: items added one by one must not pass it either.
+    if (itemId === null && meeting.agenda.length >= MAX_AGENDA_ITEMS) throw new AppError('meeting.agendaFull', { limit: MAX_AGENDA_ITEMS });
+    const before = itemId === null ? undefined : meeting.agenda.find((item) => item.id === itemId);
+    checkReferences(this.store, 'contacts', [{ field: 'item.presenterId', id: fields.presenterId }], before?.presenterId ? [before.presenterId] : []);
     return this.edit(id, revision, (meeting) => {
       if (itemId === null) return { agenda: [...meeting.agenda, newItem(fields)] };
       const current = this.item(meeting, itemId);
@@ -202,7 +215,7 @@ export class MeetingService {
   /** Opens a verified copy of the paper's file in the system's viewer. */
   async openPaper(id: string, itemId: string, paperId: string): Promise<void> {
     const paper = this.paper(this.get(id), itemId, paperId);
-    const copy = path.join(this.options.scratchDir, paper.attachment.sha256.slice(0, 16), paper.attachment.fileName);
+    const copy = path.join(await this.options.scratch.dir(), paper.attachment.sha256.slice(0, 16), paper.attachment.fileName);
     await this.options.attachments.copyOut(paper.attachment, copy);
     await this.options.openFile(copy);
   }
@@ -369,6 +382,12 @@ export class MeetingService {
         ),
       };
     });
+  }
+
+  /** Attendees must be people in the contacts. */
+  private checkAttendance(fields: MeetingFields, alreadyHeld: string[] = []): void {
+    const references = fields.attendance.map((a, i) => ({ field: `fields.attendance.${i}.contactId`, id: a.contactId }));
+    checkReferences(this.store, 'contacts', references, alreadyHeld);
   }
 
   private meetingFields(fields: MeetingFields) {

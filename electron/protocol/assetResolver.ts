@@ -37,7 +37,7 @@ export function contentTypeOf(file: string): string {
   return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Requests the renderer may make at all: its own protocol, and DevTools in development. */
-export function isAllowedRequest(url: string): boolean {
-  return url.startsWith('app://') || url.startsWith('devtools://');
+/** Requests the renderer may make at all: its own protocol, and DevTools only in development. */
+export function isAllowedRequest(url: string, packaged: boolean): boolean {
+  return url.startsWith('app://') || (!packaged && url.startsWith('devtools://'));
 }

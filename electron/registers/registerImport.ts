@@ -1,3 +1,4 @@
+import { MAX_IMPORT_COLUMNS } from '../../shared/ipc/inputLimits';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -72,6 +73,8 @@ export class RegisterImport<K extends StoredRegister, F> {
     const headerAt = findHeader(sheet, this.definition, remembered);
     if (headerAt === null) throw new AppError('registers.noHeader', { fileName });
     const headers = sheet[headerAt]!.cells.map((cell) => cell.trim());
+    // What the preview shows must be remappable: one column limit for both.
+    if (headers.length > MAX_IMPORT_COLUMNS) throw new AppError('registers.tooManyColumns', { fileName, limit: MAX_IMPORT_COLUMNS });
     const token = randomUUID();
     const pending: Pending<F> = { fileName, headers, body: sheet.slice(headerAt + 1), mapping: guessMapping(headers, this.definition, remembered), accepted: [] };
     this.pending.set(token, pending);

@@ -1,3 +1,6 @@
+import { plainText } from '../../shared/documents/text';
+import { AppError } from '../../shared/ipc/errors';
+
 /**
  * CSV as Excel reads and writes it (RFC 4180): quoted fields may hold commas, quotes and line
  * breaks. Written with a UTF-8 byte-order mark, without which Excel opens Chinese text as mojibake.
@@ -21,8 +24,18 @@ function detectDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-/** One record per row, quoted fields unescaped. */
-export function parseCsv(input: string): CsvRecord[] {
+/** Where parsing stops: more records than a sheet may have, or a record wider than a mapping. */
+export interface CsvLimits {
+  /** Records parsed at most, blank lines included. */
+  maxRecords: number;
+  /** The row limit the user is told of. */
+  rowLimit: number;
+  maxCells: number;
+  fileName: string;
+}
+
+/** One record per row, quoted fields unescaped; stops with the import's error at `limits`. */
+export function parseCsv(input: string, limits?: CsvLimits): CsvRecord[] {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
@@ -32,6 +45,9 @@ export function parseCsv(input: string): CsvRecord[] {
   let atCellStart = true;
 
   const endCell = () => {
+    if (limits && cells.length >= limits.maxCells) {
+      throw new AppError('registers.tooManyColumns', { fileName: limits.fileName, limit: limits.maxCells });
+    }
     cells.push(cell);
     cell = '';
     atCellStart = true;
@@ -39,6 +55,9 @@ export function parseCsv(input: string): CsvRecord[] {
   const endRecord = () => {
     endCell();
     records.push({ row: records.length + 1, cells });
+    if (limits && records.length > limits.maxRecords) {
+      throw new AppError('contacts.tooManyRows', { fileName: limits.fileName, limit: limits.rowLimit });
+    }
     cells = [];
   };
 
@@ -78,9 +97,9 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CRLF line ends and a BOM, as Excel on Windows expects. */
+/** CRLF line ends and a BOM, as Excel on Windows expects; control characters dropped as the XLSX writer drops them. */
 export function writeCsv(rows: string[][]): string {
-  return BOM + rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return BOM + rows.map((row) => row.map((value) => quote(plainText(value))).join(',')).join('\r\n') + '\r\n';
 }
 
 /**

@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/ipc/errors';
 import type { SheetRow } from '../../shared/sheets/sheetRow';
 import type { StoreFs } from '../store/storeFs';
+import { MAX_IMPORT_COLUMNS } from '../../shared/ipc/inputLimits';
 import { decodeText, parseCsv } from './csv';
+import { zipDirectory } from './zipDirectory';
 
 export interface SheetLimits {
   maxBytes: number;
@@ -40,7 +42,7 @@ export async function readSheetFile(
       ? (() => {
           throw new AppError('contacts.oldExcelFormat', { fileName });
         })()
-      : readCsv(bytes, fileName, looksRight);
+      : readCsv(bytes, fileName, limits.maxRows, looksRight);
   const filled = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (filled.length === 0) throw new AppError('contacts.emptyFile', { fileName });
   if (filled.length > limits.maxRows + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: limits.maxRows });
@@ -51,16 +53,34 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-function readCsv(bytes: Uint8Array, fileName: string, looksRight: (rows: SheetRow[]) => boolean): SheetRow[] {
+function readCsv(bytes: Uint8Array, fileName: string, maxRows: number, looksRight: (rows: SheetRow[]) => boolean): SheetRow[] {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   // A NUL byte never occurs in text outside UTF-16: this is a binary file (PDF, image, …).
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) throw new AppError('contacts.unreadableFile', { fileName });
-  const readings = decodeText(bytes).map(parseCsv);
+  // Parsing stops at the row and column limits: a compact file of ten million short lines is refused, not held.
+  const readings = decodeText(bytes).map((text) => parseCsv(text, { maxRecords: 2 * maxRows + 2, rowLimit: maxRows, maxCells: MAX_IMPORT_COLUMNS, fileName }));
   if (readings.length === 0) throw new AppError('contacts.unreadableFile', { fileName });
   return readings.find((rows) => looksRight(rows.slice(0, 10))) ?? readings[0]!;
 }
 
+/**
+ * What a workbook may unpack to: a 20,000-row register sheet is a few MB of XML. Checked against the
+ * sizes the archive declares before anything is inflated, so a small file that unpacks to gigabytes
+ * (a zip bomb, one 400 MB shared string) is refused at once.
+ */
+export const MAX_UNPACKED_BYTES = { total: 60 * 1024 * 1024, entry: 40 * 1024 * 1024 };
+
+function checkUnpackedSizes(bytes: Buffer, fileName: string): void {
+  const entries = zipDirectory(bytes);
+  if (!entries) throw new AppError('contacts.unreadableFile', { fileName });
+  const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (total > MAX_UNPACKED_BYTES.total || entries.some((entry) => entry.uncompressedSize > MAX_UNPACKED_BYTES.entry)) {
+    throw new AppError('sheets.unpacksTooLarge', { fileName, limitMb: MAX_UNPACKED_BYTES.total / 1024 / 1024 });
+  }
+}
+
 async function readWorkbook(bytes: Buffer, fileName: string, maxRows: number): Promise<SheetRow[]> {
+  checkUnpackedSizes(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -71,6 +91,7 @@ async function readWorkbook(bytes: Buffer, fileName: string, maxRows: number): P
   if (!sheet) throw new AppError('contacts.emptyFile', { fileName });
   // Refused before reading cell by cell, however large the sheet.
   if (sheet.actualRowCount > maxRows + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: maxRows });
+  if (sheet.actualColumnCount > MAX_IMPORT_COLUMNS) throw new AppError('registers.tooManyColumns', { fileName, limit: MAX_IMPORT_COLUMNS });
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -1,37 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import type { Adapter } from 'lowdb';
 import { toDiskError } from './diskErrors';
 import type { StoreFs } from './storeFs';
-
-/**
- * A lowdb adapter that never leaves a half-written file: it writes a unique temporary file, flushes
- * it to the disk, then renames it over the old one. A crash at any moment leaves either the old or
- * the new file, whole.
- */
-export class AtomicJsonFile<T> implements Adapter<T> {
-  constructor(
-    readonly filePath: string,
-    private readonly fs: StoreFs,
-  ) {}
-
-  /** Null when the file does not exist; throws SyntaxError when it is not JSON. */
-  async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await this.fs.readFile(this.filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    return JSON.parse(text) as T;
-  }
-
-  write(data: T): Promise<void> {
-    // Serialised before the first await, so later edits cannot leak into this snapshot.
-    return writeFileAtomic(this.fs, this.filePath, JSON.stringify(data));
-  }
-}
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -39,6 +9,10 @@ export function isTempFile(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
 }
 
+/**
+ * Writes a file that is either wholly old or wholly new after a crash: a unique temporary file, flushed
+ * to the disk, renamed over the old one, and the folder flushed so the rename itself survives a power cut.
+ */
 export async function writeFileAtomic(fs: StoreFs, filePath: string, content: string | Uint8Array): Promise<void> {
   const tempPath = `${filePath}.${randomUUID().slice(0, 8)}${TEMP_SUFFIX}`;
   try {
@@ -51,6 +25,7 @@ export async function writeFileAtomic(fs: StoreFs, filePath: string, content: st
       await handle.close();
     }
     await renameWithRetry(fs, tempPath, filePath);
+    await syncDirectory(fs, path.dirname(filePath));
   } catch (error) {
     await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw toDiskError(error);
@@ -70,4 +45,32 @@ async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<v
       await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
     }
   }
+}
+
+/**
+ * A rename is an entry in its folder: until the folder is flushed, a power cut can bring back the old
+ * file (ext4, APFS). Windows cannot open a folder for flushing and commits renames itself (NTFS).
+ */
+async function syncDirectory(fs: StoreFs, dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle: Awaited<ReturnType<StoreFs['open']>>;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (error) {
+    if (unsupportedDirectorySync(error)) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!unsupportedDirectorySync(error)) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Some file systems (network shares, FAT on some systems) cannot flush a folder; the rename stands. */
+function unsupportedDirectorySync(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EINVAL' || code === 'ENOTSUP' || code === 'EISDIR' || code === 'EBADF';
 }

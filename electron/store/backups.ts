@@ -24,7 +24,8 @@ export function backupTime(name: string): Date | null {
   return m ? new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : null;
 }
 
-function isPartial(name: string): boolean {
+/** Save points being taken are built in `backups/.<time>.partial` and renamed when whole. */
+export function isPartialBackup(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.partial');
 }
 
@@ -120,7 +121,7 @@ export class Backups {
     }
     // A save point interrupted by a crash stays behind as a partial folder; nothing else removes it.
     const all = await this.fs.readdir(this.folder).catch(() => [] as string[]);
-    for (const name of all.filter(isPartial)) {
+    for (const name of all.filter(isPartialBackup)) {
       await this.fs.rm(path.join(this.folder, name), { recursive: true, force: true });
     }
   }

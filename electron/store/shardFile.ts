@@ -20,6 +20,9 @@ const Envelope = z.object({
   records: z.record(z.string(), z.unknown()),
 });
 
+/** How far ahead of this app a newer one could plausibly be. */
+const PLAUSIBLE_VERSION_STEPS = 1000;
+
 export type ShardReading =
   | { kind: 'ok'; records: Map<string, unknown>; migratedFrom: number | null }
   | { kind: 'newer'; version: number }
@@ -35,6 +38,8 @@ export function readShard(
   if (!envelope.success) return { kind: 'damaged', reason: 'not a Hetao Desk data file' };
   const { schemaVersion, records } = envelope.data;
   if (envelope.data.collection !== collection) return { kind: 'damaged', reason: 'belongs to another collection' };
+  // A version far beyond any the app could reach is damage, not a newer app: refusing would lock the user out.
+  if (schemaVersion > schema.version + PLAUSIBLE_VERSION_STEPS) return { kind: 'damaged', reason: 'nonsensical schema version' };
   if (schemaVersion > schema.version) return { kind: 'newer', version: schemaVersion };
 
   const migrated = migrateRecords(collection, schemaVersion, Object.values(records), schema);

@@ -4,13 +4,19 @@ import { Low } from 'lowdb';
 import { AppError } from '../../shared/ipc/errors';
 import { collectionNames, collectionSchemas, type CollectionName, type RecordOf } from '../../shared/model/dataset';
 import type { RecordBase } from '../../shared/model/record';
-import { AtomicJsonFile, isTempFile } from './atomicJsonFile';
 import { Backups, backupTime, defaultBackupPolicy, type BackupPolicy } from './backups';
 import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
-import { COLLECTIONS_DIR, DAMAGED_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
+import { BACKUPS_DIR, COLLECTIONS_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
+import { MANIFEST_FILE, ManifestFile, sameEntry } from './manifest';
 import { appSchema, type SchemaHistory } from './migrations';
-import { readShard, shardFileOf, type ShardFile } from './shardFile';
+import { readDataFile } from './readDataFile';
+import { inspectShard, settleShard, type RecoveryContext, type SettledShard, type StoreNotice } from './recovery';
+import { ShardAdapter } from './shardAdapter';
+import { shardFileOf, type ShardFile } from './shardFile';
 import { nodeFs, type StoreFs } from './storeFs';
+import { removeTempFiles } from './tempFiles';
+
+export type { StoreNotice } from './recovery';
 
 export interface StoreOptions {
   dataDir: string;
@@ -20,13 +26,19 @@ export interface StoreOptions {
   backupPolicy?: BackupPolicy;
 }
 
-export type StoreNotice =
-  | { kind: 'recoveredFromBackup'; damagedFile: string; movedTo: string; backupTakenAt: string }
-  | { kind: 'unrecoverable'; damagedFile: string; movedTo: string };
+/** A save point the user can bring back, by its folder name. */
+export interface SavePoint {
+  name: string;
+  takenAt: string;
+}
 
 export type OpenResult =
   | { status: 'ready'; store: Store; notices: StoreNotice[]; isNew: boolean }
-  | { status: 'newerVersion'; found: number; supported: number };
+  | { status: 'newerVersion'; found: number; supported: number }
+  /** No collections, but save points: nothing is written until the user picks one (restoreSavePoint). */
+  | { status: 'backupsOnly'; savePoints: SavePoint[] }
+  /** A new folder that cannot be created or written in. */
+  | { status: 'cannotCreate'; folder: string };
 
 export interface SaveStatus {
   unsavedChanges: boolean;
@@ -112,6 +124,9 @@ class Shard {
 export class Store {
   private readonly shards = new Map<CollectionName, Shard[]>();
   private readonly backups: Backups;
+  private readonly manifest: ManifestFile;
+  /** Opened from a folder that refuses writes: nothing is moved, cleaned or backed up this session. */
+  readOnly = false;
   private backupTimer: NodeJS.Timeout | null = null;
   private backupDue = false;
   private lastBackupAt = 0;
@@ -125,6 +140,7 @@ export class Store {
     private readonly policy: BackupPolicy,
   ) {
     this.backups = new Backups(dataDir, fs, policy, now);
+    this.manifest = new ManifestFile(dataDir, fs);
   }
 
   get backupsFolder(): string {
@@ -144,106 +160,142 @@ export class Store {
   }
 
   private async load(): Promise<OpenResult> {
-    await this.fs.mkdir(this.dataDir, { recursive: true });
+    const readText = async (file: string) => {
+      const read = await readDataFile(this.fs, file);
+      return read.kind === 'text' ? read.text : null;
+    };
+    const manifest = await this.manifest.read(readText);
     const plan = collectionNames.flatMap((collection) =>
-      Array.from({ length: shardCounts[collection] }, (_, index) => ({ collection, index })),
-    );
-    const readings = await Promise.all(
-      plan.map(async ({ collection, index }) => {
+      Array.from({ length: shardCounts[collection] }, (_, index) => {
         const relativePath = shardRelativePath(collection, index);
-        const adapter = new AtomicJsonFile<ShardFile>(path.join(this.dataDir, relativePath), this.fs);
-        let parsed: unknown;
-        try {
-          parsed = await adapter.read();
-        } catch {
-          return { collection, relativePath, adapter, reading: { kind: 'damaged' as const, reason: 'not JSON' } };
-        }
-        if (parsed === null) return { collection, relativePath, adapter, reading: null };
-        return { collection, relativePath, adapter, reading: readShard(parsed, collection, this.schema) };
+        return { collection, relativePath, file: path.join(this.dataDir, relativePath) };
       }),
+    );
+    const reads = await Promise.all(
+      plan.map(async (shard) => ({ ...shard, read: inspectShard(await readDataFile(this.fs, shard.file), shard.collection, this.schema) })),
     );
 
     // Refuse a newer app's data before touching anything in the folder.
-    const newer = readings.find((r) => r.reading?.kind === 'newer');
-    if (newer?.reading?.kind === 'newer') {
-      return { status: 'newerVersion', found: newer.reading.version, supported: this.schema.version };
+    for (const { read } of reads) {
+      if (read.kind === 'text' && read.reading?.kind === 'newer') {
+        return { status: 'newerVersion', found: read.reading.version, supported: this.schema.version };
+      }
+    }
+    this.readOnly = !(await this.folderIsWritable());
+
+    if (reads.every((r) => r.read.kind === 'missing')) {
+      // Never seed over save points: the user chooses whether to bring them back.
+      const savePoints = await this.savePointsWithCollections();
+      if (savePoints.length > 0) return { status: 'backupsOnly', savePoints };
+      if (this.readOnly) return { status: 'cannotCreate', folder: this.dataDir };
     }
 
-    const notices: StoreNotice[] = [];
+    const context: RecoveryContext = {
+      dataDir: this.dataDir,
+      fs: this.fs,
+      backups: this.backups,
+      schema: this.schema,
+      now: this.now,
+      readOnly: this.readOnly,
+      manifest,
+    };
+    const settled: SettledShard[] = [];
+    for (const { collection, relativePath, read } of reads) settled.push(await settleShard(context, collection, relativePath, read));
+
+    const notices: StoreNotice[] = this.readOnly ? [{ kind: 'readOnly', folder: this.dataDir }] : [];
     const toPersist: Shard[] = [];
-    const isNew = readings.every((r) => r.reading === null);
-    for (const { collection, relativePath, adapter, reading } of readings) {
-      let records = new Map<string, unknown>();
-      let needsWrite = false;
-      if (reading?.kind === 'ok') {
-        records = reading.records;
-        needsWrite = reading.migratedFrom !== null;
-      } else if (reading?.kind === 'damaged') {
-        const recovered = await this.recover(collection, relativePath);
-        notices.push(recovered.notice);
-        records = recovered.records;
-        needsWrite = true;
+    let manifestChanged = manifest === null;
+    reads.forEach(({ collection, relativePath, file }, i) => {
+      const outcome = settled[i]!;
+      if (outcome.notice) notices.push(outcome.notice);
+      if (outcome.found && !sameEntry(this.manifest.entry(relativePath), outcome.found)) {
+        this.manifest.set(relativePath, outcome.found);
+        manifestChanged = true;
       }
-      const db = new Low<ShardFile>(adapter, shardFileOf(collection, this.schema.version, Object.fromEntries(records)));
+      const adapter = new ShardAdapter(file, relativePath, this.fs, this.manifest, outcome.locked);
+      const db = new Low<ShardFile>(adapter, shardFileOf(collection, this.schema.version, Object.fromEntries(outcome.records)));
       const shard = new Shard(relativePath, db, () => this.scheduleBackup());
       const list = this.shards.get(collection) ?? [];
       list.push(shard);
       this.shards.set(collection, list);
-      if (needsWrite) toPersist.push(shard);
+      if (outcome.needsWrite) toPersist.push(shard);
+    });
+    const isNew = reads.every((r) => r.read.kind === 'missing');
+    if (isNew && manifest && [...manifest.values()].some((entry) => entry.records > 0)) {
+      // The whole collections folder is gone with no save point to bring it back: say so, then start anew.
+      const expectedRecords = [...manifest.values()].reduce((sum, entry) => sum + entry.records, 0);
+      notices.push({ kind: 'notRestored', file: path.join(this.dataDir, COLLECTIONS_DIR), problem: 'missing', expectedRecords });
     }
 
-    await this.removeTempFiles();
+    if (this.readOnly) return { status: 'ready', store: this, notices, isNew };
+    await removeTempFiles(this.fs, this.dataDir);
     // A write that fails here (read-only disk) leaves the shard dirty; the user is told by saveStatus.
     await Promise.allSettled(toPersist.map((shard) => shard.persist()));
+    if (manifestChanged && !isNew) await this.manifest.persist().catch(() => undefined);
     // A save point that cannot be taken (full or read-only disk) must not keep the user from their data.
     // A save point of the data as found, before this session's edits; unchanged files are only linked.
     if (!isNew) await this.takeBackup().catch(() => undefined);
     return { status: 'ready', store: this, notices, isNew };
   }
 
-  /** Moves a damaged file aside and takes the newest valid copy of it from the backups. */
-  private async recover(
-    collection: CollectionName,
-    relativePath: string,
-  ): Promise<{ records: Map<string, unknown>; notice: StoreNotice }> {
-    const damagedFile = path.join(this.dataDir, relativePath);
-    const movedTo = await this.freshDamagedPath(relativePath);
-    await this.fs.mkdir(path.dirname(movedTo), { recursive: true });
-    await this.fs.rename(damagedFile, movedTo);
-
-    for (const backup of await this.backups.list()) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await this.fs.readFile(this.backups.pathIn(backup, relativePath), 'utf8'));
-      } catch {
-        continue;
+  /** False where the folder cannot be created or written in (read-only media, permissions). */
+  private async folderIsWritable(): Promise<boolean> {
+    const folders = [this.dataDir, path.join(this.dataDir, COLLECTIONS_DIR)];
+    try {
+      await this.fs.mkdir(this.dataDir, { recursive: true });
+      for (const folder of folders) {
+        const exists = await this.fs.stat(folder).then(
+          (s) => s.isDirectory(),
+          () => false,
+        );
+        if (!exists) continue;
+        const probe = path.join(folder, `.write-check.${randomUUID().slice(0, 8)}.tmp`);
+        const handle = await this.fs.open(probe, 'w');
+        await handle.close();
+        await this.fs.rm(probe, { force: true });
       }
-      const reading = readShard(parsed, collection, this.schema);
-      if (reading.kind !== 'ok') continue;
-      const backupTakenAt = (backupTime(backup) ?? this.now()).toISOString();
-      return { records: reading.records, notice: { kind: 'recoveredFromBackup', damagedFile, movedTo, backupTakenAt } };
-    }
-    return { records: new Map(), notice: { kind: 'unrecoverable', damagedFile, movedTo } };
-  }
-
-  /** A place in the damaged folder that holds nothing yet: a rename there must not replace an earlier damaged file. */
-  private async freshDamagedPath(relativePath: string): Promise<string> {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
-    for (let n = 1; ; n++) {
-      const candidate = path.join(this.dataDir, DAMAGED_DIR, n === 1 ? stamp : `${stamp}-${n}`, relativePath);
-      const taken = await this.fs.stat(candidate).then(
-        () => true,
-        () => false,
-      );
-      if (!taken) return candidate;
+      return true;
+    } catch {
+      return false;
     }
   }
 
-  private async removeTempFiles(): Promise<void> {
-    for (const collection of collectionNames) {
-      const dir = path.join(this.dataDir, COLLECTIONS_DIR, collection);
-      const names = await this.fs.readdir(dir).catch(() => [] as string[]);
-      for (const name of names.filter(isTempFile)) await this.fs.rm(path.join(dir, name), { force: true });
+  /** Save points holding a collections folder, newest first. */
+  private async savePointsWithCollections(): Promise<SavePoint[]> {
+    const out: SavePoint[] = [];
+    for (const name of await this.backups.list()) {
+      const held = await this.fs.readdir(this.backups.pathIn(name, COLLECTIONS_DIR)).catch(() => [] as string[]);
+      const takenAt = backupTime(name);
+      if (held.length > 0 && takenAt) out.push({ name, takenAt: takenAt.toISOString() });
+    }
+    return out;
+  }
+
+  /**
+   * Brings back a save point's collections into a folder that has none (status `backupsOnly`):
+   * copied beside the data, then renamed into place, so a crash leaves either nothing or all of it.
+   */
+  static async restoreSavePoint(options: StoreOptions, name: string): Promise<void> {
+    const fs = options.fs ?? nodeFs;
+    const source = path.join(options.dataDir, BACKUPS_DIR, name, COLLECTIONS_DIR);
+    const target = path.join(options.dataDir, COLLECTIONS_DIR);
+    if (backupTime(name) === null) throw new AppError('store.noSuchSavePoint', { name });
+    const held = await fs.readdir(source).catch(() => null);
+    if (!held) throw new AppError('store.noSuchSavePoint', { name });
+    if (await fs.stat(target).then(() => true, () => false)) throw new AppError('store.collectionsPresent');
+    const staging = `${target}.${randomUUID().slice(0, 8)}.tmp`;
+    try {
+      for (const collection of held) {
+        const files = await fs.readdir(path.join(source, collection)).catch(() => [] as string[]);
+        await fs.mkdir(path.join(staging, collection), { recursive: true });
+        for (const file of files) await fs.copyFile(path.join(source, collection, file), path.join(staging, collection, file));
+      }
+      // The manifest described the lost folder; the next open writes one for the restored files.
+      await fs.rm(path.join(options.dataDir, MANIFEST_FILE), { force: true });
+      await fs.rename(staging, target);
+    } catch (error) {
+      await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      throw toDiskError(error);
     }
   }
 

@@ -1,10 +1,40 @@
 import { Alert } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StartupNotice } from '../../shared/ipc/contract';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import type { Language } from '../../shared/model/language';
 
-/** What happened to the data as it was opened: a new folder, or a damaged file restored. */
+function noticeText(notice: StartupNotice, t: TFunction, language: Language): string {
+  switch (notice.kind) {
+    case 'seeded':
+      return t('notices.seeded');
+    case 'recoveredFromBackup': {
+      const backupTakenAt = formatDateTime(notice.backupTakenAt, language);
+      return notice.movedTo === null
+        ? t('notices.recoveredInPlace', { ...notice, backupTakenAt })
+        : t('notices.recoveredFromBackup', { ...notice, backupTakenAt });
+    }
+    case 'unrecoverable':
+      return notice.movedTo === null ? t('notices.unrecoverableInPlace', notice) : t('notices.unrecoverable', notice);
+    case 'restoredFromBackup':
+      return t(`notices.restored.${notice.problem}`, { file: notice.file, backupTakenAt: formatDateTime(notice.backupTakenAt, language) });
+    case 'notRestored':
+      return t(`notices.notRestored.${notice.problem}`, { file: notice.file, count: notice.expectedRecords });
+    case 'unreadable':
+      return t('notices.unreadable', { file: notice.file, reason: t(`notices.readError.${readErrorKey(notice.errno)}`, { errno: notice.errno }) });
+    case 'readOnly':
+      return t('notices.readOnly', { folder: notice.folder });
+  }
+}
+
+function readErrorKey(errno: string): 'permissionDenied' | 'busy' | 'other' {
+  if (errno === 'EACCES' || errno === 'EPERM') return 'permissionDenied';
+  if (errno === 'EBUSY') return 'busy';
+  return 'other';
+}
+
+/** What happened to the data as it was opened: a new folder, a file restored, or why nothing can be saved. */
 export function StartupNotices({
   notices,
   language,
@@ -17,25 +47,19 @@ export function StartupNotices({
   const { t } = useTranslation();
   return (
     <>
-      {notices.map((notice, index) => {
-        const text =
-          notice.kind === 'seeded'
-            ? t('notices.seeded')
-            : notice.kind === 'recoveredFromBackup'
-              ? t('notices.recoveredFromBackup', { ...notice, backupTakenAt: formatDateTime(notice.backupTakenAt, language) })
-              : t('notices.unrecoverable', notice);
-        return (
-          <Alert
-            key={`${notice.kind}-${index}`}
-            type={notice.kind === 'seeded' ? 'info' : 'warning'}
-            showIcon
-            closable={{ 'aria-label': t('notices.dismiss') }}
-            onClose={() => onDismiss(index)}
-            title={text}
-            style={{ marginBottom: 8 }}
-          />
-        );
-      })}
+      {notices.map((notice, index) => (
+        <Alert
+          key={`${notice.kind}-${index}`}
+          type={notice.kind === 'seeded' ? 'info' : 'warning'}
+          // The read-only state lasts the whole session, so it is a banner that cannot be dismissed.
+          banner={notice.kind === 'readOnly'}
+          showIcon
+          closable={notice.kind === 'readOnly' ? false : { 'aria-label': t('notices.dismiss') }}
+          onClose={() => onDismiss(index)}
+          title={noticeText(notice, t, language)}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
     </>
   );
 }

@@ -15,7 +15,7 @@ import type { Channel, Contract } from './contract';
  */
 export const channels = {
   app: ['info', 'startupNotices', 'openDataFolder'],
-  store: ['saveStatus', 'retrySave'],
+  store: ['saveStatus', 'retrySave', 'restoreSavePoint'],
   settings: ['get', 'setLanguage'],
   workingGroup: ['get'],
   subGroups: ['list', 'create', 'update', 'archive', 'restore', 'reorder', 'setRegisters'],

@@ -34,20 +34,44 @@ export const AppInfo = z.object({
   /** The language the OS suggests; used while the user's own choice cannot be read. */
   systemLanguage: Language,
   /** Set when the data folder could not be opened; the UI shows why instead of the workbench. */
-  dataProblem: z.object({ kind: z.literal('newerVersion'), found: z.number(), supported: z.number() }).nullable(),
+  dataProblem: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('newerVersion'), found: z.number(), supported: z.number() }),
+      /** No collections, but save points: the user picks one to bring back (store.restoreSavePoint). */
+      z.object({ kind: z.literal('backupsOnly'), savePoints: z.array(z.object({ name: z.string(), takenAt: z.string() })) }),
+      /** A new data folder that cannot be created or written in. */
+      z.object({ kind: z.literal('cannotCreate'), folder: z.string() }),
+    ])
+    .nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+const ShardProblem = z.enum(['missing', 'emptied', 'rolledBack']);
 
 /** What happened to the data while it was opened, told to the user once at start. */
 export const StartupNotice = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seeded') }),
+  // movedTo is null where the folder is read-only and the file stays where it was, untouched.
   z.object({
     kind: z.literal('recoveredFromBackup'),
     damagedFile: z.string(),
-    movedTo: z.string(),
+    movedTo: z.string().nullable(),
     backupTakenAt: z.string(),
   }),
-  z.object({ kind: z.literal('unrecoverable'), damagedFile: z.string(), movedTo: z.string() }),
+  z.object({ kind: z.literal('unrecoverable'), damagedFile: z.string(), movedTo: z.string().nullable() }),
+  /** A file missing, emptied or older than the store last wrote (manifest), brought back from a save point. */
+  z.object({
+    kind: z.literal('restoredFromBackup'),
+    file: z.string(),
+    problem: ShardProblem,
+    movedTo: z.string().nullable(),
+    backupTakenAt: z.string(),
+  }),
+  z.object({ kind: z.literal('notRestored'), file: z.string(), problem: ShardProblem, expectedRecords: z.number() }),
+  /** Still unreadable after waiting (permission denied, locked): left untouched and not written this session. */
+  z.object({ kind: z.literal('unreadable'), file: z.string(), errno: z.string() }),
+  /** The folder refuses writes: opened for reading; edits cannot be saved. */
+  z.object({ kind: z.literal('readOnly'), folder: z.string() }),
 ]);
 export type StartupNotice = z.infer<typeof StartupNotice>;
 
@@ -71,6 +95,8 @@ export const contract = {
   store: {
     saveStatus: { input: none, output: SaveStatus },
     retrySave: { input: none, output: SaveStatus },
+    /** Only while the folder has save points but no collections; the window reloads afterwards. */
+    restoreSavePoint: { input: z.object({ name: z.string().max(64) }), output: z.void() },
   },
   settings: {
     get: { input: none, output: Settings },

@@ -1,3 +1,4 @@
+import { MAX_IMPORT_COLUMNS } from '../ipc/inputLimits';
 import { z } from 'zod';
 import { RegisterImportPreview, RegisterImportResult } from './importTypes';
 
@@ -26,7 +27,7 @@ export function registerMethods<R extends z.ZodType, F extends z.ZodType>(record
     /** Shows the open dialog and reads the chosen sheet with the remembered mapping; null if cancelled. */
     importOpen: { input: z.undefined(), output: RegisterImportPreview.nullable() },
     /** Checks the opened sheet again with another column mapping. */
-    importRemap: { input: z.object({ token: z.uuid(), mapping: z.array(z.string().nullable()).max(500) }), output: RegisterImportPreview },
+    importRemap: { input: z.object({ token: z.uuid(), mapping: z.array(z.string().nullable()).max(MAX_IMPORT_COLUMNS) }), output: RegisterImportPreview },
     /** Adds the previewed sheet's valid, new rows, once the user accepts, and remembers the mapping. */
     importCommit: { input: z.object({ token: z.uuid() }), output: RegisterImportResult },
   } as const;

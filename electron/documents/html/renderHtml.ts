@@ -1,9 +1,14 @@
 import { scriptLanguageTag, type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { plainText } from '../../../shared/documents/text';
 import { DOCUMENT_CSP, escapeHtml, fontStacks } from '../pdf/pdfRenderer';
 
-/** Text inside a CSS string literal: quotes, backslashes, line breaks and `<` escaped, so no text can end the string or the style element. */
+/**
+ * Text inside a CSS string literal: control characters dropped (a form feed ends a CSS string as a
+ * line break does), then quotes, backslashes, line breaks and `<` `>` written as hex escapes, so no
+ * text can end the string or the style element.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  return `"${plainText(text).replace(/[\\"'<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 const lang = (script: DocScript | undefined) => (script ? ` lang="${scriptLanguageTag[script]}" class="s-${script}"` : '');

@@ -1,5 +1,7 @@
 /** Characters no file name may hold on Windows, macOS or Linux. */
 const FORBIDDEN = /[<>:"/\\|?*]/g;
+/** Marks and embeddings that reorder how a name is shown: LRM, RLM, ALM, LRE…RLO, LRI…PDI. */
+const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
 /** Names Windows reserves whatever the extension: CON.docx opens the console, not a file. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Bytes a name may take: file systems allow 255; room is left for the temporary suffix while writing. */
@@ -19,7 +21,7 @@ function cutToBytes(text: string, bytes: number): string {
 
 /**
  * A file name valid on every system, whatever a sub-group or meeting is called: forbidden characters
- * become full-width look-alikes, control characters go, no trailing dots or spaces, no reserved device
+ * become full-width look-alikes, control and bidirectional characters go, no trailing dots or spaces, no reserved device
  * names, and within the length limit. `extension` is without its dot.
  */
 export function safeFileName(stem: string, extension: string): string {
@@ -29,6 +31,8 @@ export function safeFileName(stem: string, extension: string): string {
     .replace(/\s+/g, ' ')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+    // Bidirectional controls make 報告\u202Efdp.exe show as 報告exe.pdf.
+    .replace(BIDI_CONTROLS, '')
     .replace(FORBIDDEN, (c) => fullWidth[c] ?? '_')
     .trim();
   const suffix = `.${extension}`;

@@ -8,8 +8,9 @@ const openSession = useTestBackend();
 let session: TestSession;
 
 let clock = new Date('2026-11-24T02:00:00Z');
-const HK_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a01';
-const SZ_OFFICER = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a02';
+// Officers and leads must be in the contacts: each test's start() adds these two.
+let HK_OFFICER = '';
+let SZ_OFFICER = '';
 
 const call = <T>(channel: string, input?: unknown) => session.value<T>(channel, input);
 
@@ -17,6 +18,10 @@ async function start() {
   clock = new Date('2026-11-24T02:00:00Z');
   session = await openSession({ now: () => clock });
   const [sp, jp] = await call<SubGroup[]>('subGroups.list');
+  const person = (name: string, side: 'HK' | 'SZ') =>
+    call<{ id: string }>('contacts.create', { name, title: '', organisation: '', side, email: '', phone: '', memberships: [] });
+  HK_OFFICER = (await person('陳大文', 'HK')).id;
+  SZ_OFFICER = (await person('李晓明', 'SZ')).id;
   return { sp: sp!, jp: jp!, dataDir: session.dataDir };
 }
 
@@ -136,5 +141,23 @@ describe('follow-up actions', () => {
     expect(summary.dueThisWeek.map((a) => a.dueDate)).toEqual(['2026-11-28']);
     expect(summary.perSubGroup.find((p) => p.subGroupId === jp.id)).toMatchObject({ total: 1, done: 1, share: 1 });
     expect(summary.perSubGroup.find((p) => p.subGroupId === sp.id)).toMatchObject({ total: 2, done: 0, share: 0 });
+  });
+
+  it('refuses officers and leads who are not in the contacts, naming the field', async () => {
+    const { sp } = await start();
+    const stranger = '0b6f4a0e-8f4a-4c3b-9d59-8f4f0c6f0a09';
+    expect(await session.call('actions.create', { subGroupId: sp.id, fields: fields({ officerIds: [HK_OFFICER, stranger] }) })).toMatchObject({
+      ok: false,
+      error: { code: 'record.unknownReference', params: { field: 'fields.officerIds.1' } },
+    });
+    const lead = { side: 'SZ' as const, contactId: stranger, status: 'notStarted' as const };
+    expect(await session.call('actions.create', { subGroupId: sp.id, fields: fields({ leads: [fields().leads[0]!, lead] }) })).toMatchObject({
+      ok: false,
+      error: { code: 'record.unknownReference', params: { field: 'fields.leads.1.contactId' } },
+    });
+    // An officer deleted later does not block editing the action they are on.
+    const action = await call<Action>('actions.create', { subGroupId: sp.id, fields: fields() });
+    await call('contacts.delete', { id: SZ_OFFICER });
+    expect(await call<Action>('actions.update', { id: action.id, revision: action.revision, fields: fields({ title: '改題' }) })).toMatchObject({ title: '改題' });
   });
 });

@@ -1,3 +1,4 @@
+import { PrivateScratch } from '../../../electron/meetings/privateScratch';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -359,7 +360,7 @@ async function directServices(copyFrom?: string) {
     t: () => translator('zh-Hant'),
     now: () => clock,
     openFile: async () => undefined,
-    scratchDir: path.join(dataDir, 'scratch'),
+    scratch: new PrivateScratch(dataDir),
   });
   const files = await mkdtemp(path.join(tmpdir(), 'hetao-papers-'));
   return { store, service, actions, dialogs, files };

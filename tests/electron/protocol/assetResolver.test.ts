@@ -34,10 +34,15 @@ describe('resolveAsset', () => {
 });
 
 describe('isAllowedRequest', () => {
-  it('lets the renderer reach only the app’s own protocol', () => {
-    expect(isAllowedRequest('app://hetao/assets/index.js')).toBe(true);
-    expect(isAllowedRequest('https://fonts.googleapis.com/css')).toBe(false);
-    expect(isAllowedRequest('http://127.0.0.1:8080/')).toBe(false);
-    expect(isAllowedRequest('file:///etc/passwd')).toBe(false);
+  it.each([true, false])('lets the renderer reach only the app’s own protocol (packaged: %s)', (packaged) => {
+    expect(isAllowedRequest('app://hetao/assets/index.js', packaged)).toBe(true);
+    expect(isAllowedRequest('https://fonts.googleapis.com/css', packaged)).toBe(false);
+    expect(isAllowedRequest('http://127.0.0.1:8080/', packaged)).toBe(false);
+    expect(isAllowedRequest('file:///etc/passwd', packaged)).toBe(false);
+  });
+
+  it('refuses DevTools pages in a packaged build and allows them in development', () => {
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', true)).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', false)).toBe(true);
   });
 });

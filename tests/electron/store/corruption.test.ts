@@ -55,9 +55,9 @@ describe('a damaged data file', () => {
     expect(opened.notices).toHaveLength(1);
     const notice = opened.notices[0] as Extract<StoreNotice, { kind: 'recoveredFromBackup' }>;
     expect(notice).toMatchObject({ kind: 'recoveredFromBackup', damagedFile: file, backupTakenAt: expect.any(String) });
-    expect(notice.movedTo.startsWith(path.join(dataDir, DAMAGED_DIR) + path.sep)).toBe(true);
-    expect(notice.movedTo.endsWith(shardRelativePath('contacts', 0).slice(0, -'00.json'.length) + path.basename(file))).toBe(true);
-    expect(await fsp.readFile(notice.movedTo)).toEqual(bad);
+    expect(notice.movedTo!.startsWith(path.join(dataDir, DAMAGED_DIR) + path.sep)).toBe(true);
+    expect(notice.movedTo!.endsWith(shardRelativePath('contacts', 0).slice(0, -'00.json'.length) + path.basename(file))).toBe(true);
+    expect(await fsp.readFile(notice.movedTo!)).toEqual(bad);
     expect(new Date(notice.backupTakenAt).toISOString().replace(/[:.]/g, '-')).toBe(backups[0]);
 
     const store = opened.store;
@@ -112,7 +112,7 @@ describe('a damaged data file', () => {
     const opened = expectReady(await Store.open({ dataDir, now: clock.now }));
     expect(opened.isNew).toBe(false);
     expect(opened.notices).toEqual([{ kind: 'unrecoverable', damagedFile: file, movedTo: expect.any(String) }]);
-    expect((await fsp.readFile(opened.notices[0]!.movedTo, 'utf8')).endsWith('"rec')).toBe(true);
+    expect((await fsp.readFile((opened.notices[0] as Extract<StoreNotice, { kind: 'unrecoverable' }>).movedTo!, 'utf8')).endsWith('"rec')).toBe(true);
     const again = opened.store;
     expect(again.get('contacts', lost!)).toBeUndefined();
     expect(again.get('contacts', kept!)).toEqual(keptContact);
@@ -137,7 +137,7 @@ describe('a damaged data file', () => {
     for (const bad of ['first damage', 'second damage']) {
       await fsp.writeFile(file, bad);
       const opened = expectReady(await Store.open({ dataDir, now: clock.now }));
-      moved.push(opened.notices[0]!.movedTo);
+      moved.push((opened.notices[0] as Extract<StoreNotice, { kind: 'recoveredFromBackup' }>).movedTo!);
       await opened.store.close();
     }
     expect(await fsp.readFile(moved[0]!, 'utf8')).toBe('first damage');

@@ -103,7 +103,8 @@ describe('a disk that refuses writes', () => {
       copyFile: fail('copyFile') as StoreFs['copyFile'],
     };
     const opened = expectReady(await Store.open({ dataDir, fs: readOnly }));
-    expect(opened.notices).toEqual([]);
+    // The banner says why nothing can be saved, before the first edit fails.
+    expect(opened.notices).toEqual([{ kind: 'readOnly', folder: dataDir }]);
     expect(opened.store.get('contacts', contact.id)).toEqual(contact);
     expect(opened.store.saveStatus()).toEqual({ unsavedChanges: false, lastError: null });
     await expect(opened.store.update('contacts', contact.id, () => ({ title: '科長' }))).rejects.toMatchObject({

@@ -1,0 +1,40 @@
+import type { StoreFs } from './storeFs';
+
+/** What is at the place of one of the store's files. */
+export type DataFileRead =
+  | { kind: 'missing' }
+  | { kind: 'text'; text: string }
+  /** A link (dangling or not), a folder or a device where the store keeps a plain file. */
+  | { kind: 'notAFile'; what: 'link' | 'directory' | 'other' }
+  /** Could not be read even after waiting: nothing about its content is known. */
+  | { kind: 'unreadable'; errno: string };
+
+/**
+ * A virus scanner or backup tool holding a file (EBUSY, EPERM on Windows) or a permission being
+ * changed (EACCES) lets go within moments: waiting about a second in all is cheap next to replacing
+ * a healthy file by a save point.
+ */
+export const TRANSIENT_READ_DELAYS_MS = [25, 50, 100, 200, 400];
+const TRANSIENT = new Set(['EACCES', 'EBUSY', 'EPERM', 'EAGAIN', 'EMFILE', 'ENFILE']);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Reads a file the store owns, telling a missing, foreign or locked file apart from its content. */
+export async function readDataFile(fs: StoreFs, file: string, delays = TRANSIENT_READ_DELAYS_MS): Promise<DataFileRead> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const stat = await fs.lstat(file);
+      if (stat.isSymbolicLink()) return { kind: 'notAFile', what: 'link' };
+      if (stat.isDirectory()) return { kind: 'notAFile', what: 'directory' };
+      if (!stat.isFile()) return { kind: 'notAFile', what: 'other' };
+      // A byte-order mark is what Windows editors add when a file is saved; the content is still ours.
+      return { kind: 'text', text: (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      if (errno === 'ENOENT') return { kind: 'missing' };
+      if (!TRANSIENT.has(errno)) return { kind: 'unreadable', errno };
+      if (attempt >= delays.length) return { kind: 'unreadable', errno };
+      await sleep(delays[attempt]!);
+    }
+  }
+}
