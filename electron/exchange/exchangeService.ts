@@ -8,7 +8,7 @@ import { exchangedCollections, isExchanged } from '../../shared/exchange/collect
 import { covers, dominates, maxVv, type VersionVector } from '../../shared/exchange/dots';
 import type { Stamped } from '../../shared/exchange/merge';
 import { clashesToResolve, findClashes, numberedIn, type Clash } from '../../shared/exchange/numbers';
-import { effectiveDot, Stamp, type HeldConflict } from '../../shared/exchange/stamps';
+import { carriedVv, effectiveDot, Stamp, travelling, type HeldConflict } from '../../shared/exchange/stamps';
 import type {
   CardPreview,
   Conflict,
@@ -279,7 +279,7 @@ export class ExchangeService {
   private peerView(peer: StoredPeer, stamps: Stamp[] = this.allStamps()): Peer {
     const ack = this.data.acks[peer.id] ?? {};
     const { signingKey: _s, receivingKey: _r, ...view } = peer;
-    return { ...view, pendingRecords: stamps.filter((s) => !dominates(ack, s.vv)).length };
+    return { ...view, pendingRecords: stamps.filter((s) => !dominates(ack, carriedVv(s))).length };
   }
 
   // ── packages ───────────────────────────────────────────────────────────────────────────
@@ -329,8 +329,8 @@ export class ExchangeService {
     for (const collection of exchangedCollections) {
       const list: PackedRecord[] = [];
       for (const { record, stamp } of this.store.allStamped(collection)) {
-        if (!lacks(stamp.vv)) continue;
-        list.push({ r: record, s: { c: stamp.c, vv: stamp.vv, ...(stamp.d ? { d: stamp.d } : {}), ...(stamp.o ? { o: stamp.o } : {}) } });
+        if (!lacks(carriedVv(stamp))) continue;
+        list.push({ r: record, s: travelling(stamp) });
         if (record.deletedAt) counts.deletions = (counts.deletions ?? 0) + 1;
         // Files whose paper (or draft, or signed text) entry is newer than what a peer has.
         const atoms = flatten(collection, record, stamp.o);

@@ -398,7 +398,10 @@ export class Store {
     });
     if (isExchanged(collection)) {
       const before = shard.stamps[current.id] ?? stampCreated(collection, current as Record<string, unknown>, this.stamping.next());
-      shard.stamps[current.id] = stampLocalWrite(collection, current as Record<string, unknown>, record as Record<string, unknown>, before, this.stamping.next(), touched);
+      const after = stampLocalWrite(collection, current as Record<string, unknown>, record as Record<string, unknown>, before, this.stamping.next(), touched);
+      // A save that changed nothing is no write to exchange: its time would differ between installations.
+      if (after === before) (record as RecordBase).updatedAt = current.updatedAt;
+      shard.stamps[current.id] = after;
     }
     shard.records[current.id] = record;
     await shard.persist();

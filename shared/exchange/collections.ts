@@ -51,10 +51,15 @@ export function shapeOf(collection: string): RecordShape {
 
 /**
  * Fields every record has that are not merged as fields: the id is the record, createdAt is fixed,
- * the revision is this installation's own counter for the screens' optimistic check, and
- * updatedAt is the latest of the sides' wall clocks (only shown).
+ * the revision is this installation's own counter for the screens' optimistic check.
  */
-export const recordBaseFields: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'revision']);
+export const recordBaseFields: ReadonlySet<string> = new Set(['id', 'createdAt', 'revision']);
+
+/**
+ * The wall-clock time of a record's last write (only shown): stamped with every write, and two
+ * writes made without seeing each other take one of their times alike everywhere, never a conflict.
+ */
+export const WRITTEN_AT = 'updatedAt';
 
 /** Fields whose any two non-null values mean the same thing: deleted on both sides is deleted. */
 export const whenFields: ReadonlySet<string> = new Set(['deletedAt', 'removedAt', 'archivedAt']);

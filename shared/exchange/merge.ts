@@ -1,7 +1,7 @@
 import { entryAncestors, flatten, isEntryPath, isOrderPath, SEP, unflatten, type Atoms } from './atoms';
-import { whenFields } from './collections';
+import { whenFields, WRITTEN_AT } from './collections';
 import { compareDots, covers, dominates, maxVv, type Dot } from './dots';
-import { compactDots, effectiveDot, sameValue, type HeldConflict, type Stamp } from './stamps';
+import { carriedVv, compactDots, effectiveDot, sameValue, type HeldConflict, type Stamp } from './stamps';
 
 /** A record as the store holds it, with its stamp. */
 export interface Stamped {
@@ -36,6 +36,7 @@ const last = (path: string): string => path.slice(path.lastIndexOf(SEP) + 1);
 
 /** Two values that mean the same: equal, or both set for a deletion or removal (deleted on both sides is deleted). */
 function sameMeaning(path: string, a: { present: boolean; value: unknown }, b: { present: boolean; value: unknown }): boolean {
+  if (path === WRITTEN_AT) return true;
   if (a.present !== b.present) return false;
   if (sameValue(a.value, b.value)) return true;
   return whenFields.has(last(path)) && a.value != null && b.value != null;
@@ -92,7 +93,7 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
     return { record: { ...record, revision: 1 }, stamp, changed: true, raised: [], cleared: [] };
   }
   const ls = local.stamp;
-  if (dominates(ls.vv, rs.vv)) return { record: local.record, stamp: ls, changed: false, raised: [], cleared: [] };
+  if (dominates(ls.vv, carriedVv(rs))) return { record: local.record, stamp: ls, changed: false, raised: [], cleared: [] };
 
   const mine = flatten(collection, local.record, ls.o);
   const theirs = flatten(collection, remote.record, rs.o);
@@ -103,6 +104,7 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
   const conflicted = new Set<string>();
   const cleared: string[] = [];
   let remoteEdits = false;
+  let latestRemoteEdit: Dot | null = null;
   let localEdits = false;
 
   const keepMine = (path: string) => {
@@ -121,11 +123,17 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
     const b = { present: theirs.has(path), value: theirs.get(path) };
     const ld = effectiveDot(collection, ls, path);
     const rd = effectiveDot(collection, rs, path);
-    const base = path !== 'deletedAt';
-    if (base && !covers(ls.vv, rd)) remoteEdits = true;
+    const base = path !== 'deletedAt' && path !== WRITTEN_AT;
+    if (base && !covers(ls.vv, rd)) {
+      remoteEdits = true;
+      if (!latestRemoteEdit || compareDots(rd, latestRemoteEdit) > 0) latestRemoteEdit = rd;
+    }
     if (base && !covers(rs.vv, ld)) localEdits = true;
+    // They have seen this side's write but kept their own value, holding ours in a conflict card:
+    // their value is not a later one, so this side holds theirs too until a person settles.
+    const theyHoldOurs = Object.keys(rs.h ?? {}).some((key) => key === path || path.startsWith(key + SEP));
     if (ld === rd || covers(ls.vv, rd)) keepMine(path);
-    else if (covers(rs.vv, ld)) {
+    else if (covers(rs.vv, ld) && !theyHoldOurs) {
       takeTheirs(path);
       const wasHeld = held[path];
       if (wasHeld && covers(rs.vv, wasHeld.d)) {
@@ -183,25 +191,22 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
   const ldDel = effectiveDot(collection, ls, 'deletedAt');
   const rdDel = effectiveDot(collection, rs, 'deletedAt');
   if (deletedHere && !deletedThere && !covers(rs.vv, ldDel) && remoteEdits && merged.get('deletedAt') != null) {
-    hold('deletedAt', { present: true, v: null, d: rdDel, kind: 'deleteVsEdit' });
+    hold('deletedAt', { present: true, v: null, d: latestRemoteEdit ?? rdDel, kind: 'deleteVsEdit' });
   } else if (!deletedHere && deletedThere && !covers(ls.vv, rdDel) && localEdits) {
     keepMine('deletedAt');
     hold('deletedAt', { present: false, v: remote.record.deletedAt, d: rdDel, kind: 'deleteVsEdit' });
   }
 
   const { fields, orders } = unflatten(collection, merged);
-  const updatedAt = [local.record.updatedAt, remote.record.updatedAt].filter((t): t is string => typeof t === 'string').sort().pop();
   const record: Record<string, unknown> = {
     id: local.record.id,
     createdAt: local.record.createdAt,
-    updatedAt,
     revision: local.record.revision,
     ...fields,
   };
   const changedFields = !sameAtoms(flatten(collection, record, orders), mine) || !sameValue(orders, ls.o ?? {});
   const changed = changedFields || raised.length > 0 || cleared.length > 0;
   if (changedFields) record.revision = (local.record.revision as number) + 1;
-  else record.updatedAt = local.record.updatedAt;
   const stamp: Stamp = { c: ls.c, vv: maxVv(ls.vv, rs.vv) };
   const d = compactDots(collection, ls.c, dots, merged);
   if (Object.keys(d).length) stamp.d = d;

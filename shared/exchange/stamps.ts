@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entryAncestors, flatten, isEntryPath, orderEntries, SEP, type Atoms } from './atoms';
-import { shapeOf, type KeyedSet } from './collections';
+import { shapeOf, WRITTEN_AT, type KeyedSet } from './collections';
 import { addDot, type Dot, type VersionVector } from './dots';
 
 /** The other side's value of a field in conflict, held until a person settles it (local only). */
@@ -31,6 +31,8 @@ export const Stamp = z.object({
   o: z.record(z.string(), z.array(z.string())).optional(),
   p: z.record(z.string(), z.tuple([z.string(), z.unknown()])).optional(),
   x: z.record(z.string(), HeldConflict).optional(),
+  /** In a package only: the fields the sender holds in conflict, and the dot of the write it holds. */
+  h: z.record(z.string(), z.string()).optional(),
 });
 export type Stamp = z.infer<typeof Stamp>;
 
@@ -144,18 +146,25 @@ export function stampLocalWrite(
   const held: Record<string, HeldConflict> = { ...stamp.x };
   const written = new Set(touched);
   for (const path of new Set([...was.keys(), ...now.keys()])) {
-    if (!sameValue(was.get(path), now.get(path))) written.add(path);
+    if (path !== WRITTEN_AT && !sameValue(was.get(path), now.get(path))) written.add(path);
   }
   if (written.size === 0) return stamp;
+  written.add(WRITTEN_AT);
   for (const path of written) {
-    if (was.has(path) && !isEntryPath(collection, path)) agreed[path] = [effectiveDot(collection, stamp, path), was.get(path)];
+    if (was.has(path) && path !== WRITTEN_AT && !isEntryPath(collection, path)) agreed[path] = [effectiveDot(collection, stamp, path), was.get(path)];
     if (!now.has(path)) delete agreed[path];
     dots[path] = dot;
-    for (const key of Object.keys(held)) if (key === path || key.startsWith(path + SEP) || path.startsWith(key + SEP)) delete held[key];
+  }
+  // A write over a field in conflict settles it: from now on it covers their write too.
+  let vv = addDot(stamp.vv, dot);
+  for (const [key, conflict] of Object.entries(held)) {
+    if (![...written].some((path) => key === path || key.startsWith(path + SEP) || path.startsWith(key + SEP))) continue;
+    vv = addDot(vv, conflict.d);
+    delete held[key];
   }
   return withoutEmpty({
     c: stamp.c,
-    vv: addDot(stamp.vv, dot),
+    vv,
     d: compactDots(collection, stamp.c, dots, now),
     o: orders,
     p: agreed,
@@ -163,9 +172,29 @@ export function stampLocalWrite(
   });
 }
 
-/** Every write a set of stamps includes: an installation's global version vector. */
+/** A stamp as it travels: no agreed values or held values, only which fields the sender holds in conflict. */
+export function travelling(stamp: Stamp): Stamp {
+  const out: Stamp = { c: stamp.c, vv: stamp.vv };
+  if (stamp.d) out.d = stamp.d;
+  if (stamp.o) out.o = stamp.o;
+  if (stamp.x) out.h = Object.fromEntries(Object.entries(stamp.x).map(([path, conflict]) => [path, conflict.d]));
+  return out;
+}
+
+/**
+ * The writes a record's copy carries: its version vector and the dots of its fields. They differ
+ * while a conflict is held (the vector then stays below the other side's write), and a copy must
+ * still travel to whoever lacks a field's write.
+ */
+export function carriedVv(stamp: Stamp): VersionVector {
+  let out = addDot(stamp.vv, stamp.c);
+  for (const dot of Object.values(stamp.d ?? {})) out = addDot(out, dot);
+  return out;
+}
+
+/** Every write a set of stamps carries: an installation's global version vector. */
 export function globalVv(stamps: Iterable<Stamp>): VersionVector {
   const out: VersionVector = {};
-  for (const stamp of stamps) for (const [id, n] of Object.entries(stamp.vv)) if ((out[id] ?? 0) < n) out[id] = n;
+  for (const stamp of stamps) for (const [id, n] of Object.entries(carriedVv(stamp))) if ((out[id] ?? 0) < n) out[id] = n;
   return out;
 }

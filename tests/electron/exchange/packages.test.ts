@@ -35,7 +35,7 @@ describe('bad packages', () => {
 
     const tampered = path.join(dir, 'tampered.hetao');
     const bytes = await readFile(good);
-    bytes[Math.floor(size / 2)] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(Math.floor(size / 2)) ^ 0x01, Math.floor(size / 2));
     await writeFile(tampered, bytes);
     expect(await sz.refusal(tampered)).toBe('exchange.tampered');
 
