@@ -150,7 +150,10 @@ export const ConflictValue = z.object({ present: z.boolean(), value: z.unknown()
 export type ConflictValue = z.infer<typeof ConflictValue>;
 
 export const ConflictField = z.object({
-  /** `title`, `progress.<entry id>.note`, `agenda.<item id>`, `$deleted` for the record's deletion… */
+  /**
+   * The field, slash-separated, as settle takes it back: `title`, `progress/<entry id>/note`,
+   * `progress/<entry id>` for a whole entry (one side removed it), `deletedAt` for the record's deletion.
+   */
   path: z.string(),
   /** field: both changed it; deleteVsEdit: one side deleted the record (or entry) the other edited. */
   kind: z.enum(['field', 'deleteVsEdit']),
