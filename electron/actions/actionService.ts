@@ -70,10 +70,9 @@ export class ActionService {
   }
 
   async update(id: string, revision: number, fields: ActionFields): Promise<Action> {
-    this.expectRevision(id, revision);
     const current = this.get(id);
     this.checkContacts(fields, [...current.officerIds, ...current.leads.map((lead) => lead.contactId)]);
-    return this.store.update('actions', id, (action) => this.normalized(fields, action.writtenIn));
+    return this.store.update('actions', id, revision, (action) => this.normalized(fields, action.writtenIn));
   }
 
   /** Officers and leads must be people in the contacts. */
@@ -123,7 +122,7 @@ export class ActionService {
     for (const action of this.store.list('actions', { includeDeleted: true })) {
       if (subGroupId !== null && action.subGroupId !== subGroupId) continue;
       const haystack = this.folded.key(action, () =>
-        [action.title, action.reference, action.description, ...action.progress.map((p) => p.note)].join('\n'),
+        [action.title, action.reference, ...(action.formerReferences ?? []), action.description, ...action.progress.map((p) => p.note)].join('\n'),
       );
       if (haystack.includes(needle)) hits.push(action.id);
     }
@@ -142,10 +141,6 @@ export class ActionService {
       .filter((a) => open.has(a.subGroupId))
       .map(toRow);
     return summarize(live, subGroupIds, localToday(this.now()));
-  }
-
-  private expectRevision(id: string, revision: number): void {
-    if (this.get(id).revision !== revision) throw new AppError('record.changedElsewhere');
   }
 
   private normalized(fields: ActionFields, writtenIn?: Action['writtenIn']) {

@@ -32,6 +32,9 @@ import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
 import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
 import { SearchService } from '../search/searchService';
+import { exchangeHandlers } from '../exchange/exchangeHandlers';
+import { ExchangeService } from '../exchange/exchangeService';
+import { ExchangeState } from '../exchange/exchangeState';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import * as path from 'node:path';
 import { AUDIT_DIR } from '../audit/auditFiles';
@@ -88,7 +91,10 @@ export function dispatchWhenOpen(opening: Promise<Backend>): Dispatch {
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const systemLanguage = languageForLocale(options.systemLocale);
+  // The installation's identity comes first: every local write is stamped with its id.
+  const exchangeState = await ExchangeState.open(options.dataDir, options.now ?? (() => new Date()), options.fs);
   const opened = await Store.open({
+    installationId: exchangeState.data.identity.id,
     dataDir: options.dataDir,
     fs: options.fs,
     now: options.now,
@@ -116,6 +122,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const { store } = opened;
+  if (exchangeState.isNew) await exchangeState.save();
   // The host's effects, or Node's own where the host leaves them out (tests).
   const now = options.now ?? (() => new Date());
   const fs = options.fs ?? nodeFs;
@@ -194,6 +201,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
   const search = new SearchService(store);
+  const exchange = new ExchangeService({
+    store,
+    state: exchangeState,
+    attachments: meetings.attachments,
+    dialogs: options.dialogs,
+    language: () => settings.currentLanguage(),
+    t: () => translator(settings.currentLanguage()) as (key: string, params?: Record<string, unknown>) => string,
+    now,
+  });
   const appInfo = info(store.backupsFolder, null);
   // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
   const auditDir = path.join(options.dataDir, AUDIT_DIR);
@@ -287,6 +303,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       all: async ({ text, limit }) => search.all(text, limit),
     },
     audit: auditHandlers(audit),
+    exchange: exchangeHandlers(exchange, tasks, (key) => translator(settings.currentLanguage())(key as never)),
   }, { trail: audit, store, fs });
 
   return {

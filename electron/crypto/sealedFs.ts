@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BACKUPS_DIR, DAMAGED_DIR } from '../store/layout';
+import { SEAL_FAILED } from '../store/readDataFile';
 import type { StoreFs } from '../store/storeFs';
 import { isSealedFile, openFile, sealFile } from './sealed';
 
@@ -25,13 +26,18 @@ export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer): Store
     const binding = typeof filePath === 'string' ? bindingOf(filePath) : null;
     let bytes: Buffer = raw;
     if (binding !== null && isSealedFile(raw)) {
-      const opened = openFile(dataKey, raw, binding);
+      let opened: ReturnType<typeof openFile>;
+      try {
+        opened = openFile(dataKey, raw, binding);
+      } catch (error) {
+        throw Object.assign(new Error(`did not open: ${binding}`, { cause: error }), { code: SEAL_FAILED });
+      }
       revisions.set(binding, Math.max(revisions.get(binding) ?? 0, opened.revision));
       bytes = opened.plain;
     } else if (binding !== null) {
       // A plain file where only sealed ones belong: planted or left from before encryption. The store
       // treats it as damage and takes the file from its sealed save points.
-      throw Object.assign(new Error(`not sealed: ${binding}`), { code: 'EHETAOPLAIN' });
+      throw Object.assign(new Error(`not sealed: ${binding}`), { code: SEAL_FAILED });
     }
     return encoding ? bytes.toString(encoding as BufferEncoding) : bytes;
   }) as StoreFs['readFile'];

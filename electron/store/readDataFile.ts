@@ -6,6 +6,8 @@ export type DataFileRead =
   | { kind: 'text'; text: string }
   /** A link (dangling or not), a folder or a device where the store keeps a plain file. */
   | { kind: 'notAFile'; what: 'link' | 'directory' | 'other' }
+  /** An encrypted file that did not open under the folder's key: altered, swapped or planted. */
+  | { kind: 'notSealed' }
   /** Could not be read even after waiting: nothing about its content is known. */
   | { kind: 'unreadable'; errno: string };
 
@@ -16,6 +18,9 @@ export type DataFileRead =
  */
 export const TRANSIENT_READ_DELAYS_MS = [25, 50, 100, 200, 400];
 const TRANSIENT = new Set(['EACCES', 'EBUSY', 'EPERM', 'EAGAIN', 'EMFILE', 'ENFILE']);
+
+/** The code electron/crypto/sealedFs.ts gives a file under the data folder that does not open. */
+export const SEAL_FAILED = 'EHETAOSEAL';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -32,6 +37,7 @@ export async function readDataFile(fs: StoreFs, file: string, delays = TRANSIENT
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'unknown';
       if (errno === 'ENOENT') return { kind: 'missing' };
+      if (errno === SEAL_FAILED) return { kind: 'notSealed' };
       if (!TRANSIENT.has(errno)) return { kind: 'unreadable', errno };
       if (attempt >= delays.length) return { kind: 'unreadable', errno };
       await sleep(delays[attempt]!);

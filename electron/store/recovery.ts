@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { CollectionName } from '../../shared/model/dataset';
+import type { Stamp } from '../../shared/exchange/stamps';
 import { backupTime, type Backups } from './backups';
 import { DAMAGED_DIR } from './layout';
 import { entryOf, type ManifestEntry } from './manifest';
@@ -41,6 +42,8 @@ export function inspectShard(read: DataFileRead, collection: CollectionName, sch
 export type SettledShard = {
       kind: 'loaded';
       records: Map<string, unknown>;
+      /** The records' change stamps, from the same file as the records (restored with them). */
+      stamps: Record<string, Stamp>;
       /** Restored or migrated: written back so the next start is clean. */
       needsWrite: boolean;
       /** Never written this session: its file could not be read, or could not be moved aside. */
@@ -73,6 +76,7 @@ function rawRecords(parsed: unknown): Record<string, unknown> {
 const empty = (notice: StoreNotice | null = null, locked = false): SettledShard => ({
   kind: 'loaded',
   records: new Map(),
+  stamps: {},
   needsWrite: false,
   locked,
   found: null,
@@ -99,11 +103,11 @@ export async function settleShard(
     const copy = await newestBackupCopy(ctx, collection, relativePath, (c) => c.records > 0);
     if (copy) {
       const notice: StoreNotice = { kind: 'restoredFromBackup', file, problem: 'missing', movedTo: null, backupTakenAt: copy.takenAt };
-      return { kind: 'loaded', records: copy.records, needsWrite: true, locked: false, found: null, notice };
+      return { kind: 'loaded', records: copy.records, stamps: copy.stamps, needsWrite: true, locked: false, found: null, notice };
     }
     return expected ? empty({ kind: 'notRestored', file, problem: 'missing', expectedRecords: expected.records }) : empty();
   }
-  if (read.kind === 'notAFile') return recoverDamaged(ctx, collection, relativePath);
+  if (read.kind === 'notAFile' || read.kind === 'notSealed') return recoverDamaged(ctx, collection, relativePath);
 
   const { parsed, reading } = read;
   // A newer file was refused before anything was settled; here it can only be damage.
@@ -113,6 +117,7 @@ export async function settleShard(
   const asFound: SettledShard = {
     kind: 'loaded',
     records: reading.records,
+    stamps: reading.stamps,
     needsWrite: reading.migratedFrom !== null,
     locked: false,
     found,
@@ -126,7 +131,7 @@ export async function settleShard(
   if (!copy) return { ...asFound, notice: { kind: 'notRestored', file, problem, expectedRecords: expected.records } };
   const movedTo = await moveAside(ctx, relativePath);
   const notice: StoreNotice = { kind: 'restoredFromBackup', file, problem, movedTo, backupTakenAt: copy.takenAt };
-  return { kind: 'loaded', records: copy.records, needsWrite: true, locked: movedTo === null, found: null, notice };
+  return { kind: 'loaded', records: copy.records, stamps: copy.stamps, needsWrite: true, locked: movedTo === null, found: null, notice };
 }
 
 /** Moves a damaged file aside and takes the newest valid copy of it from the save points. */
@@ -138,9 +143,9 @@ async function recoverDamaged(ctx: RecoveryContext, collection: CollectionName, 
   const copy = await newestBackupCopy(ctx, collection, relativePath, () => true);
   if (copy) {
     const notice: StoreNotice = { kind: 'recoveredFromBackup', damagedFile, movedTo, backupTakenAt: copy.takenAt };
-    return { kind: 'loaded', records: copy.records, needsWrite: true, locked, found: null, notice };
+    return { kind: 'loaded', records: copy.records, stamps: copy.stamps, needsWrite: true, locked, found: null, notice };
   }
-  return { kind: 'loaded', records: new Map(), needsWrite: !locked, locked, found: null, notice: { kind: 'unrecoverable', damagedFile, movedTo } };
+  return { kind: 'loaded', records: new Map(), stamps: {}, needsWrite: !locked, locked, found: null, notice: { kind: 'unrecoverable', damagedFile, movedTo } };
 }
 
 async function newestBackupCopy(
@@ -148,7 +153,7 @@ async function newestBackupCopy(
   collection: CollectionName,
   relativePath: string,
   accept: (copy: ManifestEntry) => boolean,
-): Promise<{ records: Map<string, unknown>; takenAt: string } | null> {
+): Promise<{ records: Map<string, unknown>; stamps: Record<string, Stamp>; takenAt: string } | null> {
   for (const backup of await ctx.backups.list()) {
     let text: string;
     let parsed: unknown;
@@ -160,7 +165,7 @@ async function newestBackupCopy(
     }
     const reading = readShard(parsed, collection, ctx.schema);
     if (reading.kind !== 'ok' || !accept(entryOf(text, rawRecords(parsed)))) continue;
-    return { records: reading.records, takenAt: (backupTime(backup) ?? ctx.now()).toISOString() };
+    return { records: reading.records, stamps: reading.stamps, takenAt: (backupTime(backup) ?? ctx.now()).toISOString() };
   }
   return null;
 }

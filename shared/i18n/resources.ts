@@ -7,6 +7,7 @@ import contacts from './locales/contacts.json';
 import dataSafety from './locales/dataSafety.json';
 import exportDocs from './locales/exports.json';
 import lifecycle from './locales/lifecycle.json';
+import exchangeErrors from './locales/exchangeErrors.json';
 import meetings from './locales/meetings.json';
 import overview from './locales/overview.json';
 import pack from './locales/pack.json';
@@ -22,7 +23,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety, exchangeErrors };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -7,6 +7,7 @@ import { taskChannels } from '../tasks/channels';
 import { exportChannels } from '../documents/exportChannels';
 import { searchChannels } from '../search/channels';
 import { auditChannels } from '../audit/channels';
+import { exchangeChannels } from '../exchange/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -34,6 +35,7 @@ export const channels = {
   exports: exportChannels,
   search: searchChannels,
   audit: auditChannels,
+  exchange: exchangeChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

@@ -21,6 +21,7 @@ import { taskMethods, type TaskProgress } from '../tasks/progress';
 import { exportMethods } from '../documents/exportContract';
 import { searchMethods } from '../search/contract';
 import { auditMethods } from '../audit/contract';
+import { exchangeMethods } from '../exchange/contract';
 
 const none = z.undefined();
 
@@ -193,6 +194,8 @@ export const contract = {
   search: searchMethods,
   /** The audit trail (shared/audit/contract.ts). */
   audit: auditMethods,
+  /** Packages between installations, peers and conflicts (shared/exchange/contract.ts). */
+  exchange: exchangeMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { SCHEMA_VERSION } from '../../../shared/model/dataset';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_DIR, COLLECTIONS_DIR, DAMAGED_DIR, shardRelativePath } from '../../../electron/store/layout';
 import { MANIFEST_FILE } from '../../../electron/store/manifest';
@@ -196,9 +197,13 @@ describe('a data file that is damaged, missing or not what the store wrote', () 
 
   it('refuses a file from a newer version before touching anything', async () => {
     const folder = await folderWithHistory();
-    await fsp.writeFile(folder.file, envelope(await fsp.readFile(folder.file, 'utf8'), (file) => (file.schemaVersion = 2)));
+    await fsp.writeFile(folder.file, envelope(await fsp.readFile(folder.file, 'utf8'), (file) => (file.schemaVersion = SCHEMA_VERSION + 1)));
     const before = await snapshotTree(folder.dataDir);
-    expect(await Store.open({ dataDir: folder.dataDir, now: folder.clock.now })).toEqual({ status: 'newerVersion', found: 2, supported: 1 });
+    expect(await Store.open({ dataDir: folder.dataDir, now: folder.clock.now })).toEqual({
+      status: 'newerVersion',
+      found: SCHEMA_VERSION + 1,
+      supported: SCHEMA_VERSION,
+    });
     expect(await snapshotTree(folder.dataDir)).toEqual(before);
   });
 });

@@ -1,0 +1,184 @@
+/**
+ * `npm run test:syncthing`: two offices exchanging without anyone carrying files. Starts two
+ * Syncthing instances (Debian's /usr/bin/syncthing) on 127.0.0.1 only — own temp homes, GUI/REST on
+ * random local ports, no global or local discovery, no relays, no NAT, no usage reporting — sharing
+ * one folder pair, and two real backends whose exchange folders are those folders. Hong Kong
+ * prepares a package into its folder; Syncthing carries it; Shenzhen's scan finds it and opens it.
+ * Bounded: gives up after two minutes. Its own command, not part of npm test: two sync daemons on
+ * a 2-core machine shared by the whole suite cannot promise the suite's timing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { openBackend, type Backend } from '../electron/backend/openBackend';
+import { QueuedDialogs } from '../electron/dialogs/dialogs';
+import type { CardPreview, FolderState, Identity, OpenResult, PrepareResult } from '../shared/exchange/types';
+import type { Action } from '../shared/model/action';
+import type { SubGroup } from '../shared/model/subGroup';
+import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
+
+const SYNCTHING = '/usr/bin/syncthing';
+const DEADLINE_MS = 120_000;
+const frame = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Node {
+  home: string;
+  folder: string;
+  deviceId: string;
+  port: number;
+  guiPort: number;
+  process?: ChildProcess;
+}
+
+async function node(root: string, name: string): Promise<Node> {
+  const home = path.join(root, `${name}-home`);
+  const folder = path.join(root, `${name}-exchange`);
+  await mkdir(folder, { recursive: true });
+  const generated = spawnSync(SYNCTHING, ['generate', `--home=${home}`, '--no-default-folder', '--skip-port-probing'], { encoding: 'utf8' });
+  // It tells the device id on one stream and its log on the other, depending on the version.
+  const out = `${generated.stdout}\n${generated.stderr}`;
+  const deviceId = /Device ID: (\S+)/.exec(out)?.[1];
+  if (!deviceId) throw new Error(`no device id from syncthing generate: ${out}`);
+  return { home, folder, deviceId, port: await freePort(), guiPort: await freePort() };
+}
+
+function config(self: Node, other: Node, apiKey: string): string {
+  return `<configuration version="36">
+    <folder id="hetao-exchange" label="exchange" path="${self.folder}" type="sendreceive" rescanIntervalS="2" fsWatcherEnabled="true" fsWatcherDelayS="1">
+        <device id="${self.deviceId}"></device>
+        <device id="${other.deviceId}"></device>
+    </folder>
+    <device id="${self.deviceId}" name="self"><address>dynamic</address></device>
+    <device id="${other.deviceId}" name="other"><address>tcp://127.0.0.1:${other.port}</address></device>
+    <gui enabled="true" tls="false"><address>127.0.0.1:${self.guiPort}</address><apikey>${apiKey}</apikey></gui>
+    <options>
+        <listenAddress>tcp://127.0.0.1:${self.port}</listenAddress>
+        <globalAnnounceEnabled>false</globalAnnounceEnabled>
+        <localAnnounceEnabled>false</localAnnounceEnabled>
+        <relaysEnabled>false</relaysEnabled>
+        <natEnabled>false</natEnabled>
+        <urAccepted>-1</urAccepted>
+        <crashReportingEnabled>false</crashReportingEnabled>
+        <autoUpgradeIntervalH>0</autoUpgradeIntervalH>
+        <startBrowser>false</startBrowser>
+    </options>
+</configuration>
+`;
+}
+
+interface Laptop {
+  backend: Backend;
+  dialogs: QueuedDialogs;
+  identity: Identity;
+  value<T>(channel: string, input?: unknown): Promise<T>;
+}
+
+async function laptop(dataDir: string, side: 'HK' | 'SZ', folder: string): Promise<Laptop> {
+  const dialogs = new QueuedDialogs();
+  const backend = await openBackend({ dataDir, appVersion: 'syncthing', systemLocale: side === 'HK' ? 'zh-HK' : 'zh-CN', appOrigin: APP_ORIGIN, openFolder: async () => undefined, dialogs });
+  const value = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const result = await backend.dispatch(channel, input, frame);
+    if (!result.ok) throw new Error(`${side} ${channel}: ${result.error.code}`);
+    return result.value as T;
+  };
+  const officer = await value<{ id: string }>('contacts.create', { name: `${side}官員`, title: '', organisation: '', side, email: '', phone: '', memberships: [] });
+  const office = side === 'HK' ? { hant: '香港秘書處', hans: '香港秘书处', en: 'Hong Kong Secretariat' } : { hant: '深圳秘書處', hans: '深圳秘书处', en: 'Shenzhen Secretariat' };
+  const identity = await value<Identity>('exchange.setUpIdentity', { side, office, device: side, officerContactId: officer.id });
+  dialogs.answerNextFolder(folder);
+  await value('exchange.chooseFolder');
+  return { backend, dialogs, identity, value };
+}
+
+async function enrol(a: Laptop, b: Laptop, dir: string): Promise<void> {
+  const file = path.join(dir, `${randomUUID()}.hetaocard`);
+  b.dialogs.answerNextSave(file);
+  await b.value('exchange.exportCard');
+  a.dialogs.answerNextOpen(file);
+  const preview = await a.value<CardPreview>('exchange.readCard');
+  await a.value('exchange.addPeer', { token: preview.token, fingerprintConfirmed: true });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null>, deadline: number): Promise<T> {
+  while (Date.now() < deadline) {
+    const found = await probe();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function main(): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  const root = await mkdtemp(path.join(tmpdir(), 'hetao-syncthing-'));
+  const nodes: Node[] = [];
+  const laptops: Laptop[] = [];
+  try {
+    const [a, b] = [await node(root, 'hk'), await node(root, 'sz')];
+    nodes.push(a!, b!);
+    for (const [self, other] of [[a!, b!], [b!, a!]] as const) {
+      await writeFile(path.join(self.home, 'config.xml'), config(self, other, randomUUID()));
+      self.process = spawn(SYNCTHING, ['serve', `--home=${self.home}`, '--no-browser', '--no-restart', '--no-upgrade'], {
+        stdio: 'ignore',
+        env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1' },
+      });
+    }
+    const hk = await laptop(path.join(root, 'hk-data'), 'HK', a!.folder);
+    const sz = await laptop(path.join(root, 'sz-data'), 'SZ', b!.folder);
+    laptops.push(hk, sz);
+    await enrol(hk, sz, root);
+    await enrol(sz, hk, root);
+
+    const [subGroup] = await hk.value<SubGroup[]>('subGroups.list');
+    const action = await hk.value<Action>('actions.create', {
+      subGroupId: subGroup!.id,
+      fields: { title: '經 Syncthing 交換', description: '', ownerSide: 'HK', leads: [], officerIds: [], dueDate: null, priority: 'normal', clauses: [] },
+    });
+    const sent = await hk.value<PrepareResult>('exchange.prepare', { peerIds: [sz.identity.id], toFolder: true });
+    console.log(`Hong Kong wrote ${sent.fileName} into its exchange folder`);
+    const found = await until(
+      'the package in Shenzhen’s folder',
+      async () => (await sz.value<FolderState>('exchange.folder')).found.find((f) => f.packageId === sent.packageId && f.status === 'new') ?? null,
+      deadline,
+    );
+    const opened = await sz.value<OpenResult>('exchange.open', { source: { kind: 'found', packageId: found.packageId } });
+    const there = await sz.value<Action>('actions.get', { id: action.id });
+    if (there.title !== action.title) throw new Error('Shenzhen does not have the action');
+    console.log(`Shenzhen found it through Syncthing and opened it: ${opened.changedRecords} records, "${there.title}"`);
+
+    // And back: Shenzhen's note reaches Hong Kong the same way.
+    await sz.value('actions.addProgress', { id: action.id, note: '深方已收到', status: null, byContactId: null });
+    const back = await sz.value<PrepareResult>('exchange.prepare', { peerIds: [hk.identity.id], toFolder: true });
+    await until('the reply in Hong Kong’s folder', async () => (await hk.value<FolderState>('exchange.folder')).found.find((f) => f.packageId === back.packageId && f.status === 'new') ?? null, deadline);
+    await hk.value('exchange.open', { source: { kind: 'found', packageId: back.packageId } });
+    const home = await hk.value<Action>('actions.get', { id: action.id });
+    if (!home.progress.some((p) => p.note === '深方已收到')) throw new Error('Hong Kong does not have the note');
+    console.log('Hong Kong has Shenzhen’s note: the folder pair carried packages both ways.');
+  } finally {
+    for (const laptop of laptops) await laptop.backend.close();
+    for (const n of nodes) n.process?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
