@@ -32,6 +32,7 @@ import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
 import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
 import { SearchService } from '../search/searchService';
+import { exchangeHandlers } from '../exchange/exchangeHandlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -273,6 +274,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     search: {
       all: async ({ text, limit }) => search.all(text, limit),
     },
+    exchange: exchangeHandlers(),
   };
 
   return {

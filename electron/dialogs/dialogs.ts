@@ -11,6 +11,8 @@ export interface Dialogs {
   openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
   /** The chosen destination, or null if the user cancelled. */
   saveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The chosen folder (e.g. the exchange folder), or null if the user cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
 /** For tests and the preview harness: answers with whatever the test queued, or cancels. */
@@ -19,6 +21,7 @@ export class QueuedDialogs implements Dialogs {
   readonly saved: string[] = [];
   private readonly openAnswers: Array<string | null> = [];
   private readonly saveAnswers: Array<string | null> = [];
+  private readonly folderAnswers: Array<string | null> = [];
 
   answerNextOpen(path: string | null): void {
     this.openAnswers.push(path);
@@ -26,6 +29,10 @@ export class QueuedDialogs implements Dialogs {
 
   answerNextSave(path: string | null): void {
     this.saveAnswers.push(path);
+  }
+
+  answerNextFolder(path: string | null): void {
+    this.folderAnswers.push(path);
   }
 
   async openFile(options: { title: string }): Promise<string | null> {
@@ -36,5 +43,10 @@ export class QueuedDialogs implements Dialogs {
   async saveFile(options: { title: string; defaultPath: string }): Promise<string | null> {
     this.saved.push(options.defaultPath);
     return this.saveAnswers.shift() ?? null;
+  }
+
+  async chooseFolder(options: { title: string }): Promise<string | null> {
+    this.opened.push(options.title);
+    return this.folderAnswers.shift() ?? null;
   }
 }

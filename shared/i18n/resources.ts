@@ -5,6 +5,7 @@ import common from './locales/common.json';
 import contacts from './locales/contacts.json';
 import exchange from './locales/exchange.json';
 import exportDocs from './locales/exports.json';
+import exchangeErrors from './locales/exchangeErrors.json';
 import meetings from './locales/meetings.json';
 import overview from './locales/overview.json';
 import pack from './locales/pack.json';
@@ -20,7 +21,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, exchange };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, exchangeErrors, exchange };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -6,6 +6,7 @@ import { packChannels } from '../pack/channels';
 import { taskChannels } from '../tasks/channels';
 import { exportChannels } from '../documents/exportChannels';
 import { searchChannels } from '../search/channels';
+import { exchangeChannels } from '../exchange/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -32,6 +33,7 @@ export const channels = {
   tasks: taskChannels,
   exports: exportChannels,
   search: searchChannels,
+  exchange: exchangeChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];

@@ -20,6 +20,7 @@ import { packMethods } from '../pack/contract';
 import { taskMethods, type TaskProgress } from '../tasks/progress';
 import { exportMethods } from '../documents/exportContract';
 import { searchMethods } from '../search/contract';
+import { exchangeMethods } from '../exchange/contract';
 
 const none = z.undefined();
 
@@ -162,6 +163,8 @@ export const contract = {
   exports: exportMethods,
   /** The header's search over actions, contacts and sub-groups (shared/search/contract.ts). */
   search: searchMethods,
+  /** Packages between installations, peers and conflicts (shared/exchange/contract.ts). */
+  exchange: exchangeMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;
