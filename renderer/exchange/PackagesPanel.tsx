@@ -135,9 +135,7 @@ export function PackagesPanel({
       {folder?.path ? (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
-            <Typography.Text>
-              {t('exchange.folder.path')}: <Typography.Text code>{folder.path}</Typography.Text>
-            </Typography.Text>
+            <Typography.Text>{t('exchange.folder.path', { path: folder.path })}</Typography.Text>
             <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void folderCall(() => unwrap(api().exchange.chooseFolder()))}>
               {t('exchange.folder.change')}
             </Button>
@@ -273,7 +271,7 @@ function OpenResultView({ result, language, onClose }: { result: OpenResult; lan
               <Typography.Paragraph>{t('exchange.open.renumbered')}</Typography.Paragraph>
               <ul>
                 {result.renumbered.map((r) => (
-                  <li key={`${r.recordId}-${r.field}`}>{t('exchange.open.renumberedLine', { title: t(`exchange.kind.${r.collection}`, { defaultValue: r.collection }), from: r.from, to: r.to })}</li>
+                  <li key={`${r.recordId}-${r.field}`}>{t('exchange.open.renumberedLine', { kind: t(`exchange.kind.${r.collection}`, { defaultValue: r.collection }), from: r.from, to: r.to })}</li>
                 ))}
               </ul>
             </>
