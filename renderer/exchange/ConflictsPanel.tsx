@@ -182,7 +182,8 @@ function FieldConflict({
         options={[
           { value: 'mine', label: t('exchange.conflicts.keepMine') },
           { value: 'theirs', label: t('exchange.conflicts.takeTheirs') },
-          { value: 'edited', label: t('exchange.conflicts.editByHand') },
+          // Whether a record stays deleted is kept or taken, not typed.
+          ...(field.kind === 'deleteVsEdit' && field.path === '$deleted' ? [] : [{ value: 'edited', label: t('exchange.conflicts.editByHand') }]),
         ]}
       />
       {chosen?.choice === 'edited' && (
