@@ -187,11 +187,11 @@ function FoundPackages({
 }) {
   const { t } = useTranslation();
   return (
+    <section aria-label={t('exchange.folder.found')}>
     <Table<FoundPackage>
       rowKey="packageId"
       size="small"
       pagination={false}
-      aria-label={t('exchange.folder.found')}
       title={() => t('exchange.folder.found')}
       dataSource={found}
       locale={{ emptyText: <Empty description={t('exchange.folder.foundEmpty')} /> }}
@@ -229,6 +229,7 @@ function FoundPackages({
         },
       ]}
     />
+    </section>
   );
 }
 

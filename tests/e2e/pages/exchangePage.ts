@@ -20,7 +20,8 @@ export class ExchangePage extends ScriptedPage {
   }
 
   async section(key: keyof ExchangePage['ex']['sections']): Promise<Locator> {
-    await this.page.getByRole('tablist', { name: this.ex.sectionsLabel }).getByRole('tab', { name: new RegExp(`^${this.ex.sections[key]}`) }).click();
+    const place = this.page.getByRole('region', { name: this.ex.title, exact: true });
+    await place.getByRole('tablist').first().getByRole('tab', { name: new RegExp(`^${this.ex.sections[key]}`) }).click();
     const names = { identity: this.ex.identity.title, peers: this.ex.peers.title, packages: this.ex.sections.packages, conflicts: this.ex.conflicts.title, log: this.ex.log.title };
     const region = this.page.getByRole('region', { name: names[key], exact: true });
     await region.waitFor();
@@ -71,7 +72,7 @@ export class ExchangePage extends ScriptedPage {
   async chooseFolder(): Promise<void> {
     const panel = await this.section('packages');
     await panel.getByRole('button', { name: buttonName(this.ex.folder.choose) }).click();
-    await panel.getByRole('table').or(panel.getByText(this.ex.folder.foundEmpty)).first().waitFor();
+    await panel.getByRole('button', { name: buttonName(this.ex.folder.rescan) }).waitFor();
   }
 
   /** Prepares a package for the peers named (office · officer · device lines), into the exchange folder. */
@@ -97,16 +98,19 @@ export class ExchangePage extends ScriptedPage {
   /** Looks at the exchange folder again and opens the package not yet opened there; returns the result shown. */
   async openFromFolder(): Promise<Locator> {
     const panel = await this.section('packages');
-    const waiting = panel.getByRole('table', { name: this.ex.folder.found }).locator('tr', { hasText: this.ex.folder.stateValue.new });
+    const waiting = panel.getByRole('region', { name: this.ex.folder.found }).locator('tr', { hasText: this.ex.folder.stateValue.new });
     // A package another laptop just wrote may arrive a moment later, as through a sync tool.
     await expect.poll(async () => {
       await panel.getByRole('button', { name: buttonName(this.ex.folder.rescan) }).click();
       return waiting.count();
     }, { timeout: 30_000 }).toBeGreaterThan(0);
-    await waiting.first().getByRole('button', { name: new RegExp(`^${this.ex.folder.open} `) }).click();
-    const result = panel.locator('.exchange-open-result');
+    const row = waiting.first();
+    // The result names the file opened: waiting for it, not for the previous package's result.
+    const fileName = (await row.locator('td').first().innerText()).split('\n')[0]!.trim();
+    await row.getByRole('button', { name: new RegExp(`^${this.ex.folder.open} `) }).click();
+    const result = panel.getByRole('status').filter({ hasText: fileName }).filter({ has: panel.locator('.exchange-open-result') });
     await result.waitFor({ timeout: 60_000 });
-    return panel.getByRole('status').filter({ has: result });
+    return result;
   }
 
   headerCount(count: number): Locator {
