@@ -68,8 +68,8 @@ export class ActionService {
   }
 
   async update(id: string, revision: number, fields: ActionFields): Promise<Action> {
-    this.expectRevision(id, revision);
-    return this.store.update('actions', id, (current) => this.normalized(fields, current.writtenIn));
+    this.get(id);
+    return this.store.update('actions', id, revision, (current) => this.normalized(fields, current.writtenIn));
   }
 
   /** Logs progress, and a change of status with it when one is given (closing, reopening). */
@@ -105,7 +105,7 @@ export class ActionService {
     for (const action of this.store.list('actions', { includeDeleted: true })) {
       if (subGroupId !== null && action.subGroupId !== subGroupId) continue;
       const haystack = this.folded.key(action, () =>
-        [action.title, action.reference, action.description, ...action.progress.map((p) => p.note)].join('\n'),
+        [action.title, action.reference, ...(action.formerReferences ?? []), action.description, ...action.progress.map((p) => p.note)].join('\n'),
       );
       if (haystack.includes(needle)) hits.push(action.id);
     }
@@ -124,10 +124,6 @@ export class ActionService {
       .filter((a) => open.has(a.subGroupId))
       .map(toRow);
     return summarize(live, subGroupIds, localToday(this.now()));
-  }
-
-  private expectRevision(id: string, revision: number): void {
-    if (this.get(id).revision !== revision) throw new AppError('record.changedElsewhere');
   }
 
   private normalized(fields: ActionFields, writtenIn?: Action['writtenIn']) {

@@ -36,9 +36,8 @@ export class AnnexService {
 
   async update(id: string, revision: number, fields: AnnexFields): Promise<Annex> {
     const current = this.get(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
     this.expectNumberFree(fields, id);
-    return this.store.update('annexes', id, () => this.normalized(fields, current.writtenIn));
+    return this.store.update('annexes', id, revision, () => this.normalized(fields, current.writtenIn));
   }
 
   /**

@@ -57,8 +57,7 @@ export class ArrangementService {
 
   async updateNote(id: string, revision: number, fields: ClauseNoteFields): Promise<ClauseNote> {
     const current = this.note(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
-    return this.store.update('clauseNotes', id, () => this.normalized(fields, current.writtenIn));
+    return this.store.update('clauseNotes', id, revision, () => this.normalized(fields, current.writtenIn));
   }
 
   async deleteNote(id: string): Promise<ClauseNote> {

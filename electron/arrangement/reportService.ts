@@ -54,11 +54,10 @@ export class ReportService {
   async saveDraft(id: string, revision: number, fields: ReportDraftFields): Promise<ReportDraft> {
     const current = this.store.get('reportDrafts', id);
     if (!current) throw new AppError('record.notFound');
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
     // Clauses left blank are dropped, so the next period starts from what was actually written.
     const wording = Object.fromEntries(Object.entries(fields.wording).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
     const introduction = fields.introduction.trim();
-    return this.store.update('reportDrafts', id, () => ({
+    return this.store.update('reportDrafts', id, revision, () => ({
       title: fields.title.trim(),
       introduction,
       wording,

@@ -50,9 +50,8 @@ export class ContactService {
   /** Refuses an edit made to a copy older than the stored one, so a change made elsewhere is not lost. */
   async update(id: string, revision: number, fields: ContactFields): Promise<Contact> {
     const current = this.get(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
     this.check(fields, id);
-    return this.store.update('contacts', id, () => withScript(fields, current.writtenIn));
+    return this.store.update('contacts', id, revision, () => withScript(fields, current.writtenIn));
   }
 
   async delete(id: string): Promise<Contact> {

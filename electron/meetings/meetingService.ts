@@ -153,7 +153,8 @@ export class MeetingService {
    * series for the meeting's year. Null when the user cancels.
    */
   async addPaper(id: string, revision: number, itemId: string, title: string): Promise<Meeting | null> {
-    this.expectRevision(id, revision);
+    // Refused before the dialog: the user should not pick a file for a meeting changed since.
+    this.store.expectRevision('meetings', id, revision);
     const t = this.options.t();
     const chosen = await this.options.dialogs.openFile({
       title: t('meetings.papers.choose'),
@@ -327,13 +328,8 @@ export class MeetingService {
   }
 
   private async edit(id: string, revision: number, change: (meeting: Meeting) => Partial<Meeting>): Promise<Meeting> {
-    this.expectRevision(id, revision);
-    return this.store.update('meetings', id, change);
-  }
-
-  private expectRevision(id: string, revision: number): void {
-    const meeting = this.get(id);
-    if (meeting.revision !== revision) throw new AppError('record.changedElsewhere');
+    this.get(id);
+    return this.store.update('meetings', id, revision, change);
   }
 
   private item(meeting: Meeting, itemId: string): AgendaItem {

@@ -7,6 +7,5 @@ import type { Store } from '../store/store';
 export async function setAttachedRegisters(store: Store, id: string, revision: number, registers: RegisterKind[]): Promise<SubGroup> {
   const subGroup = store.get('subGroups', id);
   if (!subGroup || subGroup.deletedAt) throw new AppError('record.notFound');
-  if (subGroup.revision !== revision) throw new AppError('record.changedElsewhere');
-  return store.update('subGroups', id, () => ({ registers: [...new Set(registers)] }));
+  return store.update('subGroups', id, revision, () => ({ registers: [...new Set(registers)] }));
 }

@@ -70,11 +70,10 @@ export class MeasureStages {
   async change(id: string, revision: number, move: StageMove): Promise<PolicyMeasure> {
     const measure = this.store.get('policyMeasures', id);
     if (!measure || measure.deletedAt) throw new AppError('record.notFound');
-    if (measure.revision !== revision) throw new AppError('record.changedElsewhere');
     const refusal = checkStageMove(measure, move, localToday(this.now()));
     if (refusal) throw new AppError(`measure.${refusal}` as ErrorCode);
     const entry = { id: randomUUID(), on: move.on, at: this.now().toISOString(), from: measure.stage, to: move.to, note: move.note.trim() };
-    return this.store.update('policyMeasures', id, (current) => ({ stage: move.to, stageLog: [...current.stageLog, entry] }));
+    return this.store.update('policyMeasures', id, revision, (current) => ({ stage: move.to, stageLog: [...current.stageLog, entry] }));
   }
 }
 

@@ -85,10 +85,9 @@ export class RegisterService<K extends StoredRegister, F> {
   }
 
   async update(id: string, revision: number, fields: F): Promise<RecordOf<K>> {
-    const current = this.get(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
+    this.get(id);
     this.admit(fields, id);
-    return this.store.update(this.kind, id, () => fields as unknown as Partial<Fields<K>>);
+    return this.store.update(this.kind, id, revision, () => fields as unknown as Partial<Fields<K>>);
   }
 
   async delete(id: string): Promise<RecordOf<K>> {

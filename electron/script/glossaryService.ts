@@ -53,11 +53,10 @@ export class GlossaryService {
   }
 
   async update(id: string, revision: number, fields: GlossaryTermFields): Promise<GlossaryTermRecord> {
-    const current = this.get(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
+    this.get(id);
     const term = GlossaryTermFields.parse(fields);
     this.checkUnique(term, id);
-    const updated = await this.store.update('glossaryTerms', id, () => term);
+    const updated = await this.store.update('glossaryTerms', id, revision, () => term);
     this.changed();
     return updated;
   }

@@ -24,6 +24,8 @@ function isNaming(kind: SearchKind, field: SearchField): boolean {
 function actionFields(action: Action): Field[] {
   return [
     { field: 'reference', path: 'reference', text: action.reference },
+    // A reference given way to another installation's action (exchange) still finds the action.
+    ...(action.formerReferences ?? []).map((text, i) => ({ field: 'reference' as const, path: `formerReferences.${i}`, text })),
     { field: 'title', path: 'title', text: action.title },
     { field: 'description', path: 'description', text: action.description },
     ...action.progress.map((entry) => ({ field: 'progress' as const, path: `progress.${entry.id}.note`, text: entry.note })),

@@ -15,8 +15,13 @@ export interface SchemaHistory {
   migrations: readonly Migration[];
 }
 
-/** Version 1 is the first released shape, so there are no steps yet. */
-export const appSchema: SchemaHistory = { version: SCHEMA_VERSION, migrations: [] };
+/**
+ * 1 → 2: records keep their shape; shard files gain change stamps for the exchange, which the store
+ * gives every record it opens without one, as written by this installation (Store.stampUnstamped).
+ */
+const changeStamps: Migration = { from: 1, migrate: (_collection, records) => records };
+
+export const appSchema: SchemaHistory = { version: SCHEMA_VERSION, migrations: [changeStamps] };
 
 export function migrateRecords(
   collection: CollectionName,

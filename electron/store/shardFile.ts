@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionSchemas, type CollectionName } from '../../shared/model/dataset';
+import { Stamp } from '../../shared/exchange/stamps';
 import { migrateRecords, type SchemaHistory } from './migrations';
 
 export const FILE_FORMAT = 'hetao-desk';
@@ -11,6 +12,8 @@ export interface ShardFile {
   schemaVersion: number;
   collection: CollectionName;
   records: Record<string, unknown>;
+  /** Each exchanged record's change stamp (shared/exchange/stamps.ts), written with it in the same atomic write. */
+  stamps?: Record<string, Stamp>;
 }
 
 const Envelope = z.object({
@@ -18,10 +21,11 @@ const Envelope = z.object({
   schemaVersion: z.number().int().positive(),
   collection: z.string(),
   records: z.record(z.string(), z.unknown()),
+  stamps: z.record(z.string(), Stamp).optional(),
 });
 
 export type ShardReading =
-  | { kind: 'ok'; records: Map<string, unknown>; migratedFrom: number | null }
+  | { kind: 'ok'; records: Map<string, unknown>; stamps: Record<string, Stamp>; migratedFrom: number | null }
   | { kind: 'newer'; version: number }
   | { kind: 'damaged'; reason: string };
 
@@ -45,9 +49,15 @@ export function readShard(
     if (!result.success) return { kind: 'damaged', reason: `invalid record: ${result.error.issues[0]?.path.join('.')}` };
     valid.set(result.data.id, result.data);
   }
-  return { kind: 'ok', records: valid, migratedFrom: schemaVersion < schema.version ? schemaVersion : null };
+  const stamps = Object.fromEntries(Object.entries(envelope.data.stamps ?? {}).filter(([id]) => valid.has(id)));
+  return { kind: 'ok', records: valid, stamps, migratedFrom: schemaVersion < schema.version ? schemaVersion : null };
 }
 
-export function shardFileOf(collection: CollectionName, version: number, records: Record<string, unknown>): ShardFile {
-  return { format: FILE_FORMAT, schemaVersion: version, collection, records };
+export function shardFileOf(
+  collection: CollectionName,
+  version: number,
+  records: Record<string, unknown>,
+  stamps: Record<string, Stamp> = {},
+): ShardFile {
+  return { format: FILE_FORMAT, schemaVersion: version, collection, records, stamps };
 }

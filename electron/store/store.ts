@@ -4,6 +4,10 @@ import { Low } from 'lowdb';
 import { AppError } from '../../shared/ipc/errors';
 import { collectionNames, collectionSchemas, type CollectionName, type RecordOf } from '../../shared/model/dataset';
 import type { RecordBase } from '../../shared/model/record';
+import { isExchanged, exchangedCollections } from '../../shared/exchange/collections';
+import { dotOf, type Dot, type VersionVector } from '../../shared/exchange/dots';
+import { mergeRecord, type MergeContext, type Stamped } from '../../shared/exchange/merge';
+import { globalVv, stampCreated, stampLocalWrite, type Stamp } from '../../shared/exchange/stamps';
 import { AtomicJsonFile, isTempFile } from './atomicJsonFile';
 import { Backups, backupTime, defaultBackupPolicy, type BackupPolicy } from './backups';
 import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
@@ -18,6 +22,11 @@ export interface StoreOptions {
   now?: () => Date;
   schema?: SchemaHistory;
   backupPolicy?: BackupPolicy;
+  /**
+   * This installation's id (electron/exchange/identity.ts), the author of every local write's
+   * change stamp. Tests of the store alone may leave it out: then each opening is an installation.
+   */
+  installationId?: string;
 }
 
 export type StoreNotice =
@@ -35,6 +44,33 @@ export interface SaveStatus {
 
 /** The fields a caller supplies; the store stamps id, times, revision and deletion. */
 export type Fields<C extends CollectionName> = Omit<RecordOf<C>, keyof RecordBase>;
+
+export type Change<C extends CollectionName> = (current: RecordOf<C>) => Partial<Fields<C>> & Partial<Pick<RecordBase, 'deletedAt'>>;
+
+/** What opening a package did to one record. */
+export interface RemoteOutcome {
+  id: string;
+  created: boolean;
+  raised: string[];
+  cleared: string[];
+}
+
+/** This installation's write counter: each local write of an exchanged record gets the next dot. */
+class Stamping {
+  private counter = 0;
+
+  constructor(readonly installationId: string) {}
+
+  /** Counts on from the highest of this installation's writes a stamp holds (loaded, or come back in a package). */
+  saw(stamp: Stamp): void {
+    this.counter = Math.max(this.counter, stamp.vv[this.installationId] ?? 0);
+  }
+
+  next(): Dot {
+    this.counter += 1;
+    return dotOf(this.installationId, this.counter);
+  }
+}
 
 interface Ticket {
   promise: Promise<void>;
@@ -71,6 +107,10 @@ class Shard {
 
   get records(): Record<string, unknown> {
     return this.db.data.records;
+  }
+
+  get stamps(): Record<string, Stamp> {
+    return (this.db.data.stamps ??= {});
   }
 
   persist(): Promise<void> {
@@ -116,6 +156,7 @@ export class Store {
   private backupDue = false;
   private lastBackupAt = 0;
   private backupRunning: Promise<void> = Promise.resolve();
+  private readonly stamping: Stamping;
 
   private constructor(
     readonly dataDir: string,
@@ -123,8 +164,10 @@ export class Store {
     private readonly now: () => Date,
     private readonly schema: SchemaHistory,
     private readonly policy: BackupPolicy,
+    installationId: string,
   ) {
     this.backups = new Backups(dataDir, fs, policy, now);
+    this.stamping = new Stamping(installationId);
   }
 
   get backupsFolder(): string {
@@ -139,8 +182,34 @@ export class Store {
       options.now ?? (() => new Date()),
       options.schema ?? appSchema,
       options.backupPolicy ?? defaultBackupPolicy,
+      options.installationId ?? randomUUID(),
     );
-    return store.load();
+    const opened = await store.load();
+    if (opened.status === 'ready') await store.stampUnstamped();
+    return opened;
+  }
+
+  /**
+   * Gives every exchanged record without a stamp one authored by this installation: data written
+   * before the exchange existed (schema version 1), and records recovered from a backup.
+   */
+  private async stampUnstamped(): Promise<void> {
+    const changed = new Set<Shard>();
+    for (const collection of exchangedCollections) {
+      for (const shard of this.shards.get(collection)!) {
+        for (const stamp of Object.values(shard.stamps)) this.stamping.saw(stamp);
+      }
+    }
+    for (const collection of exchangedCollections) {
+      for (const shard of this.shards.get(collection)!) {
+        for (const [id, record] of Object.entries(shard.records)) {
+          if (shard.stamps[id]) continue;
+          shard.stamps[id] = stampCreated(collection, record as Record<string, unknown>, this.stamping.next());
+          changed.add(shard);
+        }
+      }
+    }
+    await Promise.allSettled([...changed].map((shard) => shard.persist()));
   }
 
   private async load(): Promise<OpenResult> {
@@ -174,9 +243,11 @@ export class Store {
     const isNew = readings.every((r) => r.reading === null);
     for (const { collection, relativePath, adapter, reading } of readings) {
       let records = new Map<string, unknown>();
+      let stamps: Record<string, Stamp> = {};
       let needsWrite = false;
       if (reading?.kind === 'ok') {
         records = reading.records;
+        stamps = reading.stamps;
         needsWrite = reading.migratedFrom !== null;
       } else if (reading?.kind === 'damaged') {
         const recovered = await this.recover(collection, relativePath);
@@ -184,7 +255,7 @@ export class Store {
         records = recovered.records;
         needsWrite = true;
       }
-      const db = new Low<ShardFile>(adapter, shardFileOf(collection, this.schema.version, Object.fromEntries(records)));
+      const db = new Low<ShardFile>(adapter, shardFileOf(collection, this.schema.version, Object.fromEntries(records), stamps));
       const shard = new Shard(relativePath, db, () => this.scheduleBackup());
       const list = this.shards.get(collection) ?? [];
       list.push(shard);
@@ -273,30 +344,130 @@ export class Store {
     const record = this.validated(collection, { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null, revision: 1 });
     const shard = this.shardFor(collection, id);
     shard.records[id] = record;
+    if (isExchanged(collection)) shard.stamps[id] = stampCreated(collection, record as Record<string, unknown>, this.stamping.next());
     await shard.persist();
     return record;
   }
 
-  /** Replaces a record's fields with what `change` returns; resolves once it is on disk. */
+  /**
+   * Replaces a record's fields with what `change` returns; resolves once it is on disk. With
+   * `expectedRevision`, the one check that the user edited what is stored: refused with
+   * record.changedElsewhere when the record has changed since (here or by a package opened).
+   */
+  update<C extends CollectionName>(collection: C, id: string, change: Change<C>): Promise<RecordOf<C>>;
+  update<C extends CollectionName>(collection: C, id: string, expectedRevision: number, change: Change<C>): Promise<RecordOf<C>>;
   async update<C extends CollectionName>(
     collection: C,
     id: string,
-    change: (current: RecordOf<C>) => Partial<Fields<C>> & Partial<Pick<RecordBase, 'deletedAt'>>,
+    revisionOrChange: number | Change<C>,
+    maybeChange?: Change<C>,
   ): Promise<RecordOf<C>> {
+    const change = typeof revisionOrChange === 'function' ? revisionOrChange : maybeChange!;
     const shard = this.shardFor(collection, id);
     const current = shard.records[id] as RecordOf<C> | undefined;
-    if (!current) throw new Error(`No ${collection} record ${id}`);
+    if (typeof revisionOrChange === 'number') this.expectRevision(collection, id, revisionOrChange);
+    if (!current) throw new AppError('record.notFound');
+    return this.write(collection, shard, current, { ...current, ...change(current) }, []);
+  }
+
+  /** The one revision check: record.notFound, or record.changedElsewhere when the stored record has changed since `revision`. */
+  expectRevision(collection: CollectionName, id: string, revision: number): void {
+    const current = this.get(collection, id);
+    if (!current) throw new AppError('record.notFound');
+    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
+  }
+
+  /**
+   * Writes a record's new state as a local write: validated, its revision raised, and for an exchanged
+   * record a new change stamp (`touched` fields get the write's dot even if their value stays, as a
+   * settlement that keeps this side's value does).
+   */
+  private async write<C extends CollectionName>(
+    collection: C,
+    shard: Shard,
+    current: RecordOf<C>,
+    next: Record<string, unknown>,
+    touched: readonly string[],
+  ): Promise<RecordOf<C>> {
     const record = this.validated(collection, {
-      ...current,
-      ...change(current),
-      id,
+      ...next,
+      id: current.id,
       createdAt: current.createdAt,
       updatedAt: this.now().toISOString(),
       revision: current.revision + 1,
     });
-    shard.records[id] = record;
+    if (isExchanged(collection)) {
+      const before = shard.stamps[current.id] ?? stampCreated(collection, current as Record<string, unknown>, this.stamping.next());
+      shard.stamps[current.id] = stampLocalWrite(collection, current as Record<string, unknown>, record as Record<string, unknown>, before, this.stamping.next(), touched);
+    }
+    shard.records[current.id] = record;
     await shard.persist();
     return record;
+  }
+
+  /**
+   * A person's settlement of conflicts held on a record: the record's new fields, written as a
+   * local write whose stamp covers both sides, so it travels and settles the card elsewhere too.
+   */
+  async settle<C extends CollectionName>(collection: C, id: string, next: Record<string, unknown>, paths: readonly string[]): Promise<RecordOf<C>> {
+    const shard = this.shardFor(collection, id);
+    const current = shard.records[id] as RecordOf<C> | undefined;
+    if (!current) throw new AppError('record.notFound');
+    return this.write(collection, shard, current, next, paths);
+  }
+
+  /** A record and its change stamp; undefined when there is no such record. */
+  stamped(collection: CollectionName, id: string): Stamped | undefined {
+    const shard = this.shardFor(collection, id);
+    const record = shard.records[id] as Record<string, unknown> | undefined;
+    const stamp = shard.stamps[id];
+    return record && stamp ? { record, stamp } : undefined;
+  }
+
+  /** Every exchanged record with its stamp, collection by collection. */
+  *allStamped(collection: CollectionName): Generator<Stamped & { id: string }> {
+    for (const shard of this.shards.get(collection)!) {
+      for (const [id, record] of Object.entries(shard.records)) {
+        const stamp = shard.stamps[id];
+        if (stamp) yield { id, record: record as Record<string, unknown>, stamp };
+      }
+    }
+  }
+
+  /**
+   * Merges records from another installation's package (shared/exchange/merge.ts) and writes the
+   * ones that changed, each with its stamp in the same atomic write; resolves once all are on disk.
+   * A merged record that fails its schema is not written: the error names it, nothing is lost.
+   */
+  async applyRemote(collection: CollectionName, incoming: readonly Stamped[], context: MergeContext): Promise<RemoteOutcome[]> {
+    const outcomes: RemoteOutcome[] = [];
+    const touched = new Set<Shard>();
+    for (const remote of incoming) {
+      const id = String(remote.record.id);
+      const shard = this.shardFor(collection, id);
+      const local = this.stamped(collection, id) ?? null;
+      const merged = mergeRecord(collection, local, remote, context);
+      if (!merged.changed) continue;
+      const record = this.validated(collection, merged.record);
+      this.stamping.saw(merged.stamp);
+      shard.records[id] = record;
+      shard.stamps[id] = merged.stamp;
+      touched.add(shard);
+      outcomes.push({ id, created: local === null, raised: merged.raised, cleared: merged.cleared });
+    }
+    await Promise.all([...touched].map((shard) => shard.persist()));
+    return outcomes;
+  }
+
+  /** Every write this installation holds, of any installation: what it tells its peers it has. */
+  globalVv(): VersionVector {
+    const all: Stamp[] = [];
+    for (const collection of exchangedCollections) for (const shard of this.shards.get(collection)!) all.push(...Object.values(shard.stamps));
+    return globalVv(all);
+  }
+
+  get installationId(): string {
+    return this.stamping.installationId;
   }
 
   softDelete<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C>> {

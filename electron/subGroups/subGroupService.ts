@@ -37,13 +37,12 @@ export class SubGroupService {
    */
   async update(id: string, revision: number, fields: SubGroupFields): Promise<SubGroup> {
     const current = this.get(id);
-    if (current.revision !== revision) throw new AppError('record.changedElsewhere');
     if (fields.code !== current.code) {
       if (this.hasActions(id)) throw new AppError('subGroup.codeFixed', { code: current.code });
       this.checkCodeFree(fields.code, id);
     }
     this.checkConvenors(fields.convenors, current.convenors);
-    return this.store.update('subGroups', id, () => ({
+    return this.store.update('subGroups', id, revision, () => ({
       code: fields.code,
       name: fields.name,
       remit: fields.remit,

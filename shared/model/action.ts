@@ -34,6 +34,8 @@ export const Action = RecordBase.extend({
   subGroupId: z.uuid(),
   /** e.g. SP-2026-014: unique in its sub-group, assigned on creation, never reused. */
   reference: z.string().regex(/^[A-Z][A-Z0-9]{1,5}-\d{4}-\d{3,}$/),
+  /** References it had before another installation's action with the same one kept it (exchange); still found by search. */
+  formerReferences: z.array(z.string()).optional(),
   title: z.string().min(1, 'validation.required').max(500, 'validation.tooLong'),
   description: z.string().max(20_000, 'validation.tooLong'),
   ownerSide: OwnerSide,

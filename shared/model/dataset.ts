@@ -19,7 +19,7 @@ import { SubGroup, WorkingGroup } from './subGroup';
  * The version of the stored data's shape. Raise it with a migration in electron/store/migrations.ts
  * and a fixture tests/fixtures/store-vN/ whenever a stored schema changes.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Every stored collection and the schema each of its records must satisfy. */
 export const collectionSchemas = {

@@ -68,6 +68,8 @@ export type PaperNumber = z.infer<typeof PaperNumber>;
 export const Paper = z.object({
   id: z.uuid(),
   number: PaperNumber,
+  /** Numbers it had before a paper numbered the same on another installation kept it (exchange). */
+  formerNumbers: z.array(PaperNumber).optional(),
   title: z.string().min(1, 'validation.required').max(500, 'validation.tooLong'),
   attachment: AttachmentRef,
   addedAt: Instant,
@@ -114,6 +116,8 @@ export const Meeting = RecordBase.extend({
   subGroupId: z.uuid().nullable(),
   /** 第3次會議: the body's meetings numbered in sequence from 1, assigned on creation, never reused. */
   number: z.number().int().positive(),
+  /** Numbers it had before a meeting of the same body numbered the same on another installation kept it (exchange). */
+  formerNumbers: z.array(z.number().int().positive()).optional(),
   title: z.string().max(500, 'validation.tooLong'),
   /** Local calendar date and clock times (Hong Kong and Shenzhen share UTC+8). */
   date: z.iso.date(),

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { shardCounts, shardOf, shardRelativePath } from '../../../electron/store/layout';
-import type { SchemaHistory } from '../../../electron/store/migrations';
+import { appSchema, type SchemaHistory } from '../../../electron/store/migrations';
+import type { Stamp } from '../../../shared/exchange/stamps';
 import { Store } from '../../../electron/store/store';
 import { collectionNames, collectionSchemas, SCHEMA_VERSION } from '../../../shared/model/dataset';
 import { expectReady, idsInShards, openReady, readJson, snapshotTree, tempDir } from './helpers';
@@ -62,23 +64,41 @@ describe('a data folder written at schema version 1', () => {
     await store.close();
   });
 
-  it('is not rewritten when it is already at the current version', async () => {
-    expect(SCHEMA_VERSION).toBe(1); // once this changes, the test above proves the migration instead
+  it('is stamped as written by this installation, rewritten at version 2 once, and not again', async () => {
+    expect(SCHEMA_VERSION).toBe(2);
     const dataDir = await copyOfFixture();
-    const collections = path.join(dataDir, 'collections');
-    const before = await snapshotTree(collections);
-    const store = await openReady({ dataDir });
+    const installationId = randomUUID();
+    const store = await openReady({ dataDir, installationId });
+    const actions = [...store.allStamped('actions')];
+    expect(actions.length).toBe(2);
+    for (const { stamp } of actions) {
+      expect(stamp.c.startsWith(`${installationId}@`)).toBe(true);
+      expect(Object.keys(stamp.vv)).toEqual([installationId]);
+    }
+    // Local collections carry no stamps; every exchanged record one of its own.
+    expect([...store.allStamped('settings')]).toEqual([]);
+    const dots = collectionNames.flatMap((c) => [...store.allStamped(c)].map((s) => s.stamp.c));
+    expect(new Set(dots).size).toBe(dots.length);
     await store.close();
+
+    const collections = path.join(dataDir, 'collections');
+    const file = path.join(collections, 'actions', (await fsp.readdir(path.join(collections, 'actions')))[0]!);
+    const content = await readJson(file);
+    expect(content.schemaVersion).toBe(2);
+    const before = await snapshotTree(collections);
+    const again = await openReady({ dataDir, installationId });
+    await again.close();
     expect(await snapshotTree(collections)).toEqual(before);
   });
 });
 
-/** A made-up version 2 in which contacts' `org` became `organisation`. */
+/** A made-up version 3 in which contacts' `org` became `organisation`. */
 const renameOrg: SchemaHistory = {
-  version: 2,
+  version: 3,
   migrations: [
+    ...appSchema.migrations,
     {
-      from: 1,
+      from: 2,
       migrate: (collection, records) =>
         collection !== 'contacts'
           ? records
@@ -107,21 +127,21 @@ function oldContact(id: string, name: string): Record<string, unknown> {
   };
 }
 
-async function writeShard(dataDir: string, version: number, records: Array<Record<string, unknown>>): Promise<string> {
+async function writeShard(dataDir: string, version: number, records: Array<Record<string, unknown>>, stamps?: Record<string, Stamp>): Promise<string> {
   const id = records[0]!.id as string;
   const file = path.join(dataDir, shardRelativePath('contacts', shardOf(id, shardCounts.contacts)));
   await fsp.mkdir(path.dirname(file), { recursive: true });
-  const content = { format: 'hetao-desk', schemaVersion: version, collection: 'contacts', records: Object.fromEntries(records.map((r) => [r.id, r])) };
+  const content = { format: 'hetao-desk', schemaVersion: version, collection: 'contacts', records: Object.fromEntries(records.map((r) => [r.id, r])), stamps };
   await fsp.writeFile(file, JSON.stringify(content));
   return file;
 }
 
 describe('the migration runner', () => {
-  it('migrates version 1 files on load and rewrites them at version 2', async () => {
+  it('migrates version 2 files on load and rewrites them at version 3', async () => {
     const dataDir = await tempDir();
     const [a, b] = idsInShards('contacts', 2);
-    const fileA = await writeShard(dataDir, 1, [oldContact(a!, '鄭建軍')]);
-    const fileB = await writeShard(dataDir, 1, [oldContact(b!, '梁麗娟')]);
+    const fileA = await writeShard(dataDir, 2, [oldContact(a!, '鄭建軍')]);
+    const fileB = await writeShard(dataDir, 2, [oldContact(b!, '梁麗娟')]);
 
     const opened = expectReady(await Store.open({ dataDir, schema: renameOrg }));
     expect(opened.notices).toEqual([]);
@@ -131,25 +151,25 @@ describe('the migration runner', () => {
 
     for (const [file, id] of [[fileA, a], [fileB, b]] as const) {
       const content = await readJson(file);
-      expect(content.schemaVersion).toBe(2);
+      expect(content.schemaVersion).toBe(3);
       expect(content.records[id!].organisation).toBe('深圳市科技創新局');
       expect(content.records[id!]).not.toHaveProperty('org');
     }
-    // Migrated once: the next start finds version 2 and changes nothing.
+    // Migrated once: the next start finds version 3 and changes nothing.
     const before = await snapshotTree(path.join(dataDir, 'collections'));
     const again = await openReady({ dataDir, schema: renameOrg });
     await again.close();
     expect(await snapshotTree(path.join(dataDir, 'collections'))).toEqual(before);
-    // And this version of the app, which knows only version 1, refuses the migrated folder.
-    expect(await Store.open({ dataDir })).toMatchObject({ status: 'newerVersion', found: 2 });
+    // And this version of the app, which knows only version 2, refuses the migrated folder.
+    expect(await Store.open({ dataDir })).toMatchObject({ status: 'newerVersion', found: 3 });
   });
 
-  it('loads a folder left half-migrated by a crash: one file at version 1, one at version 2', async () => {
+  it('loads a folder left half-migrated by a crash: one file at version 2, one at version 3', async () => {
     const dataDir = await tempDir();
     const [a, b] = idsInShards('contacts', 2);
-    const fileA = await writeShard(dataDir, 1, [oldContact(a!, '謝鴻飛')]);
+    const fileA = await writeShard(dataDir, 2, [oldContact(a!, '謝鴻飛')]);
     const { org, ...migrated } = oldContact(b!, '楊樂怡');
-    const fileB = await writeShard(dataDir, 2, [{ ...migrated, organisation: org }]);
+    const fileB = await writeShard(dataDir, 3, [{ ...migrated, organisation: org }], { [b!]: { c: 'elsewhere@1', vv: { elsewhere: 1 } } });
     const untouched = await fsp.readFile(fileB);
 
     const store = await openReady({ dataDir, schema: renameOrg });
@@ -158,7 +178,7 @@ describe('the migration runner', () => {
       ['謝鴻飛', '深圳市科技創新局'],
     ]);
     await store.close();
-    expect((await readJson(fileA)).schemaVersion).toBe(2);
+    expect((await readJson(fileA)).schemaVersion).toBe(3);
     expect(await fsp.readFile(fileB)).toEqual(untouched);
   });
 });
