@@ -33,6 +33,8 @@ import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
 import { SearchService } from '../search/searchService';
 import { exchangeHandlers } from '../exchange/exchangeHandlers';
+import { ExchangeService } from '../exchange/exchangeService';
+import { ExchangeState } from '../exchange/exchangeState';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 
 /** The side effects the backend needs from its host (Electron in the app, Node in tests). */
@@ -73,7 +75,10 @@ export interface Backend {
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const systemLanguage = languageForLocale(options.systemLocale);
+  // The installation's identity comes first: every local write is stamped with its id.
+  const exchangeState = await ExchangeState.open(options.dataDir, options.now ?? (() => new Date()), options.fs);
   const opened = await Store.open({
+    installationId: exchangeState.data.identity.id,
     dataDir: options.dataDir,
     fs: options.fs,
     now: options.now,
@@ -113,6 +118,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const { store } = opened;
+  if (exchangeState.isNew) await exchangeState.save();
   // The host's effects, or Node's own where the host leaves them out (tests).
   const now = options.now ?? (() => new Date());
   const fs = options.fs ?? nodeFs;
@@ -189,6 +195,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
   const search = new SearchService(store);
+  const exchange = new ExchangeService({
+    store,
+    state: exchangeState,
+    attachments: meetings.attachments,
+    dialogs: options.dialogs,
+    language: () => settings.currentLanguage(),
+    t: () => translator(settings.currentLanguage()) as (key: string, params?: Record<string, unknown>) => string,
+    now,
+  });
   const appInfo = info(store.backupsFolder, null);
 
   const handlers: Handlers = {
@@ -274,7 +289,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     search: {
       all: async ({ text, limit }) => search.all(text, limit),
     },
-    exchange: exchangeHandlers(),
+    exchange: exchangeHandlers(exchange, tasks, (key) => translator(settings.currentLanguage())(key as never)),
   };
 
   return {

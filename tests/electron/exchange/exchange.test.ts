@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../shared/model/action';
+import type { SubGroup } from '../../../shared/model/subGroup';
+import type { Conflict } from '../../../shared/exchange/types';
+import { enrolAll, useInstallations } from './installations';
+
+const { open, tempDir } = useInstallations();
+
+const fields = (title: string) => ({
+  title,
+  description: '',
+  ownerSide: 'HK',
+  leads: [],
+  officerIds: [],
+  dueDate: null,
+  priority: 'normal',
+  clauses: [],
+});
+
+describe('two laptops exchanging packages', () => {
+  it('carries an action from Hong Kong to Shenzhen and a progress note back, merged on both', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+
+    const [subGroup] = await hk.value<SubGroup[]>('subGroups.list');
+    const action = await hk.value<Action>('actions.create', { subGroupId: subGroup!.id, fields: fields('落實科學園租約') });
+    const first = await hk.prepareFor([sz], dir);
+    expect(first.fileName).toMatch(/^一區兩園交換包_香港秘書處_\d{4}-\d{2}-\d{2}_001\.hetao$/);
+    const opened = await sz.openPackage(first.path);
+    expect(opened.from.office.hant).toBe('香港秘書處');
+    expect(opened.counts.actions).toBeGreaterThan(0);
+    const there = await sz.value<Action>('actions.get', { id: action.id });
+    expect(there.title).toBe('落實科學園租約');
+
+    await sz.value('actions.addProgress', { id: action.id, note: '深方已覆函', status: null, byContactId: null });
+    await hk.value('actions.addProgress', { id: action.id, note: '港方已發函', status: null, byContactId: null });
+    await hk.openPackage((await sz.prepareFor([hk], dir)).path);
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    const notes = async (side: typeof hk) => (await side.value<Action>('actions.get', { id: action.id })).progress.map((p) => p.note).sort();
+    expect(await notes(hk)).toEqual(['深方已覆函', '港方已發函'].sort());
+    expect(await notes(sz)).toEqual(await notes(hk));
+  });
+
+  it('raises a conflict on both sides for a title changed differently, and a settlement on one clears the other', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const [subGroup] = await hk.value<SubGroup[]>('subGroups.list');
+    const action = await hk.value<Action>('actions.create', { subGroupId: subGroup!.id, fields: fields('原標題') });
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+
+    const hkAction = await hk.value<Action>('actions.get', { id: action.id });
+    await hk.value('actions.update', { id: action.id, revision: hkAction.revision, fields: fields('港方標題') });
+    const szAction = await sz.value<Action>('actions.get', { id: action.id });
+    await sz.value('actions.update', { id: action.id, revision: szAction.revision, fields: fields('深方标题') });
+
+    const toSz = await hk.prepareFor([sz], dir);
+    const toHk = await sz.prepareFor([hk], dir);
+    expect((await sz.openPackage(toSz.path)).conflictsRaised).toBe(1);
+    expect((await hk.openPackage(toHk.path)).conflictsRaised).toBe(1);
+    // Each keeps its own value until a person settles.
+    expect((await hk.value<Action>('actions.get', { id: action.id })).title).toBe('港方標題');
+    const [card] = await hk.value<Conflict[]>('exchange.conflicts');
+    expect(card!.fields.map((f) => [f.path, f.mine.value, f.theirs.value, f.base?.value])).toEqual([['title', '港方標題', '深方标题', '原標題']]);
+    expect(card!.theirs.by?.office.hant).toBe('深圳秘書處');
+    expect(await hk.value('exchange.marked')).toEqual([{ collection: 'actions', recordId: action.id }]);
+
+    expect(await hk.value('exchange.settle', { id: card!.id, choices: [{ path: 'title', choice: 'theirs' }] })).toEqual([]);
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    expect(await sz.value('exchange.conflicts')).toEqual([]);
+    expect((await sz.value<Action>('actions.get', { id: action.id })).title).toBe('深方标题');
+    expect((await hk.value<Action>('actions.get', { id: action.id })).title).toBe('深方标题');
+  });
+});

@@ -1,0 +1,166 @@
+import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../shared/model/action';
+import type { SubGroup } from '../../../shared/model/subGroup';
+import type { FolderState, OpenResult } from '../../../shared/exchange/types';
+import { enrolAll, useInstallations, type Installation } from './installations';
+
+const { open, tempDir } = useInstallations();
+
+const fields = (title: string) => ({ title, description: '', ownerSide: 'HK', leads: [], officerIds: [], dueDate: null, priority: 'normal', clauses: [] });
+
+async function createAction(installation: Installation, title: string): Promise<Action> {
+  const [subGroup] = await installation.value<SubGroup[]>('subGroups.list');
+  return installation.value<Action>('actions.create', { subGroupId: subGroup!.id, fields: fields(title) });
+}
+
+/** Every file under the data folder's collections, to show a refused package wrote nothing. */
+async function snapshot(installation: Installation): Promise<string> {
+  const list = await installation.value<{ rows: Array<{ id: string; revision: number }> }>('actions.list', { subGroupId: null });
+  return JSON.stringify(list.rows.map((r) => [r.id, r.revision]).sort());
+}
+
+describe('bad packages', () => {
+  it('are refused with a clear reason and change nothing', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    const stranger = await open('stranger', 'HK');
+    await enrolAll([hk, sz], dir);
+    await createAction(hk, '交換測試');
+    const good = (await hk.prepareFor([sz], dir)).path;
+    const before = await snapshot(sz);
+    const size = (await stat(good)).size;
+
+    const tampered = path.join(dir, 'tampered.hetao');
+    const bytes = await readFile(good);
+    bytes[Math.floor(size / 2)] ^= 0x01;
+    await writeFile(tampered, bytes);
+    expect(await sz.refusal(tampered)).toBe('exchange.tampered');
+
+    const truncated = path.join(dir, 'truncated.hetao');
+    await copyFile(good, truncated);
+    await truncate(truncated, size - 100);
+    expect(await sz.refusal(truncated)).toBe('exchange.truncated');
+
+    const pdf = path.join(dir, 'renamed.hetao');
+    await writeFile(pdf, '%PDF-1.7\n' + 'x'.repeat(2000));
+    expect(await sz.refusal(pdf)).toBe('exchange.notPackage');
+
+    const newer = path.join(dir, 'newer.hetao');
+    const newerBytes = await readFile(good);
+    newerBytes.writeUInt16BE(99, 8);
+    await writeFile(newer, newerBytes);
+    expect(await sz.refusal(newer)).toBe('exchange.newerFormat');
+
+    // Addressed to Shenzhen: a third laptop cannot open it; one Shenzhen does not know is refused.
+    expect(await stranger.refusal(good)).toBe('exchange.notForUs');
+    await stranger.enrol(sz, dir);
+    await sz.enrol(stranger, dir);
+    await createAction(stranger, '陌生');
+    const fromStrangerToHk = path.join(dir, 'stranger.hetao');
+    await stranger.enrol(hk, dir);
+    await copyFile((await stranger.prepareFor([hk], dir)).path, fromStrangerToHk);
+    expect(await hk.refusal(fromStrangerToHk)).toBe('exchange.unknownSender');
+
+    expect(await snapshot(sz)).toBe(before);
+    const log = await sz.value<Array<{ kind: string; error: string | null }>>('exchange.log');
+    expect(log.filter((e) => e.kind === 'refused').map((e) => e.error)).toEqual(['exchange.newerFormat', 'exchange.notPackage', 'exchange.truncated', 'exchange.tampered']);
+
+    // The good one still opens; a retired sender's new packages are refused, its old one still opens.
+    expect((await sz.openPackage(good)).alreadyOpened).toBe(false);
+    await sz.value('exchange.retirePeer', { id: hk.identity.id });
+    expect((await sz.openPackage(good)).alreadyOpened).toBe(true);
+    await createAction(hk, '停用後');
+    expect(await sz.refusal((await hk.prepareFor([sz], dir)).path)).toBe('exchange.retiredSender');
+  });
+
+  it('the same package twice, or an older one after a newer, changes nothing; a lost one is covered by the next', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const action = await createAction(hk, '第一版');
+    const older = (await hk.prepareFor([sz], dir)).path;
+    const current = await hk.value<Action>('actions.get', { id: action.id });
+    await hk.value('actions.update', { id: action.id, revision: current.revision, fields: fields('第二版') });
+    const newer = (await hk.prepareFor([sz], dir)).path;
+    await sz.openPackage(newer);
+    const after = await sz.value<Action>('actions.get', { id: action.id });
+    expect(after.title).toBe('第二版');
+    const again = await sz.openPackage(newer);
+    expect([again.alreadyOpened, again.changedRecords]).toEqual([true, 0]);
+    expect((await sz.openPackage(older)).changedRecords).toBe(0);
+    expect(await sz.value<Action>('actions.get', { id: action.id })).toEqual(after);
+  });
+
+  it('travels through a third laptop: Hong Kong → Shenzhen A → Shenzhen B', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const a = await open('sz-a', 'SZ');
+    const b = await open('sz-b', 'SZ');
+    await enrolAll([hk, a], dir);
+    await enrolAll([a, b], dir);
+    const action = await createAction(hk, '經深圳甲轉交');
+    await a.openPackage((await hk.prepareFor([a], dir)).path);
+    await b.openPackage((await a.prepareFor([b], dir)).path);
+    expect((await b.value<Action>('actions.get', { id: action.id })).title).toBe('經深圳甲轉交');
+  });
+
+  it('an action numbered the same on both sides offline keeps one number; the other is renumbered and still found by its old one', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    // Both start from the same data, then each gives out the next number offline.
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    const mine = await createAction(hk, '港方新事項');
+    const theirs = await createAction(sz, '深方新事项');
+    expect(mine.reference).toBe(theirs.reference);
+    const toHk = await sz.prepareFor([hk], dir);
+    const toSz = await hk.prepareFor([sz], dir);
+    const results: OpenResult[] = [await hk.openPackage(toHk.path), await sz.openPackage(toSz.path)];
+    // The record that gives way is renumbered by the laptop that numbered it; the change travels back.
+    await hk.openPackage((await sz.prepareFor([hk], dir)).path);
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    const renumbered = results.flatMap((r) => r.renumbered);
+    expect(renumbered).toHaveLength(1);
+    expect(renumbered[0]!.from).toBe(mine.reference);
+    for (const side of [hk, sz]) {
+      const refs = (await side.value<{ rows: Action[] }>('actions.list', { subGroupId: null })).rows.map((r) => r.reference);
+      expect(new Set(refs).size).toBe(refs.length);
+      const found = await side.value<string[]>('actions.search', { subGroupId: null, text: renumbered[0]!.from });
+      expect(found).toContain(renumbered[0]!.recordId);
+    }
+  });
+});
+
+describe('the exchange folder', () => {
+  it('receives packages for peers, offers the ones found, leaves a file being copied alone, and knows a copy by its id', async () => {
+    const folder = await tempDir();
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    for (const side of [hk, sz]) {
+      side.dialogs.answerNextFolder(folder);
+      await side.value('exchange.chooseFolder');
+    }
+    await createAction(hk, '經資料夾');
+    const prepared = await hk.value<{ path: string; packageId: string }>('exchange.prepare', { peerIds: [sz.identity.id], toFolder: true });
+    expect(path.dirname(prepared.path)).toBe(folder);
+    // A sync tool's conflict copy and a half-copied file.
+    const base = prepared.path.replace(/\.hetao$/, '');
+    await copyFile(prepared.path, `${base}.sync-conflict-20261202-101010-ABCDEFG.hetao`);
+    const partial = path.join(folder, 'half.hetao');
+    await writeFile(partial, (await readFile(prepared.path)).subarray(0, 500));
+
+    const state = await sz.value<FolderState>('exchange.folder');
+    expect(state.found).toHaveLength(1);
+    expect(state.found[0]).toMatchObject({ packageId: prepared.packageId, status: 'new', copies: [expect.stringContaining('sync-conflict')] });
+    await sz.value('exchange.open', { source: { kind: 'found', packageId: prepared.packageId } });
+    expect((await sz.value<FolderState>('exchange.folder')).found[0]!.status).toBe('opened');
+    expect((await hk.value<FolderState>('exchange.folder')).found[0]!.status).toBe('ours');
+  });
+});
