@@ -108,7 +108,7 @@ export class ExchangePage extends ScriptedPage {
     // The result names the file opened: waiting for it, not for the previous package's result.
     const fileName = (await row.locator('td').first().innerText()).split('\n')[0]!.trim();
     await row.getByRole('button', { name: new RegExp(`^${this.ex.folder.open} `) }).click();
-    const result = panel.getByRole('status').filter({ hasText: fileName }).filter({ has: panel.locator('.exchange-open-result') });
+    const result = panel.getByRole('status').filter({ hasText: fileName }).filter({ has: this.page.locator('.exchange-open-result') });
     await result.waitFor({ timeout: 60_000 });
     return result;
   }
