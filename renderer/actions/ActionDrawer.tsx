@@ -12,6 +12,7 @@ import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { ConversionReviewDialog } from '../script/ConversionReviewDialog';
 import { ReaderText, WrittenInTag } from '../script/ReaderText';
+import { ConflictMarker, ConflictNotice } from '../exchange/ConflictMarker';
 import { useReaderScript } from '../script/readerScript';
 import { StatusTag } from './actionLabels';
 
@@ -178,6 +179,7 @@ export function ActionDrawer({
             {action.reference}
             <ReaderText text={action.title} overrides={action.scriptOverrides} field="title" />
             <WrittenInTag script={action.writtenIn} />
+            <ConflictMarker recordId={action.id} language={language} />
           </Space>
         ) : (
           t('actions.new')
@@ -211,6 +213,7 @@ export function ActionDrawer({
         </Space>
       }
     >
+      {action && <ConflictNotice recordId={action.id} />}
       <Form form={form} name="action" layout="vertical" onFinish={(values) => void save(values)} initialValues={toValues(null, language)}>
         <Form.Item name="title" label={t('actions.name')} required rules={[zodRule(ActionFields.shape.title, t)]}>
           <Input />

@@ -23,6 +23,7 @@ import { ActionTextFilter } from './ActionTextFilter';
 import { VirtualTable } from '../ui/VirtualTable';
 import { DeferredSelect } from '../ui/DeferredSelect';
 import { CellTag } from '../ui/CellTag';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 import { useUndoMessage } from '../ui/undoMessage';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
@@ -170,6 +171,7 @@ export function ActionsPanel({
             <Title>
               <ReaderText text={title} overrides={row.scriptOverrides} field="title" highlight={text} />
             </Title>
+            <ConflictMarker recordId={row.id} language={language} />
             {row.latestNote && (
               <span className="row-note">
                 <ReaderText text={row.latestNote} highlight={text} />
@@ -253,7 +255,7 @@ export function ActionsPanel({
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
           {t('actions.new')}
         </Button>
-        <ExportButton target={() => ({ kind: 'actions', subGroupId, filter, text, includeLog: false })} count={visible.length} />
+        <ExportButton target={() => ({ kind: 'actions', subGroupId, filter, text, includeLog: false })} count={visible.length} recordIds={() => visible.map((row) => row.id)} />
         <ActionTextFilter label={t('actions.filterText')} onSearch={search} />
         <DeferredSelect
           mode="multiple"

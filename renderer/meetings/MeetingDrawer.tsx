@@ -2,6 +2,7 @@ import { App as AntApp, Button, Checkbox, Col, DatePicker, Divider, Drawer, Empt
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictMarker, ConflictNotice } from '../exchange/ConflictMarker';
 import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
 import {
@@ -255,6 +256,7 @@ export function MeetingDrawer({
             {`${meetingLabel(meeting.number)}${meeting.title ? ` ${meeting.title}` : ''}`}
             <MinutesTag status={meeting.minutes.status} />
             <ClassificationTag classification={meeting.classification} />
+            <ConflictMarker recordId={meeting.id} language={language} />
           </Space>
         ) : (
           t('meetings.new')
@@ -279,6 +281,7 @@ export function MeetingDrawer({
         </Space>
       }
     >
+      {meeting && <ConflictNotice recordId={meeting.id} />}
       {meeting ? (
         <Tabs
           activeKey={tab}

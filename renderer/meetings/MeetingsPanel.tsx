@@ -2,6 +2,7 @@ import { App as AntApp, Button, Checkbox, Empty, Space, Table, Tag, Typography }
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 import { formatDate } from '../../shared/i18n/formatDate';
 import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
@@ -84,6 +85,7 @@ export function MeetingsPanel({
         <Space size={4}>
           <Typography.Link onClick={() => setOpen(row.id)}>{meetingLabel(row.number)}</Typography.Link>
           {row.deletedAt && <Tag>{t('meetings.deleted')}</Tag>}
+          <ConflictMarker recordId={row.id} language={language} />
         </Space>
       ),
       width: 160,

@@ -6,6 +6,7 @@ import type { TaskProgress } from '../../shared/tasks/progress';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { PackPreview } from './PackPreview';
+import { useConflictWarning } from '../exchange/ConflictMarker';
 
 /**
  * Builds a meeting's pack (會議文件包) in Traditional, Simplified or both: the user picks the
@@ -143,9 +144,10 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
 export function PackButton({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const warnOfConflicts = useConflictWarning();
   return (
     <>
-      <Button onClick={() => setOpen(true)}>{t('pack.open')}</Button>
+      <Button onClick={() => warnOfConflicts([meetingId], 'pack', () => setOpen(true))}>{t('pack.open')}</Button>
       {open && <PackDialog meetingId={meetingId} onClose={() => setOpen(false)} />}
     </>
   );

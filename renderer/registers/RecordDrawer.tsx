@@ -1,4 +1,5 @@
 import { Alert, Button, Drawer, Form, Popconfirm, Space, type FormInstance } from 'antd';
+import { ConflictNotice } from '../exchange/ConflictMarker';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -119,6 +120,7 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
         </Space>
       }
     >
+      {record && <ConflictNotice recordId={record.id} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} name={name} layout="vertical" onFinish={(values) => void save(values)}>
         {children}

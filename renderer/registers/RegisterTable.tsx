@@ -5,6 +5,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordBase } from '../../shared/model/record';
 import { VirtualTable } from '../ui/VirtualTable';
+import type { Language } from '../../shared/model/language';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 
 /**
  * A register's list: a virtualised table (smooth with tens of thousands of rows), sortable by its
@@ -28,17 +30,19 @@ export function RegisterTable<R extends RecordBase>({
   onRestore: (record: R) => void;
   width: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   const all = useMemo<ColumnsType<R>>(
     () => [
       ...columns,
       {
         key: 'actions',
         title: t('registers.common.actions'),
-        width: 90,
+        width: 150,
         fixed: 'right',
-        render: (_: unknown, record: R) =>
-          record.deletedAt ? (
+        render: (_: unknown, record: R) => (
+          <>
+          {record.deletedAt ? (
             <Button size="small" onClick={() => onRestore(record)} aria-label={`${t('registers.common.restore')} ${label(record)}`}>
               {t('registers.common.restore')}
             </Button>
@@ -47,12 +51,15 @@ export function RegisterTable<R extends RecordBase>({
             <button type="button" className="link-button" onClick={() => onOpen(record)} aria-label={`${t('registers.common.edit')} ${label(record)}`}>
               {t('registers.common.edit')}
             </button>
-          ),
+          )}
+          <ConflictMarker recordId={record.id} language={language} />
+          </>
+        ),
       },
     ],
     // onOpen, onRestore and label only reach setters and the API; rebuilding columns for them would defeat the memo.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, t],
+    [columns, t, language],
   );
   return (
     <VirtualTable<R>

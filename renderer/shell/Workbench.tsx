@@ -25,10 +25,14 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
 import { onlyShownPaneRenders } from '../ui/tabPanes';
+import { ConflictCount } from '../exchange/ConflictCount';
+import { ConflictMarksProvider } from '../exchange/conflictMarks';
+import { ExchangeTab, type ExchangeSection } from '../exchange/ExchangeTab';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
 const ARRANGEMENT = 'arrangement';
+const EXCHANGE = 'exchange';
 
 /** The main screen: header, notices, and a tab for the overview and for each sub-group. */
 export function Workbench({
@@ -58,6 +62,12 @@ export function Workbench({
   const [overviewVersion, setOverviewVersion] = useState(0);
   // The contact a search hit asked the contacts tab to open.
   const [contactFocus, setContactFocus] = useState<{ contactId: string; version: number } | null>(null);
+  // The exchange section a marker or the header's conflict count asked for.
+  const [exchangeFocus, setExchangeFocus] = useState<{ section: ExchangeSection; version: number } | null>(null);
+  const openConflicts = useCallback(() => {
+    setExchangeFocus((current) => ({ section: 'conflicts', version: (current?.version ?? 0) + 1 }));
+    setActiveTab(EXCHANGE);
+  }, []);
 
   const refreshSaveStatus = useCallback(async () => {
     setSaveStatus(await unwrap(api().store.saveStatus()));
@@ -87,6 +97,19 @@ export function Workbench({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(reloadContacts, [reloadContacts]);
+
+  // An opened package or a settled conflict may have brought sub-groups, their names and contacts.
+  const reloadShared = () => {
+    Promise.all([unwrap(api().workingGroup.get()), unwrap(api().subGroups.list())])
+      .then(([group, groups]) => {
+        setWorkingGroup(group);
+        setSubGroups(groups);
+      })
+      .catch((error: unknown) => void message.error(errorText(error)));
+    reloadContacts();
+    setOverviewVersion((v) => v + 1);
+    void refreshSaveStatus();
+  };
 
   // Sub-group tabs then open with their first rows already at hand.
   useEffect(() => {
@@ -154,6 +177,7 @@ export function Workbench({
 
   const { visible } = manage;
   return (
+    <ConflictMarksProvider onOpenConflicts={openConflicts}>
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
         <div className="app-title">
@@ -163,6 +187,7 @@ export function Workbench({
           <Typography.Text className="app-subtitle">{t('app.subtitle')}</Typography.Text>
         </div>
         <div className="app-header-actions">
+          <ConflictCount />
           <GlobalSearch language={language} onOpen={openSearchHit} />
           <LanguageSwitch value={language} onChange={(next) => void changeLanguage(next)} />
           <Button icon={<AuditOutlined />} onClick={() => setAuditOpen(true)} aria-label={t('audit.title')} />
@@ -222,6 +247,11 @@ export function Workbench({
               children: <ContactsView language={language} subGroups={subGroups} focus={contactFocus} />,
             },
             { key: ARRANGEMENT, label: t('arrangement.tab'), children: <ArrangementTab language={language} contacts={contacts} /> },
+            {
+              key: EXCHANGE,
+              label: t('exchange.tab'),
+              children: <ExchangeTab contacts={contacts} language={language} focus={exchangeFocus} onDataChanged={reloadShared} />,
+            },
             ...visible.map((subGroup) => ({
               key: subGroup.id,
               label: shortSubGroupName(nameIn(subGroup.name, language)),
@@ -259,5 +289,6 @@ export function Workbench({
         onClose={() => setSettingsOpen(false)}
       />
     </Layout>
+    </ConflictMarksProvider>
   );
 }

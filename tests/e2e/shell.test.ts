@@ -20,21 +20,21 @@ describe('the shell', () => {
     const { harness, dataDir, app } = await freshApp();
 
     await app.waitForTab('總覽');
-    expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
+    expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '交換', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
     await expect(app.page.title()).resolves.toBe('一區兩園工作台');
     await app.page.getByText('已建立新的資料夾，並設立工作組及三個專組。').waitFor();
     await app.screenshot(path.join(screenshots, 'shell-zh-Hant.png'));
 
     await app.chooseLanguage('简体');
     await app.waitForTab('总览');
-    expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '香港科学园落户深圳', '联合政策', '联合推广']);
+    expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '交换', '香港科学园落户深圳', '联合政策', '联合推广']);
     await expect(app.page.title()).resolves.toBe('一区两园工作台');
     expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await app.screenshot(path.join(screenshots, 'shell-zh-Hans.png'));
 
     await harness.restart();
     await app.waitForTab('总览');
-    expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '香港科学园落户深圳', '联合政策', '联合推广']);
+    expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '交换', '香港科学园落户深圳', '联合政策', '联合推广']);
     // The data folder was really written: shard files and a save point.
     expect(await readdir(path.join(dataDir, 'collections'))).toContain('subGroups');
     expect((await readdir(path.join(dataDir, 'backups'))).length).toBeGreaterThan(0);
@@ -60,7 +60,7 @@ describe('the shell', () => {
     await dialog.getByLabel('代號').fill('DF');
     await dialog.getByLabel('代號').press('Enter');
     await app.waitForTab('數據流通');
-    expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣', '數據流通']);
+    expect(await app.tabNames()).toEqual(['總覽', '通訊錄', '合作安排', '交換', '香港科學園落戶深圳', '聯合政策', '聯合推廣', '數據流通']);
     await app.heading('「數據流通」專組 DF').waitFor();
 
     await harness.restart();

@@ -68,7 +68,7 @@ describe('when a data file is damaged', () => {
     const notice = await screen.findByText(/資料檔「.*subGroups.*00\.json」已損壞，已移至「.*damaged.*」，並從 .* 的備份還原。/);
     expect(notice).toBeTruthy();
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['總覽', '通訊錄', '合作安排', '交換', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
   });
 });
 

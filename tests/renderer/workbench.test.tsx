@@ -17,7 +17,7 @@ describe('Workbench', () => {
   it('shows the overview and one tab per seeded sub-group, in Traditional for a Hong Kong laptop', async () => {
     await start('zh-HK');
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['總覽', '通訊錄', '合作安排', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['總覽', '通訊錄', '合作安排', '交換', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
     expect(screen.getByRole('heading', { name: '「一區兩園」項目工作組' })).toBeTruthy();
     expect(screen.getByText('共 3 個專組')).toBeTruthy();
   });
