@@ -61,6 +61,7 @@ export function reviewWith(tables: DirectionTables, text: string, rules?: Conver
   // Normalisation keeps code points but may change UTF-16 length (U+2F800 → U+4E3D); map offsets back.
   const toOriginal = normalized.length === text.length ? (offset: number) => offset : offsetMap(normalized, text);
   const context = (offset: number, length: number) => contextAround(text, offset, length);
+  let openccWhole: string | undefined;
 
   convertWith(tables, text, rules, {
     segment(start, end, output, isPhrase) {
@@ -105,7 +106,9 @@ export function reviewWith(tables: DirectionTables, text: string, rules?: Conver
       const length = toOriginal(end) - origin;
       listed.push([origin, origin + length]);
       const source = text.slice(origin, origin + length);
-      const byOpencc = tables.pipeline.convert(source);
+      // OpenCC errs here by how it cuts the text around the phrase, so its form is read from the whole text.
+      openccWhole ??= tables.pipeline.run(normalized);
+      const byOpencc = openccWhole.length === normalized.length ? openccWhole.slice(start, end) : tables.pipeline.convert(source);
       const alternatives = byOpencc === output ? [] : [{ text: byOpencc, example: 'OpenCC' }];
       items.push({ kind: 'correction', offset: origin, length, source, ...context(origin, length), choice: output, alternatives });
     },
