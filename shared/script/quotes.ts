@@ -170,10 +170,18 @@ export function retargetMarks(output: string, changes: readonly QuoteChange[], s
 /** A text already in `script` with its marks written that script's way, for names kept in each script. */
 export function quotesIn(text: string, script: Script, quoteMarks: QuoteMarks = namesQuoteMarks): string {
   if (quoteMarks === 'asWritten' || !ANY_MARK.test(text)) return text;
-  let out = text;
+  // Lists repeat a few names on every row (the sub-group of each of thousands of actions).
+  const cache = retargeted[script];
+  let out = cache.get(text);
+  if (out !== undefined) return out;
+  out = text;
   for (const change of planQuotes(text, script)) out = out.slice(0, change.offset) + change.to + out.slice(change.offset + 1);
+  if (cache.size >= 1000) cache.clear();
+  cache.set(text, out);
   return out;
 }
+
+const retargeted: Record<Script, Map<string, string>> = { hant: new Map(), hans: new Map() };
 
 /**
  * The working group's choice, as names read it. Names (sub-groups, the working group, measures, tenants)
