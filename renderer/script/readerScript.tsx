@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/model/language';
 import { ConversionCache } from '../../shared/script/conversionCache';
 import { getLoadedConverters, loadConverters, type ConversionRules, type Converters } from '../../shared/script/convert';
@@ -56,10 +57,16 @@ export function ReaderScriptProvider({ language, children }: { language: Languag
   });
   const [glossary, setGlossary] = useState<Glossary>([]);
   const [quoteMarks, setQuoteMarksState] = useState<QuoteMarks>('reader');
-  const setQuoteMarks = useCallback((next: QuoteMarks) => {
-    setNamesQuoteMarks(next); // before the render that shows names with it
-    setQuoteMarksState(next);
-  }, []);
+  const { i18n } = useTranslation();
+  const setQuoteMarks = useCallback(
+    (next: QuoteMarks) => {
+      // Names are read (nameIn) by views that never ask this context; every view that translates renders
+      // again on languageChanged, so announcing the same language shows the names with the new marks.
+      if (setNamesQuoteMarks(next)) void i18n.changeLanguage(i18n.language);
+      setQuoteMarksState(next);
+    },
+    [i18n],
+  );
 
   useEffect(() => {
     if (engine || !script) return;

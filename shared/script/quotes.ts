@@ -191,6 +191,9 @@ const retargeted: Record<Script, Map<string, string>> = { hant: new Map(), hans:
  */
 let namesQuoteMarks: QuoteMarks = 'reader';
 
-export function setNamesQuoteMarks(quoteMarks: QuoteMarks): void {
+/** Sets the choice names read; true if it changed. */
+export function setNamesQuoteMarks(quoteMarks: QuoteMarks): boolean {
+  const changed = namesQuoteMarks !== quoteMarks;
   namesQuoteMarks = quoteMarks;
+  return changed;
 }
