@@ -1,3 +1,4 @@
+import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { findNode } from '../../shared/arrangement/arrangementText';
 import { clauseLabel } from '../../shared/arrangement/clauses';
@@ -57,15 +58,15 @@ async function entryTexts(entry: ReportEntry, store: Store, content: ScriptedCon
     }
     case 'annex': {
       const annex = store.get('annexes', entry.id);
-      return annex ? { reference: annexLabel(annex, languageOfScript[script]), text: annex.title[script] } : plain;
+      return annex ? { reference: annexLabel(annex, languageOfScript[script]), text: nameInScript(annex.title, script) } : plain;
     }
     case 'measure': {
       const measure = store.get('policyMeasures', entry.id);
-      return measure ? { reference: '', text: measure.title[script] } : plain;
+      return measure ? { reference: '', text: nameInScript(measure.title, script) } : plain;
     }
     case 'tenant': {
       const tenant = store.get('tenants', entry.id);
-      return tenant ? { reference: '', text: tenant.name[script] } : plain;
+      return tenant ? { reference: '', text: nameInScript(tenant.name, script) } : plain;
     }
     case 'project': {
       const project = store.get('fundedProjects', entry.id);

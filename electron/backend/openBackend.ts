@@ -149,7 +149,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   const glossary = new GlossaryService(store);
   if (seeding) await glossary.seedIfNeverSeeded();
-  const converter = new ContentConverter(store, () => glossary.glossary(), now);
+  const converter = new ContentConverter(store, () => ({ glossary: glossary.glossary(), quotes: settings.quoteMarks() }), now);
   const registerOptions = { store, dialogs: options.dialogs, fs, t: () => translator(settings.currentLanguage()) };
   const space = spaceRegisters({ ...registerOptions, now, language: () => settings.currentLanguage() });
   // New data folders, and folders from before the policy register, start with the arrangement's measures.
@@ -232,6 +232,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     settings: {
       get: () => settings.get(),
       setLanguage: (language) => settings.setLanguage(language),
+      setQuoteMarks: (quoteMarks) => settings.setQuoteMarks(quoteMarks),
     },
     workingGroup: {
       get: async () => {

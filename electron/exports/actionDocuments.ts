@@ -1,3 +1,4 @@
+import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel } from '../../shared/arrangement/clauses';
 import { documentDate, documentDay, languageOfScript } from '../../shared/documents/labels';
@@ -40,7 +41,7 @@ interface ActionText {
 }
 
 export function actionsTitle(t: TFunction, script: DocScript, subGroup: SubGroup | null): string {
-  return t('exports.doc.actionsTitle', { subGroup: subGroup ? subGroup.name[script] : t('exports.doc.actionsAll') });
+  return t('exports.doc.actionsTitle', { subGroup: subGroup ? nameInScript(subGroup.name, script) : t('exports.doc.actionsAll') });
 }
 
 /** Labels each action repeats (status, side, clause), looked up once per export rather than once per action. */
@@ -179,7 +180,7 @@ export function actionsDocument(t: TFunction, script: DocScript, data: ActionExp
   ];
   data.groups.forEach((group, i) => {
     const list = texts[i]!;
-    if (data.subGroup === null) blocks.push({ kind: 'heading', level: 2, text: group.subGroup.name[script] });
+    if (data.subGroup === null) blocks.push({ kind: 'heading', level: 2, text: nameInScript(group.subGroup.name, script) });
     blocks.push({ kind: 'paragraph', text: t('exports.doc.count', { count: list.length }) });
     if (list.length) blocks.push({ kind: 'table', columns: columns(t), rows: list.map(row) });
     if (data.includeLog && list.length) blocks.push(...logBlocks(t, list));
@@ -192,7 +193,7 @@ export function actionsWorkbook(t: TFunction, script: DocScript, data: ActionExp
   const cols = [...columns(t)];
   cols.splice(7, 0, { header: t('exports.doc.columns.latestDate'), width: 12, kind: 'date' });
   const sheets: SheetModel[] = data.groups.map((group, i) => ({
-    name: shortSubGroupName(group.subGroup.name[script]) || group.subGroup.code,
+    name: shortSubGroupName(nameInScript(group.subGroup.name, script)) || group.subGroup.code,
     columns: cols,
     rows: texts[i]!.map((a) => {
       const cells = row(a);

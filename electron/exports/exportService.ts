@@ -13,7 +13,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { FieldRef } from '../../shared/script/fieldReview';
 import { toRow, type Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
-import type { Language } from '../../shared/model/language';
+import { nameInScript, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { ActionService } from '../actions/actionService';
 import { formatMemberships } from '../contacts/contactTable';
@@ -217,16 +217,16 @@ export class ExportService {
     const day = this.today();
     if (target.kind === 'actions') {
       const subGroup = target.subGroupId ? this.subGroup(target.subGroupId) : null;
-      return `${subGroup ? `${bareName(subGroup.name[script])}_` : ''}${t('exports.doc.fileActions')}_${day}`;
+      return `${subGroup ? `${bareName(nameInScript(subGroup.name, script))}_` : ''}${t('exports.doc.fileActions')}_${day}`;
     }
     if (target.kind === 'contacts') return `${t('exports.doc.fileContacts')}_${day}`;
     if (target.kind === 'implementationReport') {
       const { draft } = implementationReportData(this.options.store, target.draftId);
       return `${t('arrangement.doc.fileName')}_${draft.from}_${draft.to}`;
     }
-    if (target.kind === 'report') return `${bareName(this.subGroup(target.subGroupId).name[script])}_${t('exports.doc.fileReport')}_${day}`;
+    if (target.kind === 'report') return `${bareName(nameInScript(this.subGroup(target.subGroupId).name, script))}_${t('exports.doc.fileReport')}_${day}`;
     const data = this.meetingData(target.meetingId);
-    return `${bareName(data.bodyName[script])}_${t('meetings.numberLabel', { number: data.meeting.number })}_${data.meeting.date}`;
+    return `${bareName(nameInScript(data.bodyName, script))}_${t('meetings.numberLabel', { number: data.meeting.number })}_${data.meeting.date}`;
   }
 
   private subGroup(id: string): SubGroup {

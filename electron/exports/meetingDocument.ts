@@ -1,3 +1,4 @@
+import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { documentDate } from '../../shared/documents/labels';
 import type { Block, Cell, DocScript, DocumentModel } from '../../shared/documents/model';
@@ -18,7 +19,7 @@ export interface MeetingData {
 }
 
 export function meetingTitle(t: TFunction, script: DocScript, data: MeetingData): string {
-  return `${data.bodyName[script]}${t('meetings.numberLabel', { number: data.meeting.number })}`;
+  return `${nameInScript(data.bodyName, script)}${t('meetings.numberLabel', { number: data.meeting.number })}`;
 }
 
 const items = (meeting: Meeting) => meeting.agenda.filter((i) => i.removedAt === null);

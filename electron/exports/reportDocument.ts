@@ -1,3 +1,4 @@
+import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { daysBetween, dueState } from '../../shared/actions/dueDates';
@@ -24,7 +25,7 @@ const referenceOrder = new Intl.Collator('en', { numeric: true });
 export async function reportDocument(t: TFunction, data: ReportData, content: ScriptedContent, footer: () => Promise<string[]>): Promise<DocumentModel> {
   const script: DocScript = content.script;
   const n = (value: number) => documentNumber(value, script);
-  const title = t('exports.doc.report.title', { subGroup: data.subGroup.name[script] });
+  const title = t('exports.doc.report.title', { subGroup: nameInScript(data.subGroup.name, script) });
   // In reference order (JP-2026-9 before JP-2026-10), as the actions list and workbook show them; the store's order is arbitrary.
   const live = data.actions.filter((a) => a.deletedAt === null).sort((a, b) => referenceOrder.compare(a.reference, b.reference));
   const overdue = live.filter((a) => dueState(a, data.today) === 'overdue').sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : 1));

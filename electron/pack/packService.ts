@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
-import type { Language } from '../../shared/model/language';
+import { nameInScript, type Language } from '../../shared/model/language';
 import type { PackBuildResult, PackFile, PackPreviewSection, PackScript, PackScripts } from '../../shared/pack/contract';
 import type { Dialogs } from '../dialogs/dialogs';
 import { safeFileName, splitName } from '../documents/output/fileNames';
@@ -119,7 +119,7 @@ export class PackService {
   /** 「香港科學園落戶深圳」專組第3次會議會議文件包（繁體版）.pdf */
   private fileName(data: PackSourceData, script: PackScript): string {
     const t = this.deps.translator(languageOf(script));
-    const group = (data.subGroup?.name ?? data.workingGroupName)[script];
+    const group = nameInScript(data.subGroup?.name ?? data.workingGroupName, script);
     return safeFileName(t('packDoc.fileName', { group, meeting: meetingLabel(data.meeting.number, script), version: t('packDoc.version') }), 'pdf');
   }
 }

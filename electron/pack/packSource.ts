@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import type { Action } from '../../shared/model/action';
-import type { Language } from '../../shared/model/language';
+import { nameInScript, type Language } from '../../shared/model/language';
 import type { Script } from '../../shared/script/detect';
 import type { ScriptFields } from '../../shared/script/overrides';
 import type { PackContent, PackPaper } from './packContent';
@@ -154,7 +154,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
   return {
     script,
     governments: governments[script],
-    groupName: (data.subGroup?.name ?? data.workingGroupName)[script],
+    groupName: nameInScript(data.subGroup?.name ?? data.workingGroupName, script),
     meetingTitle: title,
     date: formatDate(meeting.date, language, 'UTC'),
     time,

@@ -1,9 +1,8 @@
 import { AppError } from '../../shared/ipc/errors';
-import { loadConverters, type Converters } from '../../shared/script/convert';
+import { loadConverters, type ConversionRules, type Converters } from '../../shared/script/convert';
 import { detectScript, type Script } from '../../shared/script/detect';
 import { fieldInScript, readerConverters } from '../../shared/script/fieldInScript';
 import type { FieldRef, FieldReview, OverrideInput, OverrideResult } from '../../shared/script/fieldReview';
-import type { Glossary } from '../../shared/script/glossary';
 import { correctionFor, directionTo, fieldText, textHash, type ScriptFields, type ScriptOverrides } from '../../shared/script/overrides';
 import { reviewWith } from '../../shared/script/review';
 import type { Store } from '../store/store';
@@ -12,14 +11,15 @@ type TextRecord = ScriptFields & { id: string; deletedAt: string | null };
 
 /**
  * Content in the reader's script on the main side, for exports: the same engine the screen uses,
- * with the stored glossary applied first and a record's hand corrections winning while they are current.
+ * with the stored glossary applied first, quotation marks as the working group chose, and a record's hand
+ * corrections winning while they are current.
  */
 export class ContentConverter {
   private converters: Converters | undefined;
 
   constructor(
     private readonly store: Store,
-    private readonly glossary: () => Glossary,
+    private readonly rules: () => ConversionRules,
     private readonly now: () => Date,
   ) {}
 
@@ -27,9 +27,9 @@ export class ContentConverter {
     return (this.converters ??= readerConverters(await loadConverters()));
   }
 
-  /** Any text into `script`: glossary terms, then OpenCC (Hong Kong configurations). */
+  /** Any text into `script`: glossary terms and corrections, then OpenCC (Hong Kong configurations), then quotation marks. */
   async convert(text: string, script: Script): Promise<string> {
-    return (await this.engine()).convert(text, directionTo(script), this.glossary());
+    return (await this.engine()).convert(text, directionTo(script), this.rules());
   }
 
   /**
@@ -39,20 +39,20 @@ export class ContentConverter {
   async field(record: ScriptFields, field: string, script: Script): Promise<{ text: string; corrected: boolean; stale: boolean }> {
     const source = fieldText(record, field) ?? '';
     const engine = await this.engine();
-    const glossary = this.glossary();
-    return fieldInScript((text, direction) => engine.convert(text, direction, glossary), source, script, record.scriptOverrides, field);
+    const rules = this.rules();
+    return fieldInScript((text, direction) => engine.convert(text, direction, rules), source, script, record.scriptOverrides, field);
   }
 
   /** The review list for each field: every choice conversion made, in context, and any correction. */
   async review(refs: readonly FieldRef[], script: Script): Promise<FieldReview[]> {
     const engine = await this.engine();
-    const glossary = this.glossary();
+    const rules = this.rules();
     const direction = directionTo(script);
     return refs.map((ref) => {
       const record = this.record(ref);
       const source = this.sourceOf(record, ref);
       const alreadyInScript = detectScript(source) === script;
-      const converted = engine.convert(source, direction, glossary);
+      const converted = engine.convert(source, direction, rules);
       const correction = correctionFor(record.scriptOverrides, ref.field, source, script) ?? null;
       return {
         ref,
@@ -62,7 +62,7 @@ export class ContentConverter {
         converted,
         sourceHash: textHash(source),
         correction,
-        items: alreadyInScript ? [] : reviewWith(engine.tables[direction], source, glossary),
+        items: alreadyInScript ? [] : reviewWith(engine.tables[direction], source, rules),
       };
     });
   }

@@ -1,5 +1,8 @@
+import { AppError } from '../../shared/ipc/errors';
 import type { Language } from '../../shared/model/language';
 import type { Settings } from '../../shared/model/settings';
+import type { WorkingGroup } from '../../shared/model/subGroup';
+import { setNamesQuoteMarks, type QuoteMarks } from '../../shared/script/quotes';
 import type { Store } from '../store/store';
 
 /** The user's preferences, one record in the store so they survive restarts and backups alike. */
@@ -9,7 +12,9 @@ export class SettingsService {
   constructor(
     private readonly store: Store,
     private readonly defaultLanguage: Language,
-  ) {}
+  ) {
+    this.quoteMarks(); // names in documents follow the working group's choice from the first export on
+  }
 
   async get(): Promise<Settings> {
     return this.store.list('settings')[0] ?? (await this.store.insert('settings', { language: this.defaultLanguage }));
@@ -37,6 +42,25 @@ export class SettingsService {
     const current = await this.get();
     if (current.exportFolder === folder) return;
     await this.store.update('settings', current.id, () => ({ exportFolder: folder }));
+  }
+
+  /**
+   * How content's quotation marks are written, the same on every laptop of the working group: kept on
+   * the working group's record, which travels with its data, not in this laptop's preferences.
+   */
+  quoteMarks(): QuoteMarks {
+    const quoteMarks = this.store.list('workingGroup')[0]?.quoteMarks ?? 'reader';
+    setNamesQuoteMarks(quoteMarks); // also after an exchange brought the working group's record from another laptop
+    return quoteMarks;
+  }
+
+  async setQuoteMarks(quoteMarks: QuoteMarks): Promise<WorkingGroup> {
+    const group = this.store.list('workingGroup')[0];
+    if (!group) throw new AppError('store.unavailable');
+    if (group.quoteMarks === quoteMarks) return group;
+    const updated = await this.store.update('workingGroup', group.id, () => ({ quoteMarks }));
+    setNamesQuoteMarks(quoteMarks);
+    return updated;
   }
 
   onChange(listener: (settings: Settings) => void): () => void {

@@ -8,7 +8,7 @@ import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { WrittenInTag } from './ReaderText';
 
-const kindColour: Record<ReviewItem['kind'], string> = { ambiguous: 'orange', glossary: 'blue', untouched: 'default' };
+const kindColour: Record<ReviewItem['kind'], string> = { ambiguous: 'orange', glossary: 'blue', correction: 'purple', quotes: 'cyan', untouched: 'default' };
 
 /** The label of a field path: `title`, `progress.<id>.note`… */
 function useFieldLabel(): (field: string) => string {
@@ -22,8 +22,8 @@ function useFieldLabel(): (field: string) => string {
 
 /**
  * The places where converting some fields into `script` made a choice a person should confirm, each
- * in context: characters with several counterparts, glossary terms, Latin text and numbers left as
- * they are. Confirming or correcting a field stores its text with the record, where it wins over the
+ * in context: characters with several counterparts, glossary terms, corrected phrases, quotation marks,
+ * Latin text, numbers, code and paths left as they are. Confirming or correcting a field stores its text with the record, where it wins over the
  * conversion until the source changes. Opened on demand for a record, and by exports before writing.
  */
 export function ConversionReviewDialog({
@@ -127,10 +127,15 @@ function FieldReviewCard({
 
   // Offsets of the review are the source's; they hold in the draft while conversion kept lengths.
   const place = (item: ReviewItem, text: string) => {
-    const fits = draft.length === review.source.length && draft.slice(item.offset, item.offset + item.choice.length) === item.choice;
+    const at = (offset: number, choice: string) => draft.slice(offset, offset + choice.length) === choice;
+    const { closing } = item;
+    const fits = draft.length === review.source.length && at(item.offset, item.choice) && (!closing || at(closing.offset, closing.choice));
     if (!fits || item.choice.length !== item.length) return setProblem(t('script.review.cannotPlace'));
     setProblem(null);
-    setDraft(draft.slice(0, item.offset) + text + draft.slice(item.offset + item.choice.length));
+    let next = draft.slice(0, item.offset) + text + draft.slice(item.offset + item.choice.length);
+    // A pair of quotation marks is kept or changed together.
+    if (closing) next = next.slice(0, closing.offset) + closing.source + next.slice(closing.offset + closing.choice.length);
+    setDraft(next);
   };
 
   const store = async (text: string | null) => {
@@ -197,6 +202,12 @@ function FieldReviewCard({
                   {item.kind === 'ambiguous' &&
                     (item.decidedBy === 'phrase' ? t('script.review.byPhrase', { phrase: item.phrase ?? '' }) : t('script.review.byCharacter'))}
                   {item.kind === 'glossary' && item.glossaryId}
+                  {item.kind === 'correction' && t('script.review.correctionReason')}
+                  {item.kind === 'quotes' &&
+                    t(item.closing ? 'script.review.quotesPair' : 'script.review.quotesSingle', {
+                      source: `${item.source}${item.closing?.source ?? ''}`,
+                      choice: `${item.choice}${item.closing?.choice ?? ''}`,
+                    })}
                 </Typography.Text>
                 <div style={{ marginTop: 4 }}>
                   <Space size={4} wrap>
@@ -207,7 +218,9 @@ function FieldReviewCard({
                         title={alternative.example ? t('script.review.alternativeExample', { example: alternative.example }) : undefined}
                         onClick={() => place(item, alternative.text)}
                       >
-                        {t('script.review.useAlternative', { text: alternative.text })}
+                        {item.kind === 'quotes'
+                          ? t('script.review.keepQuotes', { text: `${alternative.text}${item.closing?.source ?? ''}` })
+                          : t('script.review.useAlternative', { text: alternative.text })}
                       </Button>
                     ))}
                   </Space>

@@ -1,12 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/model/language';
 import { ConversionCache } from '../../shared/script/conversionCache';
-import { getLoadedConverters, loadConverters, type Converters } from '../../shared/script/convert';
+import { getLoadedConverters, loadConverters, type ConversionRules, type Converters } from '../../shared/script/convert';
 import type { Script } from '../../shared/script/detect';
 import { fieldInScript, readerConverters, type FieldInScript } from '../../shared/script/fieldInScript';
 import type { Glossary } from '../../shared/script/glossary';
 import { glossaryOf } from '../../shared/script/glossaryRecord';
 import type { ScriptOverrides } from '../../shared/script/overrides';
+import { setNamesQuoteMarks, type QuoteMarks } from '../../shared/script/quotes';
 import { api, unwrap } from '../api/hetao';
 
 /** The script content is read in: the UI language's, or none in English (text is shown as typed). */
@@ -24,6 +26,10 @@ export interface ReaderScript {
   glossary: Glossary;
   /** Reads the glossary again after it was edited, so every screen converts with the new terms. */
   reloadGlossary(): Promise<void>;
+  /** The working group's choice of quotation marks. */
+  quoteMarks: QuoteMarks;
+  /** Applies a new choice of quotation marks to every screen at once. */
+  setQuoteMarks(quoteMarks: QuoteMarks): void;
 }
 
 const asTyped = (text: string): FieldInScript => ({ text, corrected: false, stale: false });
@@ -34,6 +40,8 @@ const ReaderScriptContext = createContext<ReaderScript>({
   show: asTyped,
   glossary: [],
   reloadGlossary: async () => undefined,
+  quoteMarks: 'reader',
+  setQuoteMarks: () => undefined,
 });
 
 /**
@@ -48,6 +56,17 @@ export function ReaderScriptProvider({ language, children }: { language: Languag
     return loaded && readerConverters(loaded);
   });
   const [glossary, setGlossary] = useState<Glossary>([]);
+  const [quoteMarks, setQuoteMarksState] = useState<QuoteMarks>('reader');
+  const { i18n } = useTranslation();
+  const setQuoteMarks = useCallback(
+    (next: QuoteMarks) => {
+      // Names are read (nameIn) by views that never ask this context; every view that translates renders
+      // again on languageChanged, so announcing the same language shows the names with the new marks.
+      if (setNamesQuoteMarks(next)) void i18n.changeLanguage(i18n.language);
+      setQuoteMarksState(next);
+    },
+    [i18n],
+  );
 
   useEffect(() => {
     if (engine || !script) return;
@@ -64,27 +83,31 @@ export function ReaderScriptProvider({ language, children }: { language: Languag
   }, []);
   useEffect(() => {
     let current = true;
+    // Until the working group's record is read, marks follow the reader's script (the default).
+    unwrap(api().workingGroup.get()).then((group) => current && setQuoteMarks(group.quoteMarks ?? 'reader'), () => undefined);
     // Without the glossary, text still converts by OpenCC alone.
     unwrap(api().script.glossary({ includeDeleted: false })).then((terms) => current && setGlossary(glossaryOf(terms)), () => undefined);
     return () => {
       current = false;
     };
-  }, []);
+  }, [setQuoteMarks]);
 
   const cache = useMemo(() => engine && new ConversionCache(engine), [engine]);
+  // One rules object per glossary and choice of marks: the cache starts afresh when either changes.
+  const rules = useMemo<ConversionRules>(() => ({ glossary, quotes: quoteMarks }), [glossary, quoteMarks]);
   const show = useCallback(
     (text: string, overrides?: ScriptOverrides, field?: string): FieldInScript => {
       if (!script) return asTyped(text);
       // Before the dictionaries load, a current correction can already be shown; conversion cannot.
-      const convert = cache ? (source: string, direction: 'toHant' | 'toHans') => cache.convert(source, direction, glossary) : (source: string) => source;
+      const convert = cache ? (source: string, direction: 'toHant' | 'toHans') => cache.convert(source, direction, rules) : (source: string) => source;
       return fieldInScript(convert, text, script, overrides, field);
     },
-    [script, cache, glossary],
+    [script, cache, rules],
   );
 
   const value = useMemo(
-    () => ({ script, ready: !!cache, show, glossary, reloadGlossary }),
-    [script, cache, show, glossary, reloadGlossary],
+    () => ({ script, ready: !!cache, show, glossary, reloadGlossary, quoteMarks, setQuoteMarks }),
+    [script, cache, show, glossary, reloadGlossary, quoteMarks, setQuoteMarks],
   );
   return <ReaderScriptContext.Provider value={value}>{children}</ReaderScriptContext.Provider>;
 }

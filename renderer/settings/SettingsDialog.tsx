@@ -1,15 +1,17 @@
 import { BookOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { App as AntApp, Button, Descriptions, Modal, Space, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Modal, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import type { QuoteMarks } from '../../shared/script/quotes';
 import { GlossaryDialog } from '../script/GlossaryDialog';
+import { useReaderScript } from '../script/readerScript';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
-/** Settings and About: the interface language, where the data, its backups and the error log live, the version. */
+/** Settings and About: the interface language, how content is converted, where the data, its backups and the error log live, the version. */
 export function SettingsDialog({
   open,
   info,
@@ -27,6 +29,20 @@ export function SettingsDialog({
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const [glossaryOpen, setGlossaryOpen] = useState(false);
+  const reader = useReaderScript();
+  const [savingQuotes, setSavingQuotes] = useState(false);
+  const changeQuoteMarks = async (quoteMarks: QuoteMarks) => {
+    setSavingQuotes(true);
+    try {
+      const group = await unwrap(api().settings.setQuoteMarks(quoteMarks));
+      reader.setQuoteMarks(group.quoteMarks ?? 'reader');
+      void message.success(t('script.quotes.saved'));
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setSavingQuotes(false);
+    }
+  };
   const openDataFolder = () =>
     unwrap(api().app.openDataFolder()).catch((error: unknown) => void message.error(errorText(error)));
 
@@ -48,6 +64,24 @@ export function SettingsDialog({
             <Button icon={<BookOutlined />} onClick={() => setGlossaryOpen(true)}>
               {t('script.glossary.open')}
             </Button>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('script.quotes.title')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary" id="quote-marks-intro">
+              {t('script.quotes.intro')}
+            </Typography.Text>
+            <Radio.Group
+              aria-label={t('script.quotes.title')}
+              aria-describedby="quote-marks-intro"
+              value={reader.quoteMarks}
+              disabled={savingQuotes}
+              onChange={(event) => void changeQuoteMarks(event.target.value as QuoteMarks)}
+              options={[
+                { value: 'reader', label: t('script.quotes.reader') },
+                { value: 'asWritten', label: t('script.quotes.asWritten') },
+              ]}
+            />
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('settings.dataFolder')}>

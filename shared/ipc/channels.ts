@@ -17,7 +17,7 @@ import type { Channel, Contract } from './contract';
 export const channels = {
   app: ['info', 'startupNotices', 'openDataFolder'],
   store: ['saveStatus', 'retrySave', 'restoreSavePoint'],
-  settings: ['get', 'setLanguage'],
+  settings: ['get', 'setLanguage', 'setQuoteMarks'],
   workingGroup: ['get'],
   subGroups: ['list', 'create', 'update', 'archive', 'restore', 'reorder', 'setRegisters'],
   contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit', 'export'],

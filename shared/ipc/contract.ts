@@ -8,6 +8,7 @@ import { Settings } from '../model/settings';
 import { NewSubGroup, SubGroup, SubGroupEdit, SubGroupOrder, WorkingGroup } from '../model/subGroup';
 import { OverrideInput, ReviewRequest, type FieldReview, type OverrideResult } from '../script/fieldReview';
 import { GlossaryTermFields, GlossaryTermRecord, GlossaryTermUpdate } from '../script/glossaryRecord';
+import { QuoteMarks } from '../script/quotes';
 import { RegisterKind } from '../registers/kinds';
 import { registerMethods } from '../registers/contract';
 import { meetingMethods } from '../meetings/contract';
@@ -102,6 +103,8 @@ export const contract = {
   settings: {
     get: { input: none, output: Settings },
     setLanguage: { input: Language, output: Settings },
+    /** The working group's choice of quotation marks in content (「」 ↔ “” in the reader's script, or as typed). */
+    setQuoteMarks: { input: QuoteMarks, output: WorkingGroup },
   },
   workingGroup: {
     get: { input: none, output: WorkingGroup },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quotesIn } from '../script/quotes';
 
 /** UI languages: Hong Kong Traditional, Mainland Simplified, English. */
 export const Language = z.enum(['zh-Hant', 'zh-Hans', 'en']);
@@ -13,9 +14,14 @@ export function languageForLocale(locale: string): Language {
   return 'en';
 }
 
-/** Picks the form of a localized name that fits the reader's language. */
+/** Picks the form of a localized name that fits the reader's language, its quotation marks that script's way. */
 export function nameIn(name: { hant: string; hans: string; en: string }, language: Language): string {
-  if (language === 'zh-Hant') return name.hant;
-  if (language === 'zh-Hans') return name.hans;
+  if (language === 'zh-Hant') return quotesIn(name.hant, 'hant');
+  if (language === 'zh-Hans') return quotesIn(name.hans, 'hans');
   return name.en || name.hant;
+}
+
+/** A name (or any text kept in both scripts) in one script, for documents: 「聯合政策」專組 / “联合政策”专组. */
+export function nameInScript(name: { hant: string; hans: string }, script: 'hant' | 'hans'): string {
+  return quotesIn(name[script], script);
 }

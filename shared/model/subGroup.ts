@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegisterKind } from '../registers/kinds';
 import { scriptFields } from '../script/overrides';
+import { QuoteMarks } from '../script/quotes';
 import { Instant, LocalizedName, RecordBase } from './record';
 
 /** Short code used in action references such as SP-2026-014. */
@@ -57,7 +58,11 @@ export const SubGroupOrder = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'validation.duplicateId'),
 });
 
-export const WorkingGroup = RecordBase.extend({ name: LocalizedName });
+export const WorkingGroup = RecordBase.extend({
+  name: LocalizedName,
+  /** How content's quotation marks are written in each script (Settings); absent in folders from before it existed: 'reader'. */
+  quoteMarks: QuoteMarks.optional(),
+});
 export type WorkingGroup = z.infer<typeof WorkingGroup>;
 
 /**

@@ -1,30 +1,29 @@
-import type { Converters } from './convert';
+import type { ConversionRules, Converters } from './convert';
 import type { Direction } from './dictionaries';
-import type { Glossary } from './glossary';
 
 /**
  * Remembers each field's conversion so switching the reader's script re-renders a long list without
- * converting again. Keyed by text; cleared when the glossary changes (a new glossary array) and when it
+ * converting again. Keyed by text; cleared when the rules change (a new rules object) and when it
  * grows past `maxEntries`, so memory stays bounded.
  */
 export class ConversionCache {
   private readonly entries: Record<Direction, Map<string, string>> = { toHant: new Map(), toHans: new Map() };
-  private glossary: Glossary | undefined;
+  private rules: ConversionRules | undefined;
 
   constructor(
     private readonly converters: Converters,
     private readonly maxEntries = 100_000,
   ) {}
 
-  convert(text: string, direction: Direction, glossary?: Glossary): string {
-    if (glossary !== this.glossary) {
+  convert(text: string, direction: Direction, rules?: ConversionRules): string {
+    if (rules !== this.rules) {
       this.clear();
-      this.glossary = glossary;
+      this.rules = rules;
     }
     const cache = this.entries[direction];
     let converted = cache.get(text);
     if (converted === undefined) {
-      converted = this.converters.convert(text, direction, glossary);
+      converted = this.converters.convert(text, direction, rules);
       if (cache.size >= this.maxEntries) cache.clear();
       cache.set(text, converted);
     }

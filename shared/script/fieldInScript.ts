@@ -1,7 +1,6 @@
-import type { Converters } from './convert';
+import type { ConversionRules, Converters } from './convert';
 import { detectScript, type Script } from './detect';
 import type { Direction } from './dictionaries';
-import type { Glossary } from './glossary';
 import { correctionFor, directionTo, targetScript, type ScriptOverrides } from './overrides';
 
 /**
@@ -10,12 +9,12 @@ import { correctionFor, directionTo, targetScript, type ScriptOverrides } from '
  * neither) is converted. Main (exports) and renderer (display) both convert through this.
  */
 export function readerConverters(converters: Converters): Converters {
-  const convert = (text: string, direction: Direction, glossary?: Glossary) =>
-    detectScript(text) === targetScript(direction) ? text : converters.convert(text, direction, glossary);
+  const convert = (text: string, direction: Direction, rules?: ConversionRules) =>
+    detectScript(text) === targetScript(direction) ? text : converters.convert(text, direction, rules);
   return {
     convert,
-    toHant: (text, glossary) => convert(text, 'toHant', glossary),
-    toHans: (text, glossary) => convert(text, 'toHans', glossary),
+    toHant: (text, rules) => convert(text, 'toHant', rules),
+    toHans: (text, rules) => convert(text, 'toHans', rules),
     tables: converters.tables,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Direction } from './dictionaries';
+import { corrections, type Correction } from './corrections';
 import { PhraseTable } from './phraseTable';
 
 /**
@@ -31,29 +32,39 @@ export interface GlossaryEntry {
   others: GlossaryTerm[];
 }
 
-/** A glossary prepared for one direction: source form → counterpart, matched longest-first. */
+/**
+ * What is matched before OpenCC in one direction: the glossary's terms, then the built-in corrections
+ * (a term wins over a correction with the same source form), source form → written form, longest first.
+ */
 export interface CompiledGlossary {
   table: PhraseTable;
   terms: Map<string, GlossaryEntry>;
+  corrections: Map<string, Correction>;
 }
 
+const NO_GLOSSARY: Glossary = [];
 const compiled = new WeakMap<Glossary, Partial<Record<Direction, CompiledGlossary>>>();
 
 /** Compiles once per glossary array (callers replace the array when the user edits it). */
-export function compileGlossary(glossary: Glossary, direction: Direction): CompiledGlossary {
-  let byDirection = compiled.get(glossary);
-  if (!byDirection) compiled.set(glossary, (byDirection = {}));
+export function compileGlossary(glossary: Glossary | undefined, direction: Direction): CompiledGlossary {
+  const key = glossary?.length ? glossary : NO_GLOSSARY;
+  let byDirection = compiled.get(key);
+  if (!byDirection) compiled.set(key, (byDirection = {}));
   const existing = byDirection[direction];
   if (existing) return existing;
   const terms = new Map<string, GlossaryEntry>();
-  for (const term of glossary) {
+  for (const term of key) {
     const [source] = sides(term, direction);
     const entry = terms.get(source);
     if (entry) entry.others.push(term);
     else terms.set(source, { term, others: [] });
   }
-  const table = new PhraseTable([[...terms].map(([source, { term }]) => [source, sides(term, direction)[1]] as const)]);
-  return (byDirection[direction] = { table, terms });
+  const fixes = new Map(corrections[direction].filter((c) => !terms.has(c.source)).map((c) => [c.source, c] as const));
+  const table = new PhraseTable([
+    [...terms].map(([source, { term }]) => [source, sides(term, direction)[1]] as const),
+    [...fixes].map(([source, { target }]) => [source, target] as const),
+  ]);
+  return (byDirection[direction] = { table, terms, corrections: fixes });
 }
 
 /** [the form matched in the source, the form written in the output]. */

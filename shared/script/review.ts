@@ -1,16 +1,18 @@
-import { convertWith, getLoadedConverters, mayHoldChinese } from './convert';
+import { convertWith, getLoadedConverters, mayHoldChinese, type ConversionRules } from './convert';
 import { codePoints, deriveCounterparts, type Counterpart, type CounterpartTable } from './counterparts';
 import { loadDirection, type Direction, type DirectionTables } from './dictionaries';
-import { sides, type Glossary } from './glossary';
+import { sides } from './glossary';
 
 /**
  * A place where conversion made a choice a person should confirm:
  * - ambiguous: a character with several counterparts (后 → 後 or 后);
  * - glossary: a glossary term written as its counterpart;
- * - untouched: Latin text or numbers passed through as they are.
+ * - correction: a phrase the bundled OpenCC data gets wrong, written as corrected (shared/script/corrections.ts);
+ * - quotes: a quotation mark, or a pair of them, written the reader's way (「」 → “”);
+ * - untouched: Latin text, numbers, code, addresses and paths passed through as they are.
  */
 export interface ReviewItem {
-  kind: 'ambiguous' | 'glossary' | 'untouched';
+  kind: 'ambiguous' | 'glossary' | 'correction' | 'quotes' | 'untouched';
   /** Where the source text sits, in UTF-16 units of the text given. */
   offset: number;
   length: number;
@@ -26,6 +28,8 @@ export interface ReviewItem {
   decidedBy?: 'phrase' | 'character';
   phrase?: string;
   glossaryId?: string;
+  /** quotes: the other mark of the pair, changed with this one (choosing an alternative changes both). */
+  closing?: { offset: number; source: string; choice: string };
 }
 
 const CONTEXT = 8;
@@ -42,22 +46,24 @@ export function counterpartsOf(tables: DirectionTables): CounterpartTable {
 }
 
 /** The review list for converting `text` in `direction`; same input, same list. */
-export async function reviewConversion(text: string, direction: Direction, glossary?: Glossary): Promise<ReviewItem[]> {
+export async function reviewConversion(text: string, direction: Direction, rules?: ConversionRules): Promise<ReviewItem[]> {
   const tables = getLoadedConverters()?.tables[direction] ?? (mayHoldChinese(text) ? await loadDirection(direction) : undefined);
-  return tables ? reviewWith(tables, text, glossary) : untouchedItems(text, []);
+  return tables ? reviewWith(tables, text, rules) : untouchedItems(text, []);
 }
 
 /** Synchronous review once the direction's tables are loaded. */
-export function reviewWith(tables: DirectionTables, text: string, glossary?: Glossary): ReviewItem[] {
+export function reviewWith(tables: DirectionTables, text: string, rules?: ConversionRules): ReviewItem[] {
   const counterparts = counterpartsOf(tables);
   const items: ReviewItem[] = [];
-  const glossarySpans: Array<[number, number]> = [];
+  // Stretches whose Latin text is part of a glossary term, a correction or a kept path, not listed again.
+  const listed: Array<[number, number]> = [];
   const normalized = tables.pipeline.normalize(text);
   // Normalisation keeps code points but may change UTF-16 length (U+2F800 → U+4E3D); map offsets back.
   const toOriginal = normalized.length === text.length ? (offset: number) => offset : offsetMap(normalized, text);
   const context = (offset: number, length: number) => contextAround(text, offset, length);
+  let openccWhole: string | undefined;
 
-  convertWith(tables, text, glossary, {
+  convertWith(tables, text, rules, {
     segment(start, end, output, isPhrase) {
       const sourceChars = codePoints(normalized.slice(start, end));
       const outputChars = codePoints(output);
@@ -87,7 +93,7 @@ export function reviewWith(tables: DirectionTables, text: string, glossary?: Glo
     glossary(start, end, output, { term, others }) {
       const origin = toOriginal(start);
       const length = toOriginal(end) - origin;
-      glossarySpans.push([origin, origin + length]);
+      listed.push([origin, origin + length]);
       const source = text.slice(origin, origin + length);
       if (source === output) return; // the same in both scripts: nothing was substituted
       const alternatives: Counterpart[] = others.map((other) => ({ text: sides(other, tables.direction)[1], example: `glossary: ${other.id}` }));
@@ -95,8 +101,42 @@ export function reviewWith(tables: DirectionTables, text: string, glossary?: Glo
       if (byOpencc !== output && !alternatives.some((a) => a.text === byOpencc)) alternatives.push({ text: byOpencc, example: 'OpenCC' });
       items.push({ kind: 'glossary', offset: origin, length, source, ...context(origin, length), choice: output, alternatives, glossaryId: term.id });
     },
+    correction(start, end, output) {
+      const origin = toOriginal(start);
+      const length = toOriginal(end) - origin;
+      listed.push([origin, origin + length]);
+      const source = text.slice(origin, origin + length);
+      // OpenCC errs here by how it cuts the text around the phrase, so its form is read from the whole text.
+      openccWhole ??= tables.pipeline.run(normalized);
+      const byOpencc = openccWhole.length === normalized.length ? openccWhole.slice(start, end) : tables.pipeline.convert(source);
+      const alternatives = byOpencc === output ? [] : [{ text: byOpencc, example: 'OpenCC' }];
+      items.push({ kind: 'correction', offset: origin, length, source, ...context(origin, length), choice: output, alternatives });
+    },
+    quote(change) {
+      if (change.partner !== undefined && change.partner < change.offset) return; // listed with its opening mark
+      const origin = toOriginal(change.offset);
+      const closing =
+        change.partner === undefined ? undefined : { offset: toOriginal(change.partner), source: text[toOriginal(change.partner)]!, choice: closingChoice(change) };
+      items.push({
+        kind: 'quotes',
+        offset: origin,
+        length: 1,
+        source: change.from,
+        ...context(origin, 1),
+        choice: change.to,
+        alternatives: [{ text: change.from, example: '' }],
+        ...(closing ? { closing } : {}),
+      });
+    },
+    kept(start, end) {
+      const origin = toOriginal(start);
+      const length = toOriginal(end) - origin;
+      listed.push([origin, origin + length]);
+      const source = text.slice(origin, origin + length);
+      items.push({ kind: 'untouched', offset: origin, length, source, ...context(origin, length), choice: source, alternatives: [] });
+    },
   });
-  return sortItems([...items, ...untouchedItems(text, glossarySpans)]);
+  return sortItems([...items, ...untouchedItems(text, listed)]);
 }
 
 function untouchedItems(text: string, skip: ReadonlyArray<[number, number]>): ReviewItem[] {
@@ -144,7 +184,12 @@ function offsetMap(normalized: string, original: string): (offset: number) => nu
   return (offset) => map[offset]!;
 }
 
-const KIND_ORDER = { glossary: 0, ambiguous: 1, untouched: 2 } as const;
+/** What the closing mark of a pair becomes: the counterpart of the opening mark's choice. */
+function closingChoice(change: { to: string }): string {
+  return ({ '「': '」', '『': '』', '“': '”', '‘': '’' } as Record<string, string>)[change.to]!;
+}
+
+const KIND_ORDER = { glossary: 0, correction: 0, quotes: 1, ambiguous: 1, untouched: 2 } as const;
 
 function sortItems(items: ReviewItem[]): ReviewItem[] {
   return items.sort((a, b) => a.offset - b.offset || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);

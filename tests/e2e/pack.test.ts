@@ -56,7 +56,7 @@ const cases: Array<{
     meeting: '第2次會議',
     firstMeeting: '第1次會議',
     hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
-    hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
+    hansName: '“香港科学园落户深圳”专组第2次会议会议文件包（简体版）.pdf',
   },
   {
     language: 'zh-Hans',
@@ -65,7 +65,7 @@ const cases: Array<{
     meeting: '第2次会议',
     firstMeeting: '第1次会议',
     hantName: '「香港科學園落戶深圳」專組第2次會議會議文件包（繁體版）.pdf',
-    hansName: '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf',
+    hansName: '“香港科学园落户深圳”专组第2次会议会议文件包（简体版）.pdf',
   },
 ];
 

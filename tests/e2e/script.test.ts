@@ -98,4 +98,55 @@ describe("content in the reader's script, in Chromium", () => {
     await row.getByLabel(hant.script.stale).waitFor();
     await app.screenshot(path.join(mine, 'stale-zh-Hant.png'));
   });
+
+  it("writes quotation marks the reader's way in names and content, lists them in the review, and keeps them as typed once Settings says so", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-quotes-'));
+    const mine = await lookFolder('script');
+    const harness = await openHarness({ dataDir, systemLocale: 'zh-HK' });
+    const app = new WorkbenchPage(harness.page);
+    const page = harness.page;
+    await app.waitForTab(hant.tabs.overview);
+    const [subGroup] = await unwrap(harness.api.subGroups.list());
+    const fields = (title: string) => ({ title, description: '', ownerSide: 'HK' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] });
+    const hk = await unwrap(harness.api.actions.create({ subGroupId: subGroup!.id, fields: fields('落實「先行先試『白名單』」安排') }));
+    await unwrap(harness.api.actions.create({ subGroupId: subGroup!.id, fields: fields('推进“一区两园”建设，详见 D:\\资料\\“方案”.docx') }));
+
+    // 繁體: the name and both actions quote with 「」, the path as typed.
+    await app.tab('香港科學園落戶深圳').click();
+    await page.getByRole('region', { name: '「香港科學園落戶深圳」專組' }).waitFor();
+    await page.getByText('落實「先行先試『白名單』」安排', { exact: true }).waitFor();
+    await page.getByText('推進「一區兩園」建設，詳見 D:\\资料\\“方案”.docx', { exact: true }).waitFor();
+    await app.screenshot(path.join(mine, 'quotes-subgroup-zh-Hant.png'));
+
+    // 简体: the same tab quotes with “”, nested ‘’.
+    await app.chooseLanguage('简体');
+    await page.getByRole('region', { name: '“香港科学园落户深圳”专组' }).waitFor();
+    await page.getByText('落实“先行先试‘白名单’”安排', { exact: true }).waitFor();
+    await page.getByText('推进“一区两园”建设，详见 D:\\资料\\“方案”.docx', { exact: true }).waitFor();
+    await app.screenshot(path.join(mine, 'quotes-subgroup-zh-Hans.png'));
+
+    // The review lists the marks like any other choice; keeping them is one button.
+    await page.locator('.ant-table-row', { hasText: hk.reference }).getByRole('button', { name: hk.reference }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: hans.script.review.open }).click();
+    const review = new ConversionReviewPage(page, 'zh-Hans');
+    const quotes = review.field('title').locator('[data-kind="quotes"]');
+    await quotes.first().getByText(hans.script.review.kind.quotes, { exact: true }).waitFor();
+    expect(await quotes.count()).toBe(2); // 「」 and the nested 『』, each listed once as a pair
+    await app.screenshot(path.join(mine, 'quotes-review-zh-Hans.png'));
+    await review.close();
+    await drawer.getByRole('button', { name: hans.actions.close, exact: true }).first().click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Settings: keep them as typed, for the whole working group; the screen follows at once.
+    await page.getByRole('button', { name: hans.settings.title }).click();
+    await page.getByRole('radio', { name: hans.script.quotes.asWritten }).check();
+    await page.getByText(hans.script.quotes.saved).waitFor();
+    await app.screenshot(path.join(mine, 'quotes-settings-zh-Hans.png'));
+    await page.keyboard.press('Escape');
+    await page.getByText('落实「先行先试『白名单』」安排', { exact: true }).waitFor();
+    await page.getByRole('region', { name: '「香港科学园落户深圳」专组' }).waitFor(); // names too, at once
+    await app.screenshot(path.join(mine, 'quotes-asWritten-zh-Hans.png'));
+    expect((await unwrap(harness.api.workingGroup.get())).quoteMarks).toBe('asWritten');
+  });
 });

@@ -33,7 +33,7 @@ const cases: Array<{
     locale: 'zh-CN',
     query: '數據',
     typed: { title: '推進跨境科研數據流動試點', note: '已向數據辦查詢', organisation: '深圳市政務服務數據管理局', subGroup: { hant: '「數據流通」專組', hans: '「数据流通」专组' } },
-    shown: { title: '推进跨境科研数据流动试点', match: '数据', organisation: '深圳市政务服务数据管理局', subGroup: '「数据流通」专组', tab: '香港科学园落户深圳', written: 'hant', noMatch: '找不到“無此字詞”' },
+    shown: { title: '推进跨境科研数据流动试点', match: '数据', organisation: '深圳市政务服务数据管理局', subGroup: '“数据流通”专组', tab: '香港科学园落户深圳', written: 'hant', noMatch: '找不到“無此字詞”' },
   },
 ];
 

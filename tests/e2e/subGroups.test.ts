@@ -98,13 +98,13 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.field(text.subGroup.nameEn).fill('Sub-group on Talent Attraction');
     await groups.saveWithEnter();
     await groups.tab(renamed).waitFor();
-    await page.getByRole('heading', { name: language === 'zh-Hant' ? '「人才引進」專組 TA' : '「人才引进」专组 TA' }).waitFor();
+    await page.getByRole('heading', { name: language === 'zh-Hant' ? '「人才引進」專組 TA' : '“人才引进”专组 TA' }).waitFor();
 
     // Keyboard: the focused tab moves two places left, and keeps the focus.
     await groups.tab(renamed).focus();
     await page.keyboard.press('Alt+Shift+ArrowLeft');
     await expect.poll(() => groups.tabNames()).toEqual([...fixed, seeded[0], seeded[1], renamed, seeded[2]]);
-    const fullName = language === 'zh-Hant' ? '「人才引進」專組' : '「人才引进」专组';
+    const fullName = language === 'zh-Hant' ? '「人才引進」專組' : '“人才引进”专组'; // Simplified quotes the Mainland way
     // Told to a screen reader, not shown over the tabs.
     await page.getByRole('status').getByText(text.tabOrder.moved.replace('{{name}}', fullName).replace('{{position}}', '3')).waitFor({ state: 'attached' });
     await page.keyboard.press('Alt+Shift+ArrowLeft');
@@ -131,7 +131,7 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     const reordered = [...fixed, seeded[2], seeded[0], seeded[1], renamed];
     await expect.poll(() => groups.tabNames()).toEqual(reordered);
     // Announced once main has saved it.
-    const moved = language === 'zh-Hant' ? `「${seeded[2]}」專組` : `「${seeded[2]}」专组`;
+    const moved = language === 'zh-Hant' ? `「${seeded[2]}」專組` : `“${seeded[2]}”专组`;
     await page.getByRole('status').getByText(text.tabOrder.moved.replace('{{name}}', moved).replace('{{position}}', '1')).waitFor({ state: 'attached' });
 
     // The order is saved: it is the same after quitting and starting again.
@@ -217,7 +217,7 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await groups.tab(text.tabs.overview).waitFor();
     await expect.poll(doneFigure).toBe(`${text.actions.statusValue.done}0`);
     await groups.archivedButton(1).click();
-    await groups.restore(language === 'zh-Hant' ? '「數據流通」專組' : '「数据流通」专组');
+    await groups.restore(language === 'zh-Hant' ? '「數據流通」專組' : '“数据流通”专组');
     await page.keyboard.press('Escape');
     await expect.poll(doneFigure).toBe(`${text.actions.statusValue.done}1`);
 

@@ -68,16 +68,40 @@ describe("content in the reader's script", () => {
       const form = await modalTitled('新增术语');
       await user.type(within(form).getByLabelText('繁体'), '香港科技園公司');
       await user.type(within(form).getByLabelText('简体'), '港科园{Enter}');
-      expect(await within(form).findByText('术语表已有「香港科技園公司」，同一词语只可有一个对应。')).toBeTruthy();
+      expect(await within(form).findByText('术语表已有“香港科技園公司”，同一词语只可有一个对应。')).toBeTruthy();
       expect((within(form).getByLabelText('简体') as HTMLInputElement).value).toBe('港科园');
 
       await user.clear(within(form).getByLabelText('繁体'));
       await user.type(within(form).getByLabelText('繁体'), '軟件');
       await user.clear(within(form).getByLabelText('简体'));
       await user.type(within(form).getByLabelText('简体'), '软件{Enter}');
-      expect(await screen.findByText('已新增「軟件」。')).toBeTruthy();
+      expect(await screen.findByText('已新增“軟件”。')).toBeTruthy();
       const terms = await unwrap(window.hetao.script.glossary({ includeDeleted: false }));
       expect(terms.at(-1)).toMatchObject({ hant: '軟件', hans: '软件' });
+    },
+    SLOW,
+  );
+
+  it(
+    "writes quotation marks the reader's way, and as typed once Settings says so for the working group",
+    async () => {
+      const { user } = await start('zh-CN');
+      const [subGroup] = await unwrap(window.hetao.subGroups.list());
+      await unwrap(
+        window.hetao.actions.create({
+          subGroupId: subGroup!.id,
+          fields: { title: '落實「先行先試『白名單』」安排', description: '', ownerSide: 'HK', leads: [], officerIds: [], dueDate: null, priority: 'normal', clauses: [] },
+        }),
+      );
+      await user.click(screen.getByRole('tab', { name: '香港科学园落户深圳' }));
+      expect(await screen.findByText('落实“先行先试‘白名单’”安排')).toBeTruthy();
+      expect(screen.getAllByText('“香港科学园落户深圳”专组').length).toBeGreaterThan(0);
+
+      await user.click(screen.getByRole('button', { name: '设置和关于' }));
+      await user.click(await screen.findByRole('radio', { name: '保留输入时的引号' }));
+      expect(await screen.findByText('已更改引号设置，适用于整个工作组的显示、导出、打印及会议文件包。')).toBeTruthy();
+      expect(await screen.findByText('落实「先行先试『白名单』」安排')).toBeTruthy();
+      expect((await unwrap(window.hetao.workingGroup.get())).quoteMarks).toBe('asWritten');
     },
     SLOW,
   );

@@ -3,9 +3,7 @@
  * [converter's output, Mainland-standard wording]. Everything else is exactly what hk2s gives.
  */
 export const reviewedDifferences: ReadonlyArray<readonly [string, string]> = [
-  // Mainland punctuation (GB/T 15834) quotes with “ ” where Hong Kong uses 「 」.
-  ['「', '“'],
-  ['」', '”'],
+  // Quotation marks need no entry: the converter writes “ ” where Hong Kong uses 「 」 (shared/script/quotes.ts).
   // 資訊 is written 信息 on the Mainland (DOMAIN.md: terms beyond characters).
   ['项目资讯', '项目信息'],
 ];

@@ -76,7 +76,7 @@ describe('the implementation report export', () => {
     const hans = await pdfText(converted.get('实施进度报告（简体版）.pdf')!);
     for (const [text, expected] of [
       [hant, ['「一區兩園」實施進度報告', '呈交：河套區港深創新及科技園發展聯合專責小組', '第二條（三）1', '支持科研', '項目庫已上線，雙方共享項目資訊', 'JP-2026-001', '建立港深聯合資助項目庫', '已完成', '附件一', '首批十二間機構已進駐深圳園區', '研究人才住房配套', '未開始（逾期']],
-      [hans, ['一区两园」实施进度报告', '第二条（三）1', '项目库已上线，双方共享项目信息', '建立港深联合资助项目库', '首批十二间机构已进驻深圳园区', '研究人才住房配套']],
+      [hans, ['一区两园”实施进度报告', '第二条（三）1', '项目库已上线，双方共享项目信息', '建立港深联合资助项目库', '首批十二间机构已进驻深圳园区', '研究人才住房配套']],
     ] as const) {
       const flat = text.replace(/\s+/g, '');
       for (const phrase of expected) expect(flat).toContain(phrase.replace(/\s+/g, ''));

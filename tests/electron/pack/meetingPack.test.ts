@@ -62,7 +62,7 @@ describe('meeting pack', () => {
     expect(brokenPapers).toEqual([]);
     expect(built.map((f) => f.script)).toEqual(['hant', 'hans']);
     expect(built[0]!.fileName).toBe('pack.pdf');
-    expect(built[1]!.fileName).toBe('「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf');
+    expect(built[1]!.fileName).toBe('“香港科学园落户深圳”专组第2次会议会议文件包（简体版）.pdf');
     expect(path.dirname(built[1]!.path)).toBe(files);
 
     for (const file of built) {
@@ -201,7 +201,7 @@ describe('meeting pack', () => {
     expect((await readdir(files)).filter((f) => f.startsWith('pack') || f.includes('文件包'))).toEqual([]);
 
     // The Simplified file would land beside the chosen one, where a file of that name already is.
-    const sibling = path.join(files, '「香港科学园落户深圳」专组第2次会议会议文件包（简体版）.pdf');
+    const sibling = path.join(files, '“香港科学园落户深圳”专组第2次会议会议文件包（简体版）.pdf');
     await writeFile(sibling, 'older pack');
     session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
     expect(await build(session, meeting.id, 'both')).toMatchObject({ ok: false, error: { code: 'export.fileExists', params: { file: path.basename(sibling) } } });

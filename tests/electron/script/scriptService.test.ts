@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionFields } from '../../../shared/model/action';
 import type { Contact } from '../../../shared/model/contact';
-import type { SubGroup } from '../../../shared/model/subGroup';
+import type { SubGroup, WorkingGroup } from '../../../shared/model/subGroup';
 import type { FieldReview, OverrideResult } from '../../../shared/script/fieldReview';
 import type { GlossaryTermRecord } from '../../../shared/script/glossaryRecord';
 import { seedGlossary } from '../../../shared/script/seedGlossary';
@@ -163,5 +163,26 @@ describe('content in the reader\'s script, main side', () => {
     // An edit is searched in its new wording: the folded text is kept per revision.
     await session.value('actions.update', { id: hans.id, revision: hans.revision, fields: fields('研究算力中心选址') });
     expect(await search('数据')).toEqual([hant.id]);
+  });
+
+  it("the working group's choice of quotation marks holds for reviews and conversions in main, across a restart", async () => {
+    const session = await openSession();
+    const action = await withAction(session, '落實「先行先試」安排');
+    const follow = await review(session, action, 'title', 'hans');
+    expect(follow.converted).toBe('落实“先行先试”安排');
+    expect(follow.items.filter((i) => i.kind === 'quotes')).toEqual([expect.objectContaining({ source: '「', choice: '“', closing: expect.objectContaining({ source: '」', choice: '”' }) })]);
+
+    const group = await session.value<WorkingGroup>('settings.setQuoteMarks', 'asWritten');
+    expect(group.quoteMarks).toBe('asWritten');
+    const kept = await review(session, action, 'title', 'hans');
+    expect(kept.converted).toBe('落实「先行先试」安排');
+    expect(kept.items.some((i) => i.kind === 'quotes')).toBe(false);
+    await expect(session.call('settings.setQuoteMarks', 'curly')).resolves.toMatchObject({ ok: false });
+
+    await session.backend.close();
+    const again = await openSession({ dataDir: session.dataDir });
+    expect((await again.value<WorkingGroup>('workingGroup.get')).quoteMarks).toBe('asWritten');
+    await again.value<WorkingGroup>('settings.setQuoteMarks', 'reader');
+    expect((await review(again, action, 'title', 'hans')).converted).toBe('落实“先行先试”安排');
   });
 });

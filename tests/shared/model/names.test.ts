@@ -19,7 +19,7 @@ describe('names', () => {
 
   it('picks the form of a name in the reader’s language, falling back to Traditional without English', () => {
     expect(nameIn(name, 'zh-Hant')).toBe('「聯合政策」專組');
-    expect(nameIn(name, 'zh-Hans')).toBe('「联合政策」专组');
+    expect(nameIn(name, 'zh-Hans')).toBe('“联合政策”专组'); // Simplified quotes the Mainland way
     expect(nameIn(name, 'en')).toBe('Sub-group on Joint Policy');
     expect(nameIn({ ...name, en: '' }, 'en')).toBe('「聯合政策」專組');
   });

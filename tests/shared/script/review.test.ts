@@ -37,7 +37,7 @@ describe('conversion review', () => {
   });
 
   it('lists glossary substitutions with what OpenCC alone would have written', async () => {
-    const items = await reviewConversion('分享項目資訊，香港特別行政區政府', 'toHans', seedGlossary);
+    const items = await reviewConversion('分享項目資訊，香港特別行政區政府', 'toHans', { glossary: seedGlossary });
     expect(items.filter((item) => item.kind === 'glossary')).toEqual([
       expect.objectContaining({ offset: 4, length: 2, source: '資訊', choice: '信息', glossaryId: 'information', alternatives: [{ text: '资讯', example: 'OpenCC' }] }),
       expect.objectContaining({ source: '香港特別行政區政府', choice: '香港特别行政区政府', glossaryId: 'hksar-government' }),
@@ -45,7 +45,7 @@ describe('conversion review', () => {
   });
 
   it('does not list a glossary term written the same in both scripts', async () => {
-    const items = await reviewConversion('深圳市人民政府', 'toHant', seedGlossary);
+    const items = await reviewConversion('深圳市人民政府', 'toHant', { glossary: seedGlossary });
     expect(items).toEqual([]);
   });
 
@@ -65,8 +65,8 @@ describe('conversion review', () => {
 
   it('is deterministic and in text order', async () => {
     const text = arrangement();
-    const first = await reviewConversion(text, 'toHans', seedGlossary);
-    expect(await reviewConversion(text, 'toHans', seedGlossary)).toEqual(first);
+    const first = await reviewConversion(text, 'toHans', { glossary: seedGlossary });
+    expect(await reviewConversion(text, 'toHans', { glossary: seedGlossary })).toEqual(first);
     expect(first.map((item) => item.offset)).toEqual([...first.map((item) => item.offset)].sort((a, b) => a - b));
     for (const item of first) expect(text.slice(item.offset, item.offset + item.length)).toBe(item.source);
     expect(first.some((item) => item.kind === 'ambiguous' && item.source === '於')).toBe(true);
