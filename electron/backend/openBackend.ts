@@ -153,7 +153,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const registerOptions = { store, dialogs: options.dialogs, fs, t: () => translator(settings.currentLanguage()) };
   const space = spaceRegisters({ ...registerOptions, now, language: () => settings.currentLanguage() });
   // New data folders, and folders from before the policy register, start with the arrangement's measures.
-  if (seeding) await seedPolicyMeasures(store, now);
+  if (seeding) await seedPolicyMeasures(store);
   const policy = policyRegisters({ ...registerOptions, now });
   const meetings = meetingsFeature({
     store,

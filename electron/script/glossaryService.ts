@@ -1,3 +1,4 @@
+import { seedId } from '../seed/seedIds';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
 import type { Glossary } from '../../shared/script/glossary';
@@ -21,7 +22,7 @@ export class GlossaryService {
     if (this.store.list('glossaryTerms', { includeDeleted: true }).length > 0) return;
     await Promise.all(
       seedGlossary.map(({ id, hant, hans, en, note }, sortOrder) =>
-        this.store.insert('glossaryTerms', { key: id, sortOrder, hant, hans, en, note }),
+        this.store.insert('glossaryTerms', { key: id, sortOrder, hant, hans, en, note }, seedId('glossaryTerms', id)),
       ),
     );
     this.changed();

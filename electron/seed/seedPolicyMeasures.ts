@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { seedId } from './seedIds';
 import type { OwnerSide } from '../../shared/model/action';
 import type { ClauseId } from '../../shared/arrangement/clauses';
 import type { Store } from '../store/store';
@@ -186,9 +186,10 @@ export const seededMeasures: readonly SeedMeasure[] = [
  * from before this version). A folder whose measures were all deleted keeps them deleted: deleted
  * records are still there, so nothing is added. Returns how many were added.
  */
-export async function seedPolicyMeasures(store: Store, now: () => Date): Promise<number> {
+export async function seedPolicyMeasures(store: Store): Promise<number> {
   if (store.list('policyMeasures', { includeDeleted: true }).length > 0) return 0;
-  const at = now().toISOString();
+  // The same on every installation (not the time of seeding), so the seeded measures agree when exchanged.
+  const at = new Date(`${ARRANGEMENT_SIGNED}T00:00:00+08:00`).toISOString();
   for (const measure of seededMeasures) {
     await store.insert('policyMeasures', {
       title: measure.title,
@@ -200,9 +201,9 @@ export async function seedPolicyMeasures(store: Store, now: () => Date): Promise
       actionIds: [],
       meetingIds: [],
       notes: '',
-      stageLog: [{ id: randomUUID(), on: ARRANGEMENT_SIGNED, at, from: null, to: 'study', note: '' }],
+      stageLog: [{ id: seedId('policyMeasures.stageLog', measure.key), on: ARRANGEMENT_SIGNED, at, from: null, to: 'study', note: '' }],
       seedKey: measure.key,
-    });
+    }, seedId('policyMeasures', measure.key));
   }
   return seededMeasures.length;
 }

@@ -1,3 +1,4 @@
+import { seedId } from './seedIds';
 import type { Fields, Store } from '../store/store';
 
 /** The bodies of the arrangement's 第三條, as the data folder starts on first run. */
@@ -29,8 +30,8 @@ export const seededSubGroups: Array<Omit<Fields<'subGroups'>, 'sortOrder' | 'con
 
 /** Fills a new data folder with the working group and its three sub-groups. */
 export async function seedWorkingGroup(store: Store): Promise<void> {
-  await store.insert('workingGroup', seededWorkingGroup);
+  await store.insert('workingGroup', seededWorkingGroup, seedId('workingGroup', 'working-group'));
   for (const [index, subGroup] of seededSubGroups.entries()) {
-    await store.insert('subGroups', { ...subGroup, convenors: { HK: null, SZ: null }, sortOrder: index });
+    await store.insert('subGroups', { ...subGroup, convenors: { HK: null, SZ: null }, sortOrder: index }, seedId('subGroups', subGroup.code));
   }
 }

@@ -74,4 +74,22 @@ describe('two laptops exchanging packages', () => {
     expect((await sz.value<Action>('actions.get', { id: action.id })).title).toBe('深方标题');
     expect((await hk.value<Action>('actions.get', { id: action.id })).title).toBe('深方标题');
   });
+
+  it('two new laptops start with the same working group, sub-groups, measures and glossary, so the first exchange raises no copy or conflict of them', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const seeded = async (side: typeof hk) => ({
+      subGroups: (await side.value<SubGroup[]>('subGroups.list')).map((s) => s.id).sort(),
+      measures: (await side.value<Array<{ id: string }>>('policyMeasures.list')).map((m) => m.id).sort(),
+    });
+    const before = await seeded(hk);
+    expect(await seeded(sz)).toEqual(before);
+    expect((await sz.openPackage((await hk.prepareFor([sz], dir)).path)).conflictsRaised).toBe(0);
+    expect((await hk.openPackage((await sz.prepareFor([hk], dir)).path)).conflictsRaised).toBe(0);
+    expect(await seeded(hk)).toEqual(before);
+    expect(await seeded(sz)).toEqual(before);
+    expect(before.subGroups).toHaveLength(3);
+  });
 });
