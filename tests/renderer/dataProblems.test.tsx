@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreFs } from '../../electron/store/storeFs';
+import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import { openTestBackend } from '../support/testBackend';
 import { renderApp } from './realBackend';
 
@@ -84,7 +85,7 @@ describe('when the data was written by a newer version of the app', () => {
     close = () => app.backend.close();
     const alert = await screen.findByText('此数据由较新版本的一区两园工作台创建');
     expect(alert).toBeTruthy();
-    expect(screen.getByText(/数据格式为第 7 版，本程序只支持至第 1 版。为免损坏数据，本程序未作任何更改。/)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`数据格式为第 7 版，本程序只支持至第 ${SCHEMA_VERSION} 版。为免损坏数据，本程序未作任何更改。`))).toBeTruthy();
     expect(screen.queryByRole('tab')).toBeNull();
     expect(within(document.body).getByRole('button', { name: '打开数据文件夹' })).toBeTruthy();
     expect(await readFile(file, 'utf8')).toBe(future);
