@@ -24,6 +24,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatusBanner } from './SaveStatusBanner';
 import { StartupNotices } from './StartupNotices';
 import { onlyShownPaneRenders } from '../ui/tabPanes';
+import { TabBarExtra } from '../ui/TabBarExtra';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
@@ -186,12 +187,12 @@ export function Workbench({
           renderTabBar={manage.renderTabBar}
           tabBarExtraContent={{
             right: (
-              <>
+              <TabBarExtra>
                 <Button type="text" icon={<PlusOutlined />} onClick={manage.startNew}>
                   {t('tabs.addSubGroup')}
                 </Button>
                 {manage.tabBarButtons}
-              </>
+              </TabBarExtra>
             ),
           }}
           items={onlyShownPaneRenders([

@@ -39,6 +39,9 @@ export class PlaywrightPdfRenderer implements PdfRenderer {
         landscape: options.landscape ?? false,
         printBackground: true,
         preferCSSPageSize: true,
+        // As Electron's printToPDF with generateTaggedPDF: headings, tables and the document's language
+        // reach a screen reader reading the PDF.
+        tagged: true,
       });
       this.renders++;
       return new Uint8Array(pdf);
