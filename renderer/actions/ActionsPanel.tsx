@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Space, Switch, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Grid, Space, Switch, Typography, type TableColumnType } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,8 @@ import { CellTag } from '../ui/CellTag';
 import { useUndoMessage } from '../ui/undoMessage';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
+/** Columns shown only on screens 1600 pixels wide or more. */
+const WIDE: TableColumnType<unknown>['responsive'] = ['xxl'];
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** SP-2026-014 before SP-2026-100: by year, then by number. */
@@ -146,6 +148,9 @@ export function ActionsPanel({
     }
   };
 
+  // On a 1366-pixel laptop screen (and zoomed in) the side and priority columns give way, so the
+  // rest fit without running off the right edge; both stay in the action's drawer.
+  const wide = Grid.useBreakpoint().xxl ?? false;
   const columns: ColumnsType<ActionRow> = useMemo(() => [
     {
       title: t('actions.reference'),
@@ -183,6 +188,7 @@ export function ActionsPanel({
       title: t('actions.ownerSide'),
       dataIndex: 'ownerSide',
       width: 90,
+      responsive: WIDE,
       render: (side: ActionRow['ownerSide']) => t(`actions.sideValue.${side}`),
     },
     {
@@ -209,6 +215,7 @@ export function ActionsPanel({
       title: t('actions.priority'),
       dataIndex: 'priority',
       width: 90,
+      responsive: WIDE,
       sorter: (a, b) => ['high', 'normal', 'low'].indexOf(a.priority) - ['high', 'normal', 'low'].indexOf(b.priority),
       render: (priority: ActionRow['priority']) => (
         <CellTag tone={priority === 'high' ? 'volcano' : 'default'}>{t(`actions.priorityValue.${priority}`)}</CellTag>
@@ -318,7 +325,7 @@ export function ActionsPanel({
         columns={columns}
         dataSource={visible}
         pagination={false}
-        scroll={{ x: 1400, y: 560 }}
+        scroll={{ x: wide ? 1400 : 1220, y: 560 }}
         onRow={(row) => ({ onDoubleClick: () => setOpen(row.id) })}
         locale={{
           emptyText: <Empty description={rows?.length ? t('actions.noMatch') : t('actions.empty')} />,

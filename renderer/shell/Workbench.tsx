@@ -154,6 +154,17 @@ export function Workbench({
   const { visible } = manage;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The first stop of Tab: past the header's search and switches to the open tab's content. */}
+      <a
+        className="skip-link"
+        href="#app-content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('app-content')?.focus();
+        }}
+      >
+        {t('a11y.skipToContent')}
+      </a>
       <Layout.Header className="app-header">
         <div className="app-title">
           <Typography.Title level={4} style={{ margin: 0, color: 'inherit' }}>
@@ -168,7 +179,7 @@ export function Workbench({
         </div>
       </Layout.Header>
       <SaveStatusBanner status={saveStatus} onRetry={() => void retrySave()} />
-      <Layout.Content className="app-content">
+      <Layout.Content className="app-content" id="app-content" tabIndex={-1}>
         {/* Clause references anywhere below open the arrangement tab at that clause. */}
         <ClauseNavigationProvider onOpen={() => setActiveTab(ARRANGEMENT)}>
         <StartupNotices
