@@ -19,6 +19,7 @@ import { DueDate, StatusTag } from './actionLabels';
 import { afterPaint } from '../ui/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { ExportButton } from '../exports/ExportButton';
+import { useReturnFocus } from '../ui/useReturnFocus';
 import { ActionTextFilter } from './ActionTextFilter';
 import { VirtualTable } from '../ui/VirtualTable';
 import { DeferredSelect } from '../ui/DeferredSelect';
@@ -66,7 +67,15 @@ export function ActionsPanel({
   // The text filter in force: the query and the actions it found, set together when main answers.
   const [textFilter, setTextFilter] = useState<{ query: string; hits: Set<string> } | null>(null);
   const latestQuery = useRef('');
-  const [open, setOpen] = useState<'new' | string | null>(focusActionId);
+  const [open, setOpenState] = useState<'new' | string | null>(focusActionId);
+  const returnFocus = useReturnFocus();
+  const setOpen = (target: 'new' | string | null) => {
+    if (target === null) {
+      const closing = open;
+      returnFocus.restore(() => document.querySelector<HTMLElement>(`[data-row-key="${closing}"] .link-button`));
+    } else returnFocus.remember();
+    setOpenState(target);
+  };
   const today = localToday(new Date());
 
   // The most recently updated actions paint at once (prefetched, or in one call); the whole list is
