@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The window's document, as far as the e2e tsconfig (which has no DOM types) needs it. */
-export type AnimatedDocument = { getAnimations(): Array<{ playState: string; effect: { getTiming(): { duration: number | string } } | null }> };
+export type AnimatedDocument = { getAnimations(): Array<{ playState: string; effect: { getTiming(): { duration: number | string; iterations: number } } | null }> };
 
 /** Every WCAG 2.0 and 2.1 rule at levels A and AA: the level the HKSAR Government holds its own apps to. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -30,8 +30,16 @@ export class AxeScanner {
   ) {}
 
   async scan(state: string): Promise<void> {
-    // Drawers and dialogs slide and fade in: scan what a user sees once the motion has ended.
-    await this.page.waitForFunction(() => (globalThis as unknown as { document: AnimatedDocument }).document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
+    // Drawers and dialogs slide and fade in: scan what a user sees once the motion has ended (a spinner's
+    // endless turning aside).
+    await this.page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: AnimatedDocument }).document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 10_000 },
+    );
     const { violations } = await new AxeBuilder({ page: this.page }).withTags(WCAG_21_AA).analyze();
     this.results.push({
       state,
