@@ -1,5 +1,6 @@
 import { DOCUMENT_CSP, escapeHtml as e, fontStacks, type DocumentScript } from '../documents/pdf/pdfRenderer';
 import type { PackContent } from './packContent';
+import { scriptTag } from '../../shared/model/language';
 
 /** The pack's document strings, from packDoc.* in the locale files, in the pack's own script. */
 export type PackLabels = (key: string, values?: Record<string, string | number>) => string;
@@ -23,7 +24,7 @@ export interface PackPart {
 
 function page(script: DocumentScript, title: string, css: string, body: string): string {
   const fonts = fontStacks[script];
-  return `<!doctype html><html lang="${fonts.lang}"><head><meta charset="utf-8">
+  return `<!doctype html><html lang="${scriptTag[script]}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}"><title>${e(title)}</title><style>
 @page { size: A4; margin: 24mm 20mm 24mm 20mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -6,7 +6,7 @@ import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import { ActionFields, actionStatuses, type Action, type ActionStatus, type OwnerSide, type Priority } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
-import type { Language } from '../../shared/model/language';
+import { scriptTag, type Language } from '../../shared/model/language';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
@@ -168,6 +168,7 @@ export function ActionDrawer({
   };
 
   const closed = action?.status === 'done' || action?.status === 'dropped';
+  const typedLang = action?.writtenIn && scriptTag[action.writtenIn];
   return (
     <Drawer
       open={target !== null}
@@ -215,11 +216,12 @@ export function ActionDrawer({
     >
       {action && <ConflictNotice recordId={action.id} />}
       <Form form={form} name="action" layout="vertical" onFinish={(values) => void save(values)} initialValues={toValues(null, language)}>
+        {/* The text as typed, in the script it was written in, which may not be the reader's. */}
         <Form.Item name="title" label={t('actions.name')} required rules={[zodRule(ActionFields.shape.title, t)]}>
-          <Input />
+          <Input lang={typedLang} />
         </Form.Item>
         <Form.Item name="description" label={t('actions.description')}>
-          <Input.TextArea rows={3} onKeyDown={(event) => ctrlEnter(event) && form.submit()} />
+          <Input.TextArea rows={3} lang={typedLang} onKeyDown={(event) => ctrlEnter(event) && form.submit()} />
         </Form.Item>
         <Form.Item name="ownerSide" label={t('actions.ownerSide')}>
           <Radio.Group

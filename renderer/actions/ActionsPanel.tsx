@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Space, Switch, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Grid, Space, Switch, Typography, type TableColumnType } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { DueDate, StatusTag } from './actionLabels';
 import { afterPaint } from '../ui/afterPaint';
 import { FIRST_PAGE, takeFirstPage } from './firstPagePrefetch';
 import { ExportButton } from '../exports/ExportButton';
+import { useReturnFocus } from '../ui/useReturnFocus';
 import { ActionTextFilter } from './ActionTextFilter';
 import { VirtualTable } from '../ui/VirtualTable';
 import { DeferredSelect } from '../ui/DeferredSelect';
@@ -27,6 +28,8 @@ import { ConflictMarker } from '../exchange/ConflictMarker';
 import { useUndoMessage } from '../ui/undoMessage';
 
 /** Plain code-unit order: ISO dates sort by time, and it is far cheaper than localeCompare. */
+/** Columns shown only on screens 1600 pixels wide or more. */
+const WIDE: TableColumnType<unknown>['responsive'] = ['xxl'];
 const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** SP-2026-014 before SP-2026-100: by year, then by number. */
@@ -65,7 +68,15 @@ export function ActionsPanel({
   // The text filter in force: the query and the actions it found, set together when main answers.
   const [textFilter, setTextFilter] = useState<{ query: string; hits: Set<string> } | null>(null);
   const latestQuery = useRef('');
-  const [open, setOpen] = useState<'new' | string | null>(focusActionId);
+  const [open, setOpenState] = useState<'new' | string | null>(focusActionId);
+  const returnFocus = useReturnFocus();
+  const setOpen = (target: 'new' | string | null) => {
+    if (target === null) {
+      const closing = open;
+      returnFocus.restore(() => document.querySelector<HTMLElement>(`[data-row-key="${closing}"] .link-button`));
+    } else returnFocus.remember();
+    setOpenState(target);
+  };
   const today = localToday(new Date());
 
   // The most recently updated actions paint at once (prefetched, or in one call); the whole list is
@@ -147,6 +158,9 @@ export function ActionsPanel({
     }
   };
 
+  // On a 1366-pixel laptop screen (and zoomed in) the side and priority columns give way, so the
+  // rest fit without running off the right edge; both stay in the action's drawer.
+  const wide = Grid.useBreakpoint().xxl ?? false;
   const columns: ColumnsType<ActionRow> = useMemo(() => [
     {
       title: t('actions.reference'),
@@ -185,6 +199,7 @@ export function ActionsPanel({
       title: t('actions.ownerSide'),
       dataIndex: 'ownerSide',
       width: 90,
+      responsive: WIDE,
       render: (side: ActionRow['ownerSide']) => t(`actions.sideValue.${side}`),
     },
     {
@@ -211,6 +226,7 @@ export function ActionsPanel({
       title: t('actions.priority'),
       dataIndex: 'priority',
       width: 90,
+      responsive: WIDE,
       sorter: (a, b) => ['high', 'normal', 'low'].indexOf(a.priority) - ['high', 'normal', 'low'].indexOf(b.priority),
       render: (priority: ActionRow['priority']) => (
         <CellTag tone={priority === 'high' ? 'volcano' : 'default'}>{t(`actions.priorityValue.${priority}`)}</CellTag>
@@ -320,7 +336,7 @@ export function ActionsPanel({
         columns={columns}
         dataSource={visible}
         pagination={false}
-        scroll={{ x: 1400, y: 560 }}
+        scroll={{ x: wide ? 1400 : 1220, y: 560 }}
         onRow={(row) => ({ onDoubleClick: () => setOpen(row.id) })}
         locale={{
           emptyText: <Empty description={rows?.length ? t('actions.noMatch') : t('actions.empty')} />,

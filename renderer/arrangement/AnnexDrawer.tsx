@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import { AnnexFields, annexLabel, annexStatuses, type Annex, type AnnexKind, type AnnexStatus } from '../../shared/model/annex';
-import type { Language } from '../../shared/model/language';
+import { scriptTag, type Language } from '../../shared/model/language';
 import { loadConverters } from '../../shared/script/convert';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -222,7 +222,7 @@ export function AnnexDrawer({
         <Form.Item label={t('arrangement.annex.titleHant')} required>
           <Space.Compact block>
             <Form.Item name="titleHant" noStyle>
-              <Input aria-label={t('arrangement.annex.titleHant')} lang="zh-HK" />
+              <Input aria-label={t('arrangement.annex.titleHant')} lang={scriptTag.hant} />
             </Form.Item>
             <Button onClick={() => void convertTitle('hant')}>{t('arrangement.annex.fillHant')}</Button>
           </Space.Compact>
@@ -230,7 +230,7 @@ export function AnnexDrawer({
         <Form.Item label={t('arrangement.annex.titleHans')} required>
           <Space.Compact block>
             <Form.Item name="titleHans" noStyle>
-              <Input aria-label={t('arrangement.annex.titleHans')} lang="zh-CN" />
+              <Input aria-label={t('arrangement.annex.titleHans')} lang={scriptTag.hans} />
             </Form.Item>
             <Button onClick={() => void convertTitle('hans')}>{t('arrangement.annex.fillHans')}</Button>
           </Space.Compact>

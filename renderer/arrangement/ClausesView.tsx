@@ -7,7 +7,7 @@ import type { ClauseCounts, ClauseDetail, WorkItem } from '../../shared/arrangem
 import { formatDate } from '../../shared/i18n/formatDate';
 import { annexLabel, type Annex } from '../../shared/model/annex';
 import type { Contact } from '../../shared/model/contact';
-import type { Language } from '../../shared/model/language';
+import { scriptTag, type Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useReaderScript } from '../script/readerScript';
@@ -88,7 +88,7 @@ export function ClausesView({
     });
 
   const paragraphs = (script: 'hant' | 'hans') => (
-    <div lang={script === 'hant' ? 'zh-HK' : 'zh-CN'}>
+    <div lang={scriptTag[script]}>
       {node?.paragraphs.map((p, i) => (
         <Typography.Paragraph key={i} className="arrangement-paragraph">
           {p[script]}

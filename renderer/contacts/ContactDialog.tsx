@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MembershipRole, NewContact, type Contact, type ContactSide, type Membership } from '../../shared/model/contact';
-import { nameIn, type Language } from '../../shared/model/language';
+import { nameIn, scriptTag, type Language } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -83,6 +83,7 @@ export function ContactDialog({
   };
 
   const enter = { onPressEnter: () => form.submit() };
+  const typedLang = contact?.writtenIn && scriptTag[contact.writtenIn];
   return (
     <Modal
       open
@@ -94,7 +95,7 @@ export function ContactDialog({
       onCancel={onCancel}
       width={640}
     >
-      {/* The script the record was typed in, whose text is authoritative; outside the title so the dialog's name stays short. */}
+      {/* The script the record was typed in, whose text is authoritative (and the fields' lang); outside the title so the dialog's name stays short. */}
       {contact?.writtenIn && (
         <div style={{ marginBottom: 12 }}>
           <WrittenInTag script={contact.writtenIn} />
@@ -103,11 +104,11 @@ export function ContactDialog({
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="name" label={t('contacts.fields.name')} required rules={[zodRule(NewContact.shape.name, t)]}>
-          <Input autoFocus {...enter} />
+          <Input autoFocus lang={typedLang} {...enter} />
         </Form.Item>
         <Space.Compact block style={{ gap: 16 }}>
           <Form.Item name="title" label={t('contacts.fields.title')} rules={[zodRule(NewContact.shape.title, t)]} style={{ flex: 1 }}>
-            <Input {...enter} />
+            <Input lang={typedLang} {...enter} />
           </Form.Item>
           <Form.Item
             name="organisation"
@@ -115,7 +116,7 @@ export function ContactDialog({
             rules={[zodRule(NewContact.shape.organisation, t)]}
             style={{ flex: 1 }}
           >
-            <Input {...enter} />
+            <Input lang={typedLang} {...enter} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="side" label={t('contacts.fields.side')} required rules={[zodRule(NewContact.shape.side, t)]}>

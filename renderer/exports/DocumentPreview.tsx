@@ -1,10 +1,11 @@
 import { Typography } from 'antd';
 import type { Block, DocumentModel } from '../../shared/documents/model';
+import { scriptTag } from '../../shared/model/language';
 
 const tableStyle = { width: '100%', borderCollapse: 'collapse', marginBottom: 12, fontSize: 12 } as const;
 const cellStyle = { border: '1px solid #999', padding: '2px 4px', verticalAlign: 'top', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
-const lang = (script: string | undefined) => (script === 'hans' ? 'zh-CN' : script === 'hant' ? 'zh-HK' : undefined);
+const lang = (script: string | undefined) => (script === 'hans' || script === 'hant' ? scriptTag[script] : undefined);
 
 function PreviewBlock({ block }: { block: Block }) {
   switch (block.kind) {

@@ -221,7 +221,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
         {step.kind === 'writing' && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>{progress?.label ?? t('exports.ui.writing')}</Typography.Text>
-            <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} />
+            <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} aria-label={t('exports.ui.writing')} />
             {progress && <Typography.Text type="secondary">{t('exports.ui.progress', { done: progress.done, total: progress.total })}</Typography.Text>}
           </Space>
         )}

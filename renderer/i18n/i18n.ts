@@ -9,13 +9,13 @@ import zhCN from 'antd/locale/zh_CN';
 import zhHK from 'antd/locale/zh_HK';
 import type { Locale } from 'antd/es/locale';
 import { localeResources } from '../../shared/i18n/resources';
-import type { Language } from '../../shared/model/language';
+import { languageTag, type Language } from '../../shared/model/language';
 
-/** The same language in each library's own code: antd components, dayjs dates, the HTML lang. */
-const locales: Record<Language, { antd: Locale; dayjs: string; html: string }> = {
-  'zh-Hant': { antd: zhHK, dayjs: 'zh-hk', html: 'zh-HK' },
-  'zh-Hans': { antd: zhCN, dayjs: 'zh-cn', html: 'zh-CN' },
-  en: { antd: enGB, dayjs: 'en-gb', html: 'en-GB' },
+/** The same language in each library's own code: antd components, dayjs dates. */
+const locales: Record<Language, { antd: Locale; dayjs: string }> = {
+  'zh-Hant': { antd: zhHK, dayjs: 'zh-hk' },
+  'zh-Hans': { antd: zhCN, dayjs: 'zh-cn' },
+  en: { antd: enGB, dayjs: 'en-gb' },
 };
 
 export function antdLocale(language: Language): Locale {
@@ -60,6 +60,6 @@ export function switchLanguage(language: Language): void {
 /** The lang attribute also makes CJK fonts draw Hong Kong or Mainland glyph forms. */
 function applyDocumentLanguage(language: Language): void {
   dayjs.locale(locales[language].dayjs);
-  document.documentElement.lang = locales[language].html;
+  document.documentElement.lang = languageTag[language];
   document.title = i18next.t('app.title');
 }

@@ -147,7 +147,7 @@ export function ActionsOverview({
                   {subGroupName(p.subGroupId)}
                 </Button>{' '}
                 <Typography.Text type="secondary">{t('overview.doneShare', { done: p.done, total: p.total })}</Typography.Text>
-                <Progress percent={Math.round(p.share * 100)} size="small" />
+                <Progress percent={Math.round(p.share * 100)} size="small" aria-label={`${subGroupName(p.subGroupId)} ${t('overview.doneShare', { done: p.done, total: p.total })}`} />
               </div>
             ))}
           </Card>

@@ -112,7 +112,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
           {building && (
             <div role="status" aria-live="polite">
               <Typography.Text>{t('pack.building')}</Typography.Text>
-              <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
+              <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} status="active" aria-label={t('pack.building')} />
               {progress && <Typography.Text type="secondary">{t('pack.progress', progress)}</Typography.Text>}
             </div>
           )}

@@ -7,6 +7,7 @@ import type { ReviewItem } from '../../shared/script/review';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { WrittenInTag } from './ReaderText';
+import { scriptTag } from '../../shared/model/language';
 
 const kindColour: Record<ReviewItem['kind'], string> = { ambiguous: 'orange', glossary: 'blue', correction: 'purple', quotes: 'cyan', untouched: 'default' };
 
@@ -172,7 +173,7 @@ function FieldReviewCard({
     >
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('script.review.source')}：</Typography.Text>
-        <span lang={review.writtenIn === 'hans' ? 'zh-CN' : 'zh-HK'}>{review.source}</span>
+        <span lang={scriptTag[review.writtenIn === 'hans' ? 'hans' : 'hant']}>{review.source}</span>
       </Typography.Paragraph>
       {review.correction?.stale && (
         <Alert
@@ -244,7 +245,7 @@ function FieldReviewCard({
             autoSize={{ minRows: 1, maxRows: 8 }}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
-            lang={script === 'hans' ? 'zh-CN' : 'zh-HK'}
+            lang={scriptTag[script]}
             style={{ marginTop: 4 }}
           />
           {problem && <Alert type="warning" showIcon title={problem} style={{ marginTop: 8 }} />}

@@ -10,6 +10,7 @@ import { zodRule } from '../forms/zodRule';
 import { Highlighted } from './ReaderText';
 import { useReaderScript } from './readerScript';
 import { useUndoMessage } from '../ui/undoMessage';
+import { scriptTag } from '../../shared/model/language';
 
 type Values = { hant: string; hans: string; en: string; note: string };
 const blank: Values = { hant: '', hans: '', en: '', note: '' };
@@ -122,12 +123,12 @@ export function GlossaryDialog({ open, onClose }: { open: boolean; onClose: () =
             key: 'hant',
             title: t('script.glossary.hant'),
             render: (_, term) => (
-              <Typography.Text lang="zh-HK" delete={term.deletedAt !== null}>
+              <Typography.Text lang={scriptTag.hant} delete={term.deletedAt !== null}>
                 <Highlighted text={term.hant} query={query} />
               </Typography.Text>
             ),
           },
-          { key: 'hans', title: t('script.glossary.hans'), render: (_, term) => <span lang="zh-CN"><Highlighted text={term.hans} query={query} /></span> },
+          { key: 'hans', title: t('script.glossary.hans'), render: (_, term) => <span lang={scriptTag.hans}><Highlighted text={term.hans} query={query} /></span> },
           { key: 'en', title: t('script.glossary.en'), render: (_, term) => <Highlighted text={term.en} query={query} /> },
           { key: 'note', title: t('script.glossary.note'), ellipsis: true, dataIndex: 'note' },
           {
@@ -217,10 +218,10 @@ function TermDialog({
     >
       <Form form={form} name="glossaryTerm" layout="vertical" initialValues={term ?? blank} onFinish={(values) => void submit(values)}>
         <Form.Item name="hant" label={t('script.glossary.hant')} required rules={[zodRule(GlossaryTermFields.shape.hant, t)]}>
-          <Input lang="zh-HK" autoFocus />
+          <Input lang={scriptTag.hant} autoFocus />
         </Form.Item>
         <Form.Item name="hans" label={t('script.glossary.hans')} required rules={[zodRule(GlossaryTermFields.shape.hans, t)]}>
-          <Input lang="zh-CN" />
+          <Input lang={scriptTag.hans} />
         </Form.Item>
         <Form.Item name="en" label={t('script.glossary.en')} rules={[zodRule(GlossaryTermFields.shape.en, t)]}>
           <Input />

@@ -2,7 +2,8 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Script } from '../../shared/script/detect';
+import { detectScript, type Script } from '../../shared/script/detect';
+import { scriptTag } from '../../shared/model/language';
 import type { ScriptOverrides } from '../../shared/script/overrides';
 import { findMatchRanges } from '../../shared/script/search';
 import { useReaderScript } from './readerScript';
@@ -37,13 +38,24 @@ export function ReaderText({
   field?: string;
   highlight?: string;
 }) {
-  const shown = useReaderScript().show(text, overrides, field);
-  return (
+  const reader = useReaderScript();
+  const shown = reader.show(text, overrides, field);
+  const content = (
     <>
       <Highlighted text={shown.text} query={highlight} />
       {shown.stale && <StaleCorrectionMark />}
     </>
   );
+  // In English, content is shown as typed: Chinese text carries its own language, so a screen reader
+  // reads it with a Hong Kong or a Mainland voice rather than an English one.
+  const lang = reader.script === null ? typedLanguage(shown.text) : undefined;
+  return lang ? <span lang={lang}>{content}</span> : content;
+}
+
+/** The tag of text shown as typed: its script's when it has Chinese in it (Hong Kong's when either could be). */
+export function typedLanguage(text: string): string | undefined {
+  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return undefined;
+  return scriptTag[detectScript(text) === 'hans' ? 'hans' : 'hant'];
 }
 
 /** A hand correction whose source text has changed since: rare, so only then does it pay for its labels. */

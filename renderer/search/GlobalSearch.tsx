@@ -126,7 +126,8 @@ export function GlobalSearch({ language, onOpen }: { language: Language; onOpen:
       {panelOpen && (
         <div
           id={listId}
-          role="listbox"
+          // A list of hits to choose from; until there are any, what the search is doing, read out as it changes.
+          role={!problem && shown && hits.length > 0 ? 'listbox' : 'status'}
           aria-label={t('search.results')}
           className="global-search-panel"
           // Clicking a hit must not blur the box first, which would close the panel under the pointer.
@@ -156,7 +157,7 @@ export function GlobalSearch({ language, onOpen }: { language: Language; onOpen:
               <Typography.Text type="secondary">{t('search.searching')}</Typography.Text>
             </div>
           ) : hits.length === 0 ? (
-            <div role="status" style={{ padding: '8px 12px' }}>
+            <div style={{ padding: '8px 12px' }}>
               <Typography.Text strong>{t('search.none', { query: text })}</Typography.Text>
               <br />
               <Typography.Text type="secondary">{t('search.noneHelp')}</Typography.Text>
@@ -189,7 +190,7 @@ export function GlobalSearch({ language, onOpen }: { language: Language; onOpen:
                     );
                   })}
                   {group.total > group.hits.length && (
-                    <div style={{ padding: '2px 12px 6px', fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }}>{t('search.more', { count: group.total - group.hits.length })}</div>
+                    <div style={{ padding: '2px 12px 6px', fontSize: 12, color: 'rgba(0, 0, 0, 0.62)' }}>{t('search.more', { count: group.total - group.hits.length })}</div>
                   )}
                 </div>
               );

@@ -28,6 +28,7 @@ import { onlyShownPaneRenders } from '../ui/tabPanes';
 import { ConflictCount } from '../exchange/ConflictCount';
 import { ConflictMarksProvider } from '../exchange/conflictMarks';
 import { ExchangeTab, type ExchangeSection } from '../exchange/ExchangeTab';
+import { TabBarExtra } from '../ui/TabBarExtra';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
@@ -179,6 +180,17 @@ export function Workbench({
   return (
     <ConflictMarksProvider onOpenConflicts={openConflicts}>
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The first stop of Tab: past the header's search and switches to the open tab's content. */}
+      <a
+        className="skip-link"
+        href="#app-content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('app-content')?.focus();
+        }}
+      >
+        {t('a11y.skipToContent')}
+      </a>
       <Layout.Header className="app-header">
         <div className="app-title">
           <Typography.Title level={4} style={{ margin: 0, color: 'inherit' }}>
@@ -195,7 +207,7 @@ export function Workbench({
         </div>
       </Layout.Header>
       <SaveStatusBanner status={saveStatus} onRetry={() => void retrySave()} />
-      <Layout.Content className="app-content">
+      <Layout.Content className="app-content" id="app-content" tabIndex={-1}>
         {/* Clause references anywhere below open the arrangement tab at that clause. */}
         <ClauseNavigationProvider onOpen={() => setActiveTab(ARRANGEMENT)}>
         <StartupNotices
@@ -214,12 +226,12 @@ export function Workbench({
           renderTabBar={manage.renderTabBar}
           tabBarExtraContent={{
             right: (
-              <>
+              <TabBarExtra>
                 <Button type="text" icon={<PlusOutlined />} onClick={manage.startNew}>
                   {t('tabs.addSubGroup')}
                 </Button>
                 {manage.tabBarButtons}
-              </>
+              </TabBarExtra>
             ),
           }}
           items={onlyShownPaneRenders([

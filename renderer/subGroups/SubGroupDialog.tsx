@@ -9,6 +9,7 @@ import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { WrittenInTag } from '../script/ReaderText';
+import { scriptTag } from '../../shared/model/language';
 
 type Values = { code: string; hant: string; hans: string; en: string; remit: string; convenorHK: string | null; convenorSZ: string | null };
 
@@ -146,13 +147,13 @@ export function SubGroupDialog({
         requiredMark
       >
         <Form.Item name="hant" label={t('subGroup.nameHant')} required rules={[zodRule(LocalizedName.shape.hant, t)]}>
-          <Input autoFocus placeholder={t('newSubGroup.placeholderHant')} {...enter} />
+          <Input autoFocus lang={scriptTag.hant} placeholder={t('newSubGroup.placeholderHant')} {...enter} />
         </Form.Item>
         <Form.Item name="hans" label={t('subGroup.nameHans')} required rules={[zodRule(LocalizedName.shape.hans, t)]}>
-          <Input placeholder={t('newSubGroup.placeholderHans')} {...enter} />
+          <Input lang={scriptTag.hans} placeholder={t('newSubGroup.placeholderHans')} {...enter} />
         </Form.Item>
         <Form.Item name="en" label={t('subGroup.nameEn')} rules={[zodRule(LocalizedName.shape.en, t)]}>
-          <Input placeholder={t('newSubGroup.placeholderEn')} {...enter} />
+          <Input lang="en" placeholder={t('newSubGroup.placeholderEn')} {...enter} />
         </Form.Item>
         <Form.Item
           name="code"

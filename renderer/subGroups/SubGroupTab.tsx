@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionFilter } from '../../shared/actions/filters';
 import { formatDate } from '../../shared/i18n/formatDate';
 import type { Contact } from '../../shared/model/contact';
-import { nameIn, type Language } from '../../shared/model/language';
+import { scriptTag, nameIn, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
@@ -87,9 +87,9 @@ export function SubGroupTab({
             label: t('subGroup.about'),
             children: (
               <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('subGroup.nameHant')}>{subGroup.name.hant}</Descriptions.Item>
-                <Descriptions.Item label={t('subGroup.nameHans')}>{subGroup.name.hans}</Descriptions.Item>
-                <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.nameHant')}><span lang={scriptTag.hant}>{subGroup.name.hant}</span></Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.nameHans')}><span lang={scriptTag.hans}>{subGroup.name.hans}</span></Descriptions.Item>
+                <Descriptions.Item label={t('subGroup.nameEn')}>{subGroup.name.en ? <span lang="en">{subGroup.name.en}</span> : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorHK')}>{convenor(subGroup.convenors.HK)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.convenorSZ')}>{convenor(subGroup.convenors.SZ)}</Descriptions.Item>
                 <Descriptions.Item label={t('subGroup.remit')}>{subGroup.remit ? (

@@ -30,6 +30,8 @@ export function VirtualTable<T extends object>({
   }, []);
   useLayoutEffect(() => {
     if (timesShown > 0 && scrolledTo.current > 0) table.current?.scrollTo({ top: scrolledTo.current });
+    // The scrolling body takes the focus, so the keyboard scrolls it too (WCAG 2.1.1) when its rows hold no control.
+    table.current?.nativeElement?.querySelector('.ant-table-body')?.setAttribute('tabindex', '0');
   }, [timesShown]);
   return (
     <Table<T>

@@ -9,7 +9,7 @@
 export type DocScript = 'hant' | 'hans';
 export const docScripts: readonly DocScript[] = ['hant', 'hans'];
 
-/** Language tags written into files, so readers pick regional glyphs and proofing per script. */
+/** Language tags written into Word files (w:lang takes Word's own codes), so Word picks regional glyphs and proofing per script. */
 export const scriptLanguageTag: Record<DocScript, 'zh-HK' | 'zh-CN'> = { hant: 'zh-HK', hans: 'zh-CN' };
 
 /**

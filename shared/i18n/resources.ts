@@ -1,4 +1,5 @@
 import { languages, type Language } from '../model/language';
+import a11y from './locales/a11y.json';
 import actions from './locales/actions.json';
 import arrangement from './locales/arrangement.json';
 import audit from './locales/audit.json';
@@ -24,7 +25,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety, exchangeErrors, exchange };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety, exchangeErrors, exchange, a11y };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -25,3 +25,11 @@ export function nameIn(name: { hant: string; hans: string; en: string }, languag
 export function nameInScript(name: { hant: string; hans: string }, script: 'hant' | 'hans'): string {
   return quotesIn(name[script], script);
 }
+/**
+ * The BCP 47 tag of each UI language, for the document's `lang`: a screen reader picks a Hong Kong or a
+ * Mainland voice by it, and CJK fonts their glyph forms.
+ */
+export const languageTag = { 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN', en: 'en' } as const satisfies Record<Language, string>;
+
+/** The tag of text written in one script, for content shown in a script other than the interface's. */
+export const scriptTag = { hant: 'zh-Hant-HK', hans: 'zh-Hans-CN' } as const;

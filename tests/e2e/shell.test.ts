@@ -29,7 +29,7 @@ describe('the shell', () => {
     await app.waitForTab('总览');
     expect(await app.tabNames()).toEqual(['总览', '通讯录', '合作安排', '交换', '香港科学园落户深圳', '联合政策', '联合推广']);
     await expect(app.page.title()).resolves.toBe('一区两园工作台');
-    expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-Hans-CN');
     await app.screenshot(path.join(screenshots, 'shell-zh-Hans.png'));
 
     await harness.restart();

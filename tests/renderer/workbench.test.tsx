@@ -37,7 +37,7 @@ describe('Workbench', () => {
     await user.click(screen.getByText('English'));
     expect(await screen.findByRole('tab', { name: 'Overview' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Joint Policy' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('en-GB');
+    expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('Hetao Desk');
     const saved = await window.hetao.settings.get();
     expect(saved.ok && saved.value.language).toBe('en');

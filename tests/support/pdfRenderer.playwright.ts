@@ -40,6 +40,9 @@ export class PlaywrightPdfRenderer implements PdfRenderer {
         printBackground: true,
         preferCSSPageSize: true,
         margin: Object.fromEntries(Object.entries(ENGINE_MARGINS_INCHES).map(([side, inches]) => [side, `${inches}in`])),
+        // As Electron's printToPDF with generateTaggedPDF: headings, tables and the document's language
+        // reach a screen reader reading the PDF.
+        tagged: true,
       });
       this.renders++;
       return new Uint8Array(pdf);

@@ -1,6 +1,7 @@
-import { scriptLanguageTag, type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
 import { plainText } from '../../../shared/documents/text';
 import { DOCUMENT_CSP, escapeHtml, fontStacks } from '../pdf/pdfRenderer';
+import { scriptTag } from '../../../shared/model/language';
 
 /**
  * Text inside a CSS string literal: control characters dropped (a form feed ends a CSS string as a
@@ -11,7 +12,7 @@ export function cssString(text: string): string {
   return `"${plainText(text).replace(/[\\"'<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const lang = (script: DocScript | undefined) => (script ? ` lang="${scriptLanguageTag[script]}" class="s-${script}"` : '');
+const lang = (script: DocScript | undefined) => (script ? ` lang="${scriptTag[script]}" class="s-${script}"` : '');
 
 /** Line breaks in user text shown as breaks; everything else escaped. */
 function text(value: string): string {
@@ -80,7 +81,7 @@ dl { margin: 0 0 8pt; } dl > div { display: flex; gap: 8pt; } dt { min-width: 8e
 .page-break { break-after: page; }
 `;
   return `<!doctype html>
-<html lang="${scriptLanguageTag[doc.script]}"><head><meta charset="utf-8">
+<html lang="${scriptTag[doc.script]}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(DOCUMENT_CSP)}">
 <title>${escapeHtml(doc.title)}</title><style>${css}</style></head>
 <body>

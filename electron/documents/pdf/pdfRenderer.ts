@@ -30,14 +30,12 @@ export type DocumentScript = 'hant' | 'hans';
  * Real fonts named per script, Windows and macOS first, then the Noto CJK faces Linux machines
  * (and CI) have, so Chromium picks glyphs of the right regional form and never shows tofu.
  */
-export const fontStacks: Record<DocumentScript, { serif: string; sans: string; lang: string }> = {
+export const fontStacks: Record<DocumentScript, { serif: string; sans: string }> = {
   hant: {
-    lang: 'zh-HK',
     serif: '"PMingLiU", "MingLiU", "Songti TC", "Noto Serif CJK HK", "Noto Serif CJK TC", serif',
     sans: '"Microsoft JhengHei", "PingFang HK", "PingFang TC", "Noto Sans CJK HK", "Noto Sans CJK TC", sans-serif',
   },
   hans: {
-    lang: 'zh-CN',
     serif: '"SimSun", "Songti SC", "Noto Serif CJK SC", serif',
     sans: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif',
   },

@@ -70,10 +70,13 @@ export function EventCalendar({ events, language, onOpen }: { events: PromotionE
                         type="button"
                         key={event.id}
                         className={`event-chip status-${event.status}`}
-                        title={event.name}
+                        title={`${event.name}（${t(`registers.promotionEvents.status.${event.status}`)}）`}
                         onClick={() => onOpen(event)}
                       >
+                        {/* The status in words too, never by the chip's colour alone. */}
+                        {event.status === 'held' && <span aria-hidden>✓ </span>}
                         {event.name}
+                        <span className="visually-hidden">（{t(`registers.promotionEvents.status.${event.status}`)}）</span>
                       </button>
                     ))}
                     {dayEvents.length > SHOWN_PER_DAY && (

@@ -7,8 +7,9 @@ export class SearchPage extends ScriptedPage {
     return this.page.getByRole('combobox', { name: this.text.search.label });
   }
 
+  /** The panel under the box: a listbox of hits, or what the search found when there are none. */
   get results(): Locator {
-    return this.page.getByRole('listbox', { name: this.text.search.results });
+    return this.page.getByLabel(this.text.search.results, { exact: true });
   }
 
   /** The hits of one kind, under their heading, e.g. 跟進事項（2）. */

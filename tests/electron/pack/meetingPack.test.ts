@@ -182,7 +182,7 @@ describe('meeting pack', () => {
     });
     expect(preview.pageCount).toBe(result.files[0]!.pageCount);
     expect(preview.sections.map((s) => s.title)).toEqual(['封面', '目录', '议程', '出席名单', '上次会议纪要（供确认）', '续议事项', '会议文件']);
-    expect(preview.sections[0]!.html).toContain('lang="zh-CN"');
+    expect(preview.sections[0]!.html).toContain('lang="zh-Hans-CN"');
     await session.value('pack.print', { meetingId: meeting.id, script: 'hans' });
     expect(printer.printed).toEqual([path.join(files, '文件包.pdf')]);
   }, 60_000);

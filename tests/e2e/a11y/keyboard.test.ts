@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { localeResources } from '../../../shared/i18n/resources';
+import type { Language } from '../../../shared/model/language';
+import { useHarness } from '../harness/useHarness';
+import { WorkbenchPage } from '../pages/workbenchPage';
+import { seedWorkbench } from './a11ySeed';
+
+const openHarness = useHarness();
+const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
+
+/** Presses Tab until `target` has the focus, as a keyboard user moves through the window. */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab did not reach ${String(target)} in ${limit} presses`);
+}
+
+const cases: Array<{ language: Language; locale: string }> = [
+  { language: 'zh-Hant', locale: 'zh-HK' },
+  { language: 'zh-Hans', locale: 'zh-CN' },
+];
+
+describe.each(cases)('without a mouse in $language', ({ language, locale }) => {
+  it('sets up a sub-group, adds an action and closes it, by Tab, typing, Enter and Esc', async () => {
+    const t = localeResources[language];
+    const seeded = await seedWorkbench(locale);
+    const harness = await openHarness({ dataDir: seeded.dataDir, systemLocale: locale, viewport: { width: 1366, height: 768 } });
+    const page = harness.page;
+    const app = new WorkbenchPage(page);
+    await app.waitForTab(t.tabs.overview);
+
+    // A sub-group: the dialog opens on its first field; Tab through the names and the code; Enter sets it up.
+    const add = page.getByRole('button', { name: buttonName(t.tabs.addSubGroup) });
+    await tabTo(page, add);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: t.newSubGroup.title });
+    await dialog.waitFor();
+    await page.keyboard.type('「數據流通」專組');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('「数据流通」专组');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('DF');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const tab = app.tab(language === 'zh-Hant' ? '數據流通' : '数据流通');
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+
+    // An action: Enter on 新增跟進事項, type its title, Enter saves; mark it done; Esc closes and the focus returns.
+    const newAction = page.getByRole('button', { name: buttonName(t.actions.new) }).locator('visible=true');
+    await tabTo(page, newAction);
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog');
+    const title = drawer.getByLabel(t.actions.name, { exact: true });
+    await title.waitFor();
+    await tabTo(page, title);
+    await page.keyboard.type('研究港深科研數據跨境流通試點');
+    await page.keyboard.press('Enter');
+    const reference = `DF-${new Date().getFullYear()}-001`;
+    await drawer.locator('.ant-drawer-title').getByText(reference, { exact: true }).waitFor();
+    await tabTo(page, drawer.getByRole('button', { name: t.actions.markDone, exact: true }));
+    await page.keyboard.press('Enter');
+    await drawer.getByRole('button', { name: t.actions.reopen, exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.locator('.ant-table-row:visible', { hasText: reference }).getByText(t.actions.statusValue.done).waitFor();
+    await expect.poll(() => newAction.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+
+  }, 300_000);
+});
