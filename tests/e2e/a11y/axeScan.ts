@@ -4,7 +4,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The window's document, as far as the e2e tsconfig (which has no DOM types) needs it. */
-export type AnimatedDocument = { getAnimations(): Array<{ playState: string; effect: { getTiming(): { duration: number | string; iterations: number } } | null }> };
+export type AnimatedDocument = {
+  getAnimations(): Array<{
+    playState: string;
+    finished: Promise<unknown>;
+    effect: { getTiming(): { duration: number | string; iterations: number }; target?: { className?: unknown } | null } | null;
+  }>;
+};
 
 /** Every WCAG 2.0 and 2.1 rule at levels A and AA: the level the HKSAR Government holds its own apps to. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
