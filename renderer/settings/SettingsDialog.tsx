@@ -30,9 +30,10 @@ export function SettingsDialog({
   const errorText = useErrorText();
   const [glossaryOpen, setGlossaryOpen] = useState(false);
   const reader = useReaderScript();
-  const [savingQuotes, setSavingQuotes] = useState(false);
+  // The choice shows at once while it is saved; a failed save puts the old one back.
+  const [savingQuotes, setSavingQuotes] = useState<QuoteMarks | null>(null);
   const changeQuoteMarks = async (quoteMarks: QuoteMarks) => {
-    setSavingQuotes(true);
+    setSavingQuotes(quoteMarks);
     try {
       const group = await unwrap(api().settings.setQuoteMarks(quoteMarks));
       reader.setQuoteMarks(group.quoteMarks ?? 'reader');
@@ -40,7 +41,7 @@ export function SettingsDialog({
     } catch (error) {
       void message.error(errorText(error));
     } finally {
-      setSavingQuotes(false);
+      setSavingQuotes(null);
     }
   };
   const openDataFolder = () =>
@@ -74,8 +75,8 @@ export function SettingsDialog({
             <Radio.Group
               aria-label={t('script.quotes.title')}
               aria-describedby="quote-marks-intro"
-              value={reader.quoteMarks}
-              disabled={savingQuotes}
+              value={savingQuotes ?? reader.quoteMarks}
+              disabled={savingQuotes !== null}
               onChange={(event) => void changeQuoteMarks(event.target.value as QuoteMarks)}
               options={[
                 { value: 'reader', label: t('script.quotes.reader') },

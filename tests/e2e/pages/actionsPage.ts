@@ -52,7 +52,13 @@ export class ActionsPage extends ScriptedPage {
 
   async markDone(): Promise<void> {
     await this.drawer.getByRole('button', { name: this.text.actions.markDone, exact: true }).click();
-    await this.drawer.getByRole('button', { name: this.text.actions.reopen, exact: true }).waitFor();
+    // Focus as a keyboard user leaves it, on the button just pressed (now "Reopen"), so Escape reaches the drawer.
+    await this.drawer.getByRole('button', { name: this.text.actions.reopen, exact: true }).focus();
+  }
+
+  async closeWithEscape(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.drawer.waitFor({ state: 'hidden' });
   }
 
   row(reference: string): Locator {
