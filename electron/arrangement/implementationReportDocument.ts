@@ -1,10 +1,10 @@
-import { nameInScript } from '../../shared/model/language';
+import { languageOfScript, nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { findNode } from '../../shared/arrangement/arrangementText';
 import { clauseLabel } from '../../shared/arrangement/clauses';
 import type { ImplementationReport, ReportDraft, ReportEntry } from '../../shared/arrangement/report';
-import { documentDate, documentNumber, languageOfScript } from '../../shared/documents/labels';
-import type { Block, DocScript, DocumentModel } from '../../shared/documents/model';
+import { documentDate, documentNumber } from '../../shared/documents/labels';
+import type { Block, DocumentModel } from '../../shared/documents/model';
 import { actionStatuses } from '../../shared/model/action';
 import { annexLabel } from '../../shared/model/annex';
 import { meetingNumberLabel } from '../../shared/model/meeting';
@@ -13,6 +13,7 @@ import type { ScriptedContent } from '../exports/scriptedContent';
 import { otherFigures, otherWorkSources } from './workSources';
 import { buildReport, wordingKey } from '../../shared/arrangement/report';
 import { AppError } from '../../shared/ipc/errors';
+import type { Script } from '../../shared/script/script';
 
 /** A report draft with the report built for its period: what the export writes. */
 export interface ImplementationReportData {
@@ -106,7 +107,7 @@ export async function implementationReportDocument(
   content: ScriptedContent,
   footer: () => Promise<string[]>,
 ): Promise<DocumentModel> {
-  const script: DocScript = content.script;
+  const script: Script = content.script;
   const language = languageOfScript[script];
   const n = (value: number) => documentNumber(value, script);
   const { draft, report } = data;

@@ -1,13 +1,14 @@
-import { nameInScript } from '../../shared/model/language';
+import { languageOfScript, nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel } from '../../shared/arrangement/clauses';
-import { documentDate, documentDay, languageOfScript } from '../../shared/documents/labels';
-import type { Block, Cell, Column, DocScript, DocumentModel, SheetModel, WorkbookModel } from '../../shared/documents/model';
+import { documentDate, documentDay } from '../../shared/documents/labels';
+import type { Block, Cell, Column, DocumentModel, SheetModel, WorkbookModel } from '../../shared/documents/model';
 import type { Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { checkpoint, type RenderProgress } from '../documents/output/progress';
 import type { ScriptedContent } from './scriptedContent';
+import { Script } from '../../shared/script/script';
 
 /** The actions to export, grouped as on screen: one group per sub-group, in tab order. */
 export interface ActionGroup {
@@ -40,7 +41,7 @@ interface ActionText {
   log: Array<{ date: string; at: string; status: string; note: string }>;
 }
 
-export function actionsTitle(t: TFunction, script: DocScript, subGroup: SubGroup | null): string {
+export function actionsTitle(t: TFunction, script: Script, subGroup: SubGroup | null): string {
   return t('exports.doc.actionsTitle', { subGroup: subGroup ? nameInScript(subGroup.name, script) : t('exports.doc.actionsAll') });
 }
 
@@ -60,7 +61,7 @@ function memo(of: (key: string) => string): (key: string) => string {
   };
 }
 
-function labelsFor(script: DocScript, t: TFunction): Labels {
+function labelsFor(script: Script, t: TFunction): Labels {
   const language = languageOfScript[script];
   return {
     status: memo((s) => t(`actions.statusValue.${s}`)),
@@ -158,7 +159,7 @@ function logBlocks(t: TFunction, texts: ActionText[]): Block[] {
   return blocks;
 }
 
-function frame(t: TFunction, script: DocScript, data: ActionExport, footer: string[], blocks: Block[], parallel = false): DocumentModel {
+function frame(t: TFunction, script: Script, data: ActionExport, footer: string[], blocks: Block[], parallel = false): DocumentModel {
   const title = actionsTitle(t, script, data.subGroup);
   return {
     title,
@@ -173,7 +174,7 @@ function frame(t: TFunction, script: DocScript, data: ActionExport, footer: stri
 }
 
 /** The action list as a document (DOCX, PDF): a table per sub-group, optionally each action's progress log. */
-export function actionsDocument(t: TFunction, script: DocScript, data: ActionExport, texts: ActionText[][], footer: string[]): DocumentModel {
+export function actionsDocument(t: TFunction, script: Script, data: ActionExport, texts: ActionText[][], footer: string[]): DocumentModel {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: actionsTitle(t, script, data.subGroup) },
     { kind: 'paragraph', text: t('exports.doc.prepared', { date: documentDate(data.today, script) }), tone: 'muted' },
@@ -189,7 +190,7 @@ export function actionsDocument(t: TFunction, script: DocScript, data: ActionExp
 }
 
 /** The action list as a workbook: one sheet per sub-group, dates as dates; the log on a sheet of its own. */
-export function actionsWorkbook(t: TFunction, script: DocScript, data: ActionExport, texts: ActionText[][], footer: string[]): WorkbookModel {
+export function actionsWorkbook(t: TFunction, script: Script, data: ActionExport, texts: ActionText[][], footer: string[]): WorkbookModel {
   const cols = [...columns(t)];
   cols.splice(7, 0, { header: t('exports.doc.columns.latestDate'), width: 12, kind: 'date' });
   const sheets: SheetModel[] = data.groups.map((group, i) => ({
@@ -225,9 +226,9 @@ function summary(t: TFunction, a: ActionText): string {
 
 /** 繁體 and 简体 side by side: each action's text in both scripts, labels in each column's own script. */
 export function actionsParallel(
-  tt: Record<DocScript, TFunction>,
+  tt: Record<Script, TFunction>,
   data: ActionExport,
-  texts: Record<DocScript, ActionText[][]>,
+  texts: Record<Script, ActionText[][]>,
   footer: string[],
 ): DocumentModel {
   const t = tt.hant;

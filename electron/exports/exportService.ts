@@ -6,14 +6,13 @@ import type { TFunction } from 'i18next';
 import { localToday } from '../../shared/actions/dueDates';
 import { filterActions } from '../../shared/actions/filters';
 import { isOffered, type ExportDone, type ExportPlan, type ExportRequest, type ExportTarget } from '../../shared/documents/exportRequest';
-import { languageOfScript } from '../../shared/documents/labels';
-import { docScripts, type DocScript, type DocumentModel, type WorkbookModel } from '../../shared/documents/model';
+import { type DocumentModel, type WorkbookModel } from '../../shared/documents/model';
 import { plainText } from '../../shared/documents/text';
 import { AppError } from '../../shared/ipc/errors';
 import type { FieldRef } from '../../shared/script/fieldReview';
 import { toRow, type Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
-import { nameInScript, type Language } from '../../shared/model/language';
+import { languageOfScript, nameInScript, readerScriptOf, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { ActionService } from '../actions/actionService';
 import { formatMemberships } from '../contacts/contactTable';
@@ -35,6 +34,7 @@ import { meetingDocument, meetingParallel, type MeetingData } from './meetingDoc
 import { reportDocument } from './reportDocument';
 import { entryCount, implementationReportData, implementationReportDocument } from '../arrangement/implementationReportDocument';
 import { ScriptedContent, scriptStatement, type ExportConverter } from './scriptedContent';
+import { scripts, type Script } from '../../shared/script/script';
 
 export interface ExportServiceOptions {
   store: Store;
@@ -57,12 +57,12 @@ export interface ExportServiceOptions {
 
 interface Pending {
   request: ExportRequest;
-  paths: Partial<Record<DocScript | 'parallel', string>>;
+  paths: Partial<Record<Script | 'parallel', string>>;
   folder: string;
   /** Records in the export, for progress. */
   count: number;
   /** Per script, the fields unreviewed when prepared: the only ones writing needs to check again. */
-  unreviewed: Partial<Record<DocScript, FieldRef[]>>;
+  unreviewed: Partial<Record<Script, FieldRef[]>>;
 }
 
 /** Prepared exports kept for the user to confirm; older ones are dropped. */
@@ -89,7 +89,7 @@ export class ExportService {
     this.writer = new OutputWriter(options.fs);
   }
 
-  private t(script: DocScript): TFunction {
+  private t(script: Script): TFunction {
     return translator(languageOfScript[script]);
   }
 
@@ -103,7 +103,8 @@ export class ExportService {
     if (request.format === 'pdf' && !this.options.pdf) throw new AppError('export.pdfUnavailable');
     const count = this.count(request.target);
     const ui = translator(this.options.language());
-    const uiScript: DocScript = this.options.language() === 'zh-Hans' ? 'hans' : 'hant';
+    // File names in the reader's script; English readers get the Traditional one, as the first of the two.
+    const uiScript: Script = readerScriptOf(this.options.language()) ?? 'hant';
     const variants = this.variants(request);
     const suggestion = await this.fileStem(request.target, uiScript);
     const suggested = safeFileName(variants.length === 1 && variants[0] !== 'parallel' ? `${suggestion}（${this.t(variants[0]!)('exports.doc.edition')}）` : suggestion, request.format);
@@ -126,7 +127,7 @@ export class ExportService {
     const files = Object.values(paths);
     const review: ExportPlan['review'] = [];
     const unreviewed: Pending['unreviewed'] = {};
-    for (const script of docScripts.filter((s) => variants.includes(s) || variants.includes('parallel'))) {
+    for (const script of scripts.filter((s) => variants.includes(s) || variants.includes('parallel'))) {
       const content = new ScriptedContent(this.options.converter, script);
       await this.build(request, script, content);
       const fields = await content.unreviewedFields();
@@ -149,7 +150,7 @@ export class ExportService {
     if (!job) throw new AppError('export.expired');
     const ui = translator(this.options.language());
     return this.options.tasks.run(taskId, async (report, signal) => {
-      const variants = Object.entries(job.paths) as Array<[DocScript | 'parallel', string]>;
+      const variants = Object.entries(job.paths) as Array<[Script | 'parallel', string]>;
       const total = job.count * variants.length + variants.length;
       let base = 0;
       const files: OutputFile[] = [];
@@ -176,12 +177,12 @@ export class ExportService {
   }
 
   /** One version as the preview shows it and the printer prints it. */
-  async preview(request: ExportRequest, script: DocScript | 'parallel'): Promise<DocumentModel> {
+  async preview(request: ExportRequest, script: Script | 'parallel'): Promise<DocumentModel> {
     return this.document(request, script);
   }
 
   /** Prints through the system dialog: the document laid out by Chromium as a PDF, as it would be exported. */
-  async print(request: ExportRequest, script: DocScript | 'parallel'): Promise<void> {
+  async print(request: ExportRequest, script: Script | 'parallel'): Promise<void> {
     const pdf = await this.render({ ...request, format: 'pdf' }, script);
     const folder = await mkdtemp(path.join(tmpdir(), 'hetao-print-'));
     const file = path.join(folder, 'document.pdf');
@@ -190,9 +191,9 @@ export class ExportService {
   }
 
   /** The file's bytes for one version; public for the benchmarks, which skip the dialogs. */
-  async render(request: ExportRequest, variant: DocScript | 'parallel', progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<Uint8Array> {
-    const content = (script: DocScript) => new ScriptedContent(this.options.converter, script, unreviewed[script]);
-    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as DocScript, progress, content(variant as DocScript)), progress);
+  async render(request: ExportRequest, variant: Script | 'parallel', progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<Uint8Array> {
+    const content = (script: Script) => new ScriptedContent(this.options.converter, script, unreviewed[script]);
+    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as Script, progress, content(variant as Script)), progress);
     const doc = await this.document(request, variant, progress, variant === 'parallel' ? undefined : content(variant), unreviewed);
     if (request.format === 'docx') return renderDocx(doc);
     if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
@@ -200,7 +201,7 @@ export class ExportService {
     return this.options.pdf.render(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
   }
 
-  private variants(request: ExportRequest): Array<DocScript | 'parallel'> {
+  private variants(request: ExportRequest): Array<Script | 'parallel'> {
     return request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
   }
 
@@ -212,7 +213,7 @@ export class ExportService {
     return this.meetingData(target.meetingId).meeting.agenda.length;
   }
 
-  private async fileStem(target: ExportTarget, script: DocScript): Promise<string> {
+  private async fileStem(target: ExportTarget, script: Script): Promise<string> {
     const t = this.t(script);
     const day = this.today();
     if (target.kind === 'actions') {
@@ -274,14 +275,14 @@ export class ExportService {
   }
 
   /** Builds one script's document, recording in `content` what was converted; used by prepare to find what needs review. */
-  private async build(request: ExportRequest, script: DocScript, content: ScriptedContent): Promise<void> {
+  private async build(request: ExportRequest, script: Script, content: ScriptedContent): Promise<void> {
     if (request.format === 'xlsx') await this.workbook(request, script, undefined, content);
     else await this.document(request, script, undefined, content);
   }
 
   private async document(
     request: ExportRequest,
-    variant: DocScript | 'parallel',
+    variant: Script | 'parallel',
     progress?: RenderProgress,
     given?: ScriptedContent,
     unreviewed: Pending['unreviewed'] = {},
@@ -341,7 +342,7 @@ export class ExportService {
     throw new AppError('export.unsupported');
   }
 
-  private async workbook(request: ExportRequest, script: DocScript, progress?: RenderProgress, given?: ScriptedContent): Promise<WorkbookModel> {
+  private async workbook(request: ExportRequest, script: Script, progress?: RenderProgress, given?: ScriptedContent): Promise<WorkbookModel> {
     const { target } = request;
     const t = this.t(script);
     const content = given ?? new ScriptedContent(this.options.converter, script);

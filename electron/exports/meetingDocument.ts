@@ -1,12 +1,13 @@
 import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { documentDate } from '../../shared/documents/labels';
-import type { Block, Cell, DocScript, DocumentModel } from '../../shared/documents/model';
+import type { Block, Cell, DocumentModel } from '../../shared/documents/model';
 import type { Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
 import type { AgendaItem, Meeting } from '../../shared/model/meeting';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { ScriptedContent } from './scriptedContent';
+import { Script } from '../../shared/script/script';
 
 export interface MeetingData {
   meeting: Meeting;
@@ -18,7 +19,7 @@ export interface MeetingData {
   arising: Map<string, Action[]>;
 }
 
-export function meetingTitle(t: TFunction, script: DocScript, data: MeetingData): string {
+export function meetingTitle(t: TFunction, script: Script, data: MeetingData): string {
   return `${nameInScript(data.bodyName, script)}${t('meetings.numberLabel', { number: data.meeting.number })}`;
 }
 
@@ -126,7 +127,7 @@ export async function meetingDocument(t: TFunction, data: MeetingData, content: 
 }
 
 /** The agenda with 繁體 and 简体 side by side. */
-export async function meetingParallel(tt: Record<DocScript, TFunction>, data: MeetingData, content: Record<DocScript, ScriptedContent>, footer: string[]): Promise<DocumentModel> {
+export async function meetingParallel(tt: Record<Script, TFunction>, data: MeetingData, content: Record<Script, ScriptedContent>, footer: string[]): Promise<DocumentModel> {
   const { meeting } = data;
   const rows: Cell[][] = [];
   for (const [i, item] of items(meeting).entries()) {

@@ -1,13 +1,14 @@
-import { nameInScript } from '../../shared/model/language';
+import { languageOfScript, nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { daysBetween, dueState } from '../../shared/actions/dueDates';
-import { documentDate, documentNumber, languageOfScript } from '../../shared/documents/labels';
-import type { Block, DocScript, DocumentModel } from '../../shared/documents/model';
+import { documentDate, documentNumber } from '../../shared/documents/labels';
+import type { Block, DocumentModel } from '../../shared/documents/model';
 import { actionStatuses, type Action } from '../../shared/model/action';
 import type { Meeting } from '../../shared/model/meeting';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { ScriptedContent } from './scriptedContent';
+import type { Script } from '../../shared/script/script';
 
 export interface ReportData {
   subGroup: SubGroup;
@@ -23,7 +24,7 @@ const referenceOrder = new Intl.Collator('en', { numeric: true });
 
 /** The sub-group's progress report for the Joint Task Force: figures, overdue items, actions by clause, recent decisions. */
 export async function reportDocument(t: TFunction, data: ReportData, content: ScriptedContent, footer: () => Promise<string[]>): Promise<DocumentModel> {
-  const script: DocScript = content.script;
+  const script: Script = content.script;
   const n = (value: number) => documentNumber(value, script);
   const title = t('exports.doc.report.title', { subGroup: nameInScript(data.subGroup.name, script) });
   // In reference order (JP-2026-9 before JP-2026-10), as the actions list and workbook show them; the store's order is arbitrary.

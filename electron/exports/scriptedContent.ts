@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { DocScript } from '../../shared/documents/model';
+
 import { plainText } from '../../shared/documents/text';
-import { detectScript, type Script } from '../../shared/script/detect';
+import { detectScript } from '../../shared/script/detect';
 import { ScriptCollection, type FieldRef, type FieldReview } from '../../shared/script/fieldReview';
 import { fieldText, type ScriptFields } from '../../shared/script/overrides';
 import type { ContentConverter } from '../script/contentConverter';
+import { Script } from '../../shared/script/script';
 
 /** What exports need of the script feature: the screen's conversion (glossary and corrections) and its review list. */
 export type ExportConverter = Pick<ContentConverter, 'field' | 'convert' | 'review'>;
@@ -52,7 +53,7 @@ export class ScriptedContent {
    */
   constructor(
     private readonly converter: ExportConverter,
-    readonly script: DocScript,
+    readonly script: Script,
     private readonly checkOnly?: FieldRef[],
   ) {}
 

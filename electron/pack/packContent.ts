@@ -1,4 +1,4 @@
-import type { DocumentScript } from '../documents/pdf/pdfRenderer';
+import type { Script } from '../../shared/script/script';
 
 /** One attendee line: who, for which side, and how they attend. */
 export interface PackAttendee {
@@ -38,7 +38,7 @@ export interface PackAgendaItem {
  * converts stored text (toHant/toHans) before it reaches the builder, which only lays it out.
  */
 export interface PackContent {
-  script: DocumentScript;
+  script: Script;
   /** The two governments, as the cover names them. */
   governments: [string, string];
   groupName: string;

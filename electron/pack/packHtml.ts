@@ -1,6 +1,7 @@
-import { DOCUMENT_CSP, escapeHtml as e, fontStacks, type DocumentScript } from '../documents/pdf/pdfRenderer';
+import { DOCUMENT_CSP, escapeHtml as e, fontStacks } from '../documents/pdf/pdfRenderer';
 import type { PackContent } from './packContent';
 import { scriptTag } from '../../shared/model/language';
+import { type Script } from '../../shared/script/script';
 
 /** The pack's document strings, from packDoc.* in the locale files, in the pack's own script. */
 export type PackLabels = (key: string, values?: Record<string, string | number>) => string;
@@ -22,7 +23,7 @@ export interface PackPart {
   body: string;
 }
 
-function page(script: DocumentScript, title: string, css: string, body: string): string {
+function page(script: Script, title: string, css: string, body: string): string {
   const fonts = fontStacks[script];
   return `<!doctype html><html lang="${scriptTag[script]}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}"><title>${e(title)}</title><style>
@@ -49,7 +50,7 @@ ${css}
 const section = (part: PackPart) => `<section class="part" id="${part.id}">${part.body}</section>`;
 
 /** One part on its own, for the in-app print preview. */
-export function partHtml(script: DocumentScript, part: PackPart): string {
+export function partHtml(script: Script, part: PackPart): string {
   return page(script, part.title, part.css, section(part));
 }
 
@@ -157,7 +158,7 @@ export interface Separator {
 }
 
 /** The separator page before paper `index`: its agenda item in large type, found by leafing. */
-export function separatorPart(script: DocumentScript, index: number, s: Separator, t: PackLabels): PackPart {
+export function separatorPart(script: Script, index: number, s: Separator, t: PackLabels): PackPart {
   const sans = fontStacks[script].sans;
   const css = `
 .separator { height: 240mm; overflow: hidden; display: flex; flex-direction: column; justify-content: center; text-align: center; }
@@ -171,7 +172,7 @@ export function separatorPart(script: DocumentScript, index: number, s: Separato
 }
 
 /** All separators as one part, for the in-app preview. */
-export function separatorsPreviewHtml(script: DocumentScript, separators: PackPart[], t: PackLabels): string {
+export function separatorsPreviewHtml(script: Script, separators: PackPart[], t: PackLabels): string {
   return page(
     script,
     t('packDoc.papers'),

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
 import { nameInScript, type Language } from '../../shared/model/language';
-import type { PackBuildResult, PackFile, PackPreviewSection, PackScript, PackScripts } from '../../shared/pack/contract';
+import type { PackBuildResult, PackFile, PackPreviewSection, PackScripts } from '../../shared/pack/contract';
 import type { Dialogs } from '../dialogs/dialogs';
 import { safeFileName, splitName } from '../documents/output/fileNames';
 import type { OutputWriter } from '../documents/output/outputWriter';
@@ -11,6 +11,7 @@ import type { Tasks } from '../tasks/tasks';
 import { buildMeetingPack, PackCancelled } from './meetingPack';
 import type { PackPrinter } from './packPrinter';
 import { languageOf, meetingLabel, packContentFrom, type PackSourceData, type PackSourceDeps } from './packSource';
+import type { Script } from '../../shared/script/script';
 
 export interface PackServiceDeps {
   /** The meeting's records as the pack reads them (MeetingService.packData); record.notFound if none. */
@@ -50,7 +51,7 @@ export class PackService {
     const renderer = deps.renderer;
     if (!renderer) throw new AppError('export.pdfUnavailable');
     const data = await deps.packData(request.meetingId);
-    const scripts: PackScript[] = request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
+    const scripts: Script[] = request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
     const names = scripts.map((script) => this.fileName(data, script));
     const ui = deps.translator(deps.uiLanguage());
 
@@ -69,7 +70,7 @@ export class PackService {
     if (clash) throw new AppError('export.fileExists', { file: path.basename(clash) });
 
     const results = await deps.tasks.run(request.taskId, async (report, signal) => {
-      const done: Array<{ script: PackScript; bytes: Uint8Array; pageCount: number; brokenPapers: string[]; sections: PackPreviewSection[] }> = [];
+      const done: Array<{ script: Script; bytes: Uint8Array; pageCount: number; brokenPapers: string[]; sections: PackPreviewSection[] }> = [];
       for (const [i, script] of scripts.entries()) {
         const t = deps.translator(languageOf(script));
         const content = await packContentFrom(data, script, { field: deps.field, convert: deps.convert, readFile: deps.readFile, t });
@@ -101,23 +102,23 @@ export class PackService {
     return { files, brokenPapers: [...new Set(results.flatMap((r) => r.brokenPapers))] };
   }
 
-  preview({ meetingId, script }: { meetingId: string; script: PackScript }): { pageCount: number; sections: PackPreviewSection[] } {
+  preview({ meetingId, script }: { meetingId: string; script: Script }): { pageCount: number; sections: PackPreviewSection[] } {
     const built = this.lastBuilt(meetingId, script);
     return { pageCount: built.pageCount, sections: built.sections };
   }
 
-  async print({ meetingId, script }: { meetingId: string; script: PackScript }): Promise<void> {
+  async print({ meetingId, script }: { meetingId: string; script: Script }): Promise<void> {
     await this.deps.printer.print(this.lastBuilt(meetingId, script).path);
   }
 
-  private lastBuilt(meetingId: string, script: PackScript): Built {
+  private lastBuilt(meetingId: string, script: Script): Built {
     const built = this.built.get(`${meetingId}:${script}`);
     if (!built) throw new AppError('pack.notBuilt');
     return built;
   }
 
   /** 「香港科學園落戶深圳」專組第3次會議會議文件包（繁體版）.pdf */
-  private fileName(data: PackSourceData, script: PackScript): string {
+  private fileName(data: PackSourceData, script: Script): string {
     const t = this.deps.translator(languageOf(script));
     const group = nameInScript(data.subGroup?.name ?? data.workingGroupName, script);
     return safeFileName(t('packDoc.fileName', { group, meeting: meetingLabel(data.meeting.number, script), version: t('packDoc.version') }), 'pdf');

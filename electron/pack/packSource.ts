@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import type { Action } from '../../shared/model/action';
 import { nameInScript, type Language } from '../../shared/model/language';
-import type { Script } from '../../shared/script/detect';
+import type { Script } from '../../shared/script/script';
 import type { ScriptFields } from '../../shared/script/overrides';
 import type { PackContent, PackPaper } from './packContent';
 

@@ -1,11 +1,12 @@
 import { AppError } from '../../shared/ipc/errors';
 import { loadConverters, type ConversionRules, type Converters } from '../../shared/script/convert';
-import { detectScript, type Script } from '../../shared/script/detect';
+import { detectScript } from '../../shared/script/detect';
 import { fieldInScript, readerConverters } from '../../shared/script/fieldInScript';
 import type { FieldRef, FieldReview, OverrideInput, OverrideResult } from '../../shared/script/fieldReview';
 import { correctionFor, directionTo, fieldText, textHash, type ScriptFields, type ScriptOverrides } from '../../shared/script/overrides';
 import { reviewWith } from '../../shared/script/review';
 import type { Store } from '../store/store';
+import { type Script } from '../../shared/script/script';
 
 type TextRecord = ScriptFields & { id: string; deletedAt: string | null };
 

@@ -7,7 +7,7 @@ import type { ClauseCounts, ClauseDetail, WorkItem } from '../../shared/arrangem
 import { formatDate } from '../../shared/i18n/formatDate';
 import { annexLabel, type Annex } from '../../shared/model/annex';
 import type { Contact } from '../../shared/model/contact';
-import { scriptTag, type Language } from '../../shared/model/language';
+import { readerScriptOf, scriptTag, type Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useReaderScript } from '../script/readerScript';
@@ -137,7 +137,7 @@ export function ClausesView({
                 </Col>
               </Row>
             ) : (
-              paragraphs(language === 'zh-Hans' ? 'hans' : 'hant')
+              paragraphs(readerScriptOf(language) ?? 'hant')
             )}
             {node.children.length > 0 && citeable && <Typography.Text type="secondary">{t('arrangement.groupNote')}</Typography.Text>}
             {detail && detail.nodeId === selected && (

@@ -1,3 +1,4 @@
+import { documentScriptsFor, type Language } from '../../shared/model/language';
 import { Alert, Button, Checkbox, Modal, Progress, Radio, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
   const errorText = useErrorText();
   const offer = exportOffers[target.kind];
   const [format, setFormat] = useState<ExportFormat>(offer.formats[0]!);
-  const [scripts, setScripts] = useState<ExportScripts>(i18n.language === 'zh-Hans' ? 'hans' : 'hant');
+  const [scripts, setScripts] = useState<ExportScripts>(documentScriptsFor(i18n.language as Language));
   const [includeLog, setIncludeLog] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -176,7 +177,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
                 onChange={(e) => {
                   const next = e.target.value as ExportFormat;
                   setFormat(next);
-                  if (!isOffered({ ...request, format: next })) setScripts(i18n.language === 'zh-Hans' ? 'hans' : 'hant');
+                  if (!isOffered({ ...request, format: next })) setScripts(documentScriptsFor(i18n.language as Language));
                 }}
                 options={offer.formats.map((f) => ({ value: f, label: t(`exports.ui.formats.${f}`) }))}
               />

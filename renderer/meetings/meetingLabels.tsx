@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentState, Classification, MinutesStatus, PaperNumber } from '../../shared/model/meeting';
 import { paperNumberLabel } from '../../shared/model/meeting';
-import type { Language } from '../../shared/model/language';
+import { readerScriptOf, type Language } from '../../shared/model/language';
 import { CellTag, type TagTone } from '../ui/CellTag';
 
 const minutesColours: Record<MinutesStatus, TagTone> = { draft: 'default', circulated: 'processing', confirmed: 'success' };
@@ -31,7 +31,7 @@ export function useMeetingLabel(): (number: number) => string {
 }
 
 export function paperLabel(number: PaperNumber, language: Language): string {
-  return paperNumberLabel(number, language === 'zh-Hant' ? 'hant' : language === 'zh-Hans' ? 'hans' : 'en');
+  return paperNumberLabel(number, readerScriptOf(language) ?? 'en');
 }
 
 export function fileSize(bytes: number): string {

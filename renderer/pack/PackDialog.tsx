@@ -1,12 +1,14 @@
+import { documentScriptsFor, type Language } from '../../shared/model/language';
 import { App as AntApp, Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackBuildResult, PackScript, PackScripts } from '../../shared/pack/contract';
+import type { PackBuildResult, PackScripts } from '../../shared/pack/contract';
 import type { TaskProgress } from '../../shared/tasks/progress';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { PackPreview } from './PackPreview';
 import { useConflictWarning } from '../exchange/ConflictMarker';
+import type { Script } from '../../shared/script/script';
 
 /**
  * Builds a meeting's pack (會議文件包) in Traditional, Simplified or both: the user picks the
@@ -17,13 +19,13 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { modal } = AntApp.useApp();
-  const [scripts, setScripts] = useState<PackScripts>(i18n.language === 'zh-Hans' ? 'hans' : i18n.language === 'zh-Hant' ? 'hant' : 'both');
+  const [scripts, setScripts] = useState<PackScripts>(documentScriptsFor(i18n.language as Language));
   const [progress, setProgress] = useState<TaskProgress | null>(null);
   const [building, setBuilding] = useState(false);
   const [result, setResult] = useState<PackBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [previewing, setPreviewing] = useState<PackScript | null>(null);
+  const [previewing, setPreviewing] = useState<Script | null>(null);
   const taskId = useRef<string | null>(null);
 
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
@@ -62,7 +64,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
     if (taskId.current) void api().tasks.cancel({ taskId: taskId.current });
   };
 
-  const print = async (script: PackScript) => {
+  const print = async (script: Script) => {
     try {
       await unwrap(api().pack.print({ meetingId, script }));
       setNotice(t('pack.printSent'));
@@ -71,7 +73,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
     }
   };
 
-  const versionName = (script: PackScript) => t(script === 'hant' ? 'pack.scriptHant' : 'pack.scriptHans');
+  const versionName = (script: Script) => t(script === 'hant' ? 'pack.scriptHant' : 'pack.scriptHans');
 
   return (
     <Modal

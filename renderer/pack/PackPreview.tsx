@@ -1,15 +1,16 @@
 import { Alert, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackPreviewSection, PackScript } from '../../shared/pack/contract';
+import type { PackPreviewSection } from '../../shared/pack/contract';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import type { Script } from '../../shared/script/script';
 
 /**
  * The in-app print preview: each generated part of the pack as its sheets of paper, in frames with
  * an empty sandbox (no scripts, no navigation, no access to the app) since it is document HTML.
  */
-export function PackPreview({ meetingId, script, onClose }: { meetingId: string; script: PackScript; onClose: () => void }) {
+export function PackPreview({ meetingId, script, onClose }: { meetingId: string; script: Script; onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [sections, setSections] = useState<PackPreviewSection[] | null>(null);

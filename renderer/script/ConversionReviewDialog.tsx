@@ -1,7 +1,7 @@
 import { App as AntApp, Alert, Button, Card, Empty, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Script } from '../../shared/script/detect';
+import type { Script } from '../../shared/script/script';
 import type { FieldRef, FieldReview, OverrideResult } from '../../shared/script/fieldReview';
 import type { ReviewItem } from '../../shared/script/review';
 import { api, unwrap } from '../api/hetao';

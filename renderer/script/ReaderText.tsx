@@ -2,11 +2,12 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { detectScript, type Script } from '../../shared/script/detect';
+import { detectScript } from '../../shared/script/detect';
 import { scriptTag } from '../../shared/model/language';
 import type { ScriptOverrides } from '../../shared/script/overrides';
 import { findMatchRanges } from '../../shared/script/search';
 import { useReaderScript } from './readerScript';
+import { type Script } from '../../shared/script/script';
 
 /** `text` with each match of `query` (in either script) marked, as the reader sees it. */
 export function Highlighted({ text, query }: { text: string; query?: string }) {

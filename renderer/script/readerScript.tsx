@@ -1,20 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../shared/model/language';
+import { readerScriptOf, type Language } from '../../shared/model/language';
 import { ConversionCache } from '../../shared/script/conversionCache';
 import { getLoadedConverters, loadConverters, type ConversionRules, type Converters } from '../../shared/script/convert';
-import type { Script } from '../../shared/script/detect';
+import type { Script } from '../../shared/script/script';
 import { fieldInScript, readerConverters, type FieldInScript } from '../../shared/script/fieldInScript';
 import type { Glossary } from '../../shared/script/glossary';
 import { glossaryOf } from '../../shared/script/glossaryRecord';
 import type { ScriptOverrides } from '../../shared/script/overrides';
 import { setNamesQuoteMarks, type QuoteMarks } from '../../shared/script/quotes';
 import { api, unwrap } from '../api/hetao';
-
-/** The script content is read in: the UI language's, or none in English (text is shown as typed). */
-export function readerScriptOf(language: Language): Script | null {
-  return language === 'zh-Hant' ? 'hant' : language === 'zh-Hans' ? 'hans' : null;
-}
 
 export interface ReaderScript {
   /** The reader's script, or null when content is shown as typed. */

@@ -1,16 +1,13 @@
 import { formatDate } from '../i18n/formatDate';
-import type { Language } from '../model/language';
-import type { DocScript } from './model';
-
-/** The UI language whose locale strings a document of this script takes its labels from. */
-export const languageOfScript: Record<DocScript, Language> = { hant: 'zh-Hant', hans: 'zh-Hans' };
+import { languageOfScript } from '../model/language';
+import type { Script } from '../script/script';
 
 // Exports write the same few thousand calendar dates tens of thousands of times.
-const calendarDates: Record<DocScript, Map<string, string>> = { hant: new Map(), hans: new Map() };
+const calendarDates: Record<Script, Map<string, string>> = { hant: new Map(), hans: new Map() };
 const CALENDAR_DATES_KEPT = 20_000;
 
 /** A calendar date (2026-11-24) as the document's script writes it: 2026年11月24日. */
-export function documentDate(isoDate: string, script: DocScript): string {
+export function documentDate(isoDate: string, script: Script): string {
   const day = isoDate.slice(0, 10);
   const known = calendarDates[script];
   let text = known.get(day);
@@ -24,11 +21,11 @@ export function documentDate(isoDate: string, script: DocScript): string {
 }
 
 /** An instant (e.g. a progress entry's time) as the calendar date it fell on in Hong Kong and Shenzhen. */
-export function documentDay(instant: string, script: DocScript): string {
+export function documentDay(instant: string, script: Script): string {
   return formatDate(instant, languageOfScript[script], 'Asia/Hong_Kong');
 }
 
 /** Numbers with the grouping the script's readers expect (12,345). */
-export function documentNumber(value: number, script: DocScript): string {
+export function documentNumber(value: number, script: Script): string {
   return new Intl.NumberFormat(script === 'hant' ? 'zh-HK' : 'zh-CN').format(value);
 }

@@ -1,3 +1,5 @@
+import type { Script } from '../script/script';
+
 /**
  * The neutral document every export and the meeting pack are built as: headings, paragraphs, tables,
  * key-value lists and page breaks, with header and footer text. One model, rendered to DOCX, to HTML
@@ -5,12 +7,9 @@
  * Every text here is final: labels in the document's script, content already converted.
  */
 
-/** A document script: Traditional (Hong Kong) or Simplified (Mainland). */
-export type DocScript = 'hant' | 'hans';
-export const docScripts: readonly DocScript[] = ['hant', 'hans'];
 
 /** Language tags written into Word files (w:lang takes Word's own codes), so Word picks regional glyphs and proofing per script. */
-export const scriptLanguageTag: Record<DocScript, 'zh-HK' | 'zh-CN'> = { hant: 'zh-HK', hans: 'zh-CN' };
+export const scriptLanguageTag: Record<Script, 'zh-HK' | 'zh-CN'> = { hant: 'zh-HK', hans: 'zh-CN' };
 
 /**
  * A cell: the text shown, and for dates and numbers the value a spreadsheet stores, so Excel sorts
@@ -21,7 +20,7 @@ export interface Cell {
   /** ISO calendar date (2026-11-24), stored as a date in XLSX. */
   date?: string;
   number?: number;
-  script?: DocScript;
+  script?: Script;
 }
 
 export interface Column {
@@ -36,21 +35,21 @@ export interface TableBlock {
   columns: Column[];
   rows: Cell[][];
   /** Script of the header texts when it differs from the document's (parallel layout). */
-  headerScripts?: Array<DocScript | undefined>;
+  headerScripts?: Array<Script | undefined>;
 }
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; script?: DocScript }
-  | { kind: 'paragraph'; text: string; script?: DocScript; tone?: 'normal' | 'muted' | 'emphasis' }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; script?: Script }
+  | { kind: 'paragraph'; text: string; script?: Script; tone?: 'normal' | 'muted' | 'emphasis' }
   | TableBlock
-  | { kind: 'keyValues'; items: Array<{ key: string; value: string }>; script?: DocScript }
+  | { kind: 'keyValues'; items: Array<{ key: string; value: string }>; script?: Script }
   | { kind: 'pageBreak' };
 
 export interface DocumentModel {
   /** Document title (file metadata and the first heading's usual text). */
   title: string;
   /** The script labels are in; a parallel document is `hant` with `hans` text marked per block or cell. */
-  script: DocScript;
+  script: Script;
   /** True for the side-by-side 繁體 / 简体 layout. */
   parallel?: boolean;
   orientation: 'portrait' | 'landscape';
@@ -72,7 +71,7 @@ export interface SheetModel {
 
 export interface WorkbookModel {
   title: string;
-  script: DocScript;
+  script: Script;
   sheets: SheetModel[];
   /** Lines written under each sheet's last row: the script statement, as a document's footer. */
   footer: string[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { quotesIn } from '../script/quotes';
+import type { Script } from '../script/script';
 
 /** UI languages: Hong Kong Traditional, Mainland Simplified, English. */
 export const Language = z.enum(['zh-Hant', 'zh-Hans', 'en']);
@@ -22,7 +23,7 @@ export function nameIn(name: { hant: string; hans: string; en: string }, languag
 }
 
 /** A name (or any text kept in both scripts) in one script, for documents: 「聯合政策」專組 / “联合政策”专组. */
-export function nameInScript(name: { hant: string; hans: string }, script: 'hant' | 'hans'): string {
+export function nameInScript(name: { hant: string; hans: string }, script: Script): string {
   return quotesIn(name[script], script);
 }
 /**
@@ -32,4 +33,17 @@ export function nameInScript(name: { hant: string; hans: string }, script: 'hant
 export const languageTag = { 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN', en: 'en' } as const satisfies Record<Language, string>;
 
 /** The tag of text written in one script, for content shown in a script other than the interface's. */
-export const scriptTag = { hant: 'zh-Hant-HK', hans: 'zh-Hans-CN' } as const;
+export const scriptTag = { hant: languageTag['zh-Hant'], hans: languageTag['zh-Hans'] } as const satisfies Record<Script, string>;
+
+/** The language whose labels, dates and sort order a document in one script uses. */
+export const languageOfScript: Record<Script, Language> = { hant: 'zh-Hant', hans: 'zh-Hans' };
+
+/** The script content is read in: the UI language's, or none in English (text is shown as typed). */
+export function readerScriptOf(language: Language): Script | null {
+  return language === 'zh-Hant' ? 'hant' : language === 'zh-Hans' ? 'hans' : null;
+}
+
+/** The scripts a document or pack is made in until the user chooses: the reader's, and for English readers both, neither having precedence. */
+export function documentScriptsFor(language: Language): Script | 'both' {
+  return readerScriptOf(language) ?? 'both';
+}

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { Script } from '../script/script';
 
-export const PackScript = z.enum(['hant', 'hans']);
-export type PackScript = z.infer<typeof PackScript>;
 /** Traditional, Simplified, or both as two files. */
 export const PackScripts = z.enum(['hant', 'hans', 'both']);
 export type PackScripts = z.infer<typeof PackScripts>;
 
 export const PackFile = z.object({
-  script: PackScript,
+  script: Script,
   path: z.string(),
   fileName: z.string(),
   pageCount: z.number().int().positive(),
@@ -25,7 +24,7 @@ export type PackBuildResult = z.infer<typeof PackBuildResult>;
 export const PackPreviewSection = z.object({ title: z.string(), html: z.string(), pages: z.number().int().nonnegative() });
 export type PackPreviewSection = z.infer<typeof PackPreviewSection>;
 
-const BuiltRef = z.object({ meetingId: z.uuid(), script: PackScript });
+const BuiltRef = z.object({ meetingId: z.uuid(), script: Script });
 
 export const packMethods = {
   /**

@@ -1,7 +1,5 @@
 import { HANS_ONLY, HANT_ONLY } from './scriptEvidence.generated';
-
-/** The two scripts of equal standing: Hong Kong Traditional and Mainland Simplified. */
-export type Script = 'hant' | 'hans';
+import type { Script } from './script';
 
 let evidence: { hans: Set<string>; hant: Set<string> } | undefined;
 

@@ -1,7 +1,8 @@
 import type { ConversionRules, Converters } from './convert';
-import { detectScript, type Script } from './detect';
+import { detectScript } from './detect';
 import type { Direction } from './dictionaries';
 import { correctionFor, directionTo, targetScript, type ScriptOverrides } from './overrides';
+import { type Script } from './script';
 
 /**
  * Converters that leave text already written in the target script as it is: s2hk applied to

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Script } from './detect';
+
 import type { ReviewItem } from './review';
-import { ScriptName, type ScriptOverrides } from './overrides';
+import { type ScriptOverrides } from './overrides';
+import { Script } from './script';
 
 /** Record types whose text fields are shown converted and may carry corrections. */
 export const ScriptCollection = z.enum(['actions', 'contacts', 'subGroups', 'clauseNotes', 'reportDrafts']);
@@ -15,7 +16,7 @@ export const FieldRef = z.object({
 });
 export type FieldRef = z.infer<typeof FieldRef>;
 
-export const ReviewRequest = z.object({ script: ScriptName, fields: z.array(FieldRef).max(20_000) });
+export const ReviewRequest = z.object({ script: Script, fields: z.array(FieldRef).max(20_000) });
 
 /** One field's conversion into the reader's script, with every choice a person should confirm. */
 export interface FieldReview {
@@ -36,7 +37,7 @@ export interface FieldReview {
 /** Confirm (store the text as reviewed) or correct a field's other-script form; `text: null` removes the correction. */
 export const OverrideInput = z.object({
   ref: FieldRef,
-  script: ScriptName,
+  script: Script,
   sourceHash: z.string().min(1).max(32),
   text: z.string().max(20_000, 'validation.tooLong').nullable(),
 });

@@ -5,7 +5,8 @@
  */
 export { toHant, toHans, convertText, loadConverters, getLoadedConverters, type Converters, type ConversionRules } from './convert';
 export type { Direction } from './dictionaries';
-export { detectScript, type Script } from './detect';
+export { detectScript } from './detect';
+export { Script, scripts } from './script';
 export { Glossary, GlossaryTerm } from './glossary';
 export { seedGlossary } from './seedGlossary';
 export { reviewConversion, reviewWith, type ReviewItem } from './review';

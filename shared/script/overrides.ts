@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { detectScript, type Script } from './detect';
+import { detectScript } from './detect';
 import type { Direction } from './dictionaries';
+import { Script } from './script';
 
-export const ScriptName = z.enum(['hant', 'hans']);
 
 /**
  * A hand correction of one field's other-script form. `sourceHash` is the hash of the source text it
@@ -25,7 +25,7 @@ export type ScriptOverrides = z.infer<typeof ScriptOverrides>;
  * still loads: `writtenIn` is the record's authoritative script, detected when it is saved.
  */
 export const scriptFields = {
-  writtenIn: ScriptName.optional(),
+  writtenIn: Script.optional(),
   scriptOverrides: ScriptOverrides.optional(),
 };
 export type ScriptFields = { writtenIn?: Script; scriptOverrides?: ScriptOverrides };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Script } from './detect';
+import type { Script } from './script';
 
 /**
  * Quotation marks in the reader's script: Hong Kong writes 「……『……』……」, the Mainland “……‘……’……”

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedName } from '../model/record';
-import { ScriptName, ScriptOverrides } from '../script/overrides';
+import { ScriptOverrides } from '../script/overrides';
+import { Script } from '../script/script';
 
 export const SearchKind = z.enum(['action', 'contact', 'subGroup']);
 export type SearchKind = z.infer<typeof SearchKind>;
@@ -26,7 +27,7 @@ export const SearchHit = z.object({
   fieldPath: z.string(),
   /** The matched field's whole text: the renderer converts it to the reader's script before cutting a snippet. */
   text: z.string(),
-  writtenIn: ScriptName.optional(),
+  writtenIn: Script.optional(),
   scriptOverrides: ScriptOverrides.optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -1,34 +1,15 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageBreak,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageBreak, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
 import { randomUUID } from 'node:crypto';
-import { docScripts, scriptLanguageTag, type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { scriptLanguageTag, type Block, type Cell, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
 import { readZipEntry } from './zipEntry';
+import { scripts, type Script } from '../../../shared/script/script';
 
 /**
  * Fonts named per script, so Word never shows a Traditional document in a Simplified typeface: the
  * Windows faces first (Ming/Song for text, JhengHei/YaHei for headings and tables). Where those are
  * missing (Linux, LibreOffice) the language tag below makes the reader pick Noto CJK HK or SC.
  */
-export const docxFonts: Record<DocScript, { text: string; heading: string }> = {
+export const docxFonts: Record<Script, { text: string; heading: string }> = {
   hant: { text: 'PMingLiU', heading: 'Microsoft JhengHei' },
   hans: { text: 'SimSun', heading: 'Microsoft YaHei' },
 };
@@ -36,7 +17,7 @@ export const docxFonts: Record<DocScript, { text: string; heading: string }> = {
 type Face = 'text' | 'heading';
 
 /** Every run names its East Asian font and language, whatever style it sits in. */
-function runStyle(script: DocScript, face: Face): Pick<IRunOptions, 'font' | 'language'> {
+function runStyle(script: Script, face: Face): Pick<IRunOptions, 'font' | 'language'> {
   const name = docxFonts[script][face];
   return {
     font: { ascii: name, hAnsi: name, eastAsia: name, cs: name },
@@ -45,14 +26,14 @@ function runStyle(script: DocScript, face: Face): Pick<IRunOptions, 'font' | 'la
 }
 
 /** Runs for a text, its line breaks kept as breaks. */
-function runs(text: string, script: DocScript, face: Face, extra: IRunOptions = {}): TextRun[] {
+function runs(text: string, script: Script, face: Face, extra: IRunOptions = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ ...runStyle(script, face), ...extra, text: line, break: i > 0 ? 1 : undefined }));
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '777777' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cell(value: Cell, script: DocScript, width: number, header: boolean, numeric: boolean): TableCell {
+function cell(value: Cell, script: Script, width: number, header: boolean, numeric: boolean): TableCell {
   const own = value.script ?? script;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -82,7 +63,7 @@ class TableWriter {
   private readonly tables: Array<{ block: TableBlock; shape: number; template: boolean }> = [];
 
   constructor(
-    private readonly script: DocScript,
+    private readonly script: Script,
     private readonly pageWidth: number,
   ) {}
 
@@ -94,7 +75,7 @@ class TableWriter {
     return `HETAO${this.nonce}${kind}`;
   }
 
-  private cellMarker(shape: number, column: number, script: DocScript, line: 'A' | 'B'): string {
+  private cellMarker(shape: number, column: number, script: Script, line: 'A' | 'B'): string {
     return this.marker(`S${shape}C${column}${script}${line}`);
   }
 
@@ -116,7 +97,7 @@ class TableWriter {
       cantSplit: true,
       children: block.columns.map((c, i) => cell({ text: c.header, script: block.headerScripts?.[i] }, script, widths[i]!, true, c.kind === 'number')),
     });
-    const templates = docScripts.map(
+    const templates = scripts.map(
       (own) =>
         new TableRow({
           children: Array.from({ length: count }, (_, i) =>
@@ -174,12 +155,12 @@ class TableWriter {
 
   /** A template table's XML cut at its markers; `start`–`end` is the whole table. */
   private shapeXml(xml: string, shape: number, count: number, from: number): { xml: ShapeXml; start: number; end: number } {
-    const cells = {} as Record<DocScript, CellXml[]>;
+    const cells = {} as Record<Script, CellXml[]>;
     let rowsStart = -1;
     let rowOpen = '';
     let rowClose = '';
     let rowsEnd = from;
-    for (const own of docScripts) {
+    for (const own of scripts) {
       cells[own] = [];
       let cellEnd = rowsEnd;
       for (let i = 0; i < count; i++) {
@@ -215,7 +196,7 @@ interface CellXml {
 interface ShapeXml {
   tableOpen: string;
   rowOpen: string;
-  cells: Record<DocScript, CellXml[]>;
+  cells: Record<Script, CellXml[]>;
   rowClose: string;
   tableClose: string;
 }
@@ -241,7 +222,7 @@ const xmlEntities: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": 
 
 const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function blocks(list: Block[], script: DocScript, tables: TableWriter): Array<Paragraph | Table> {
+function blocks(list: Block[], script: Script, tables: TableWriter): Array<Paragraph | Table> {
   return list.flatMap((b): Array<Paragraph | Table> => {
     switch (b.kind) {
       case 'heading':

@@ -1,7 +1,8 @@
-import { type Block, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { type Block, type Cell, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
 import { plainText } from '../../../shared/documents/text';
 import { DOCUMENT_CSP, escapeHtml, fontStacks } from '../pdf/pdfRenderer';
 import { scriptTag } from '../../../shared/model/language';
+import { type Script } from '../../../shared/script/script';
 
 /**
  * Text inside a CSS string literal: control characters dropped (a form feed ends a CSS string as a
@@ -12,7 +13,7 @@ export function cssString(text: string): string {
   return `"${plainText(text).replace(/[\\"'<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const lang = (script: DocScript | undefined) => (script ? ` lang="${scriptTag[script]}" class="s-${script}"` : '');
+const lang = (script: Script | undefined) => (script ? ` lang="${scriptTag[script]}" class="s-${script}"` : '');
 
 /** Line breaks in user text shown as breaks; everything else escaped. */
 function text(value: string): string {

@@ -1,3 +1,5 @@
+import type { Script } from '../../../shared/script/script';
+
 /**
  * The app's one HTML → PDF path. Chromium lays out the page (Electron's printToPDF in the app,
  * playwright-core's page.pdf in tests), so what is printed is what the HTML says, CJK fonts included.
@@ -23,14 +25,12 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-/** A document script: Traditional (Hong Kong) or Simplified (Mainland). */
-export type DocumentScript = 'hant' | 'hans';
 
 /**
  * Real fonts named per script, Windows and macOS first, then the Noto CJK faces Linux machines
  * (and CI) have, so Chromium picks glyphs of the right regional form and never shows tofu.
  */
-export const fontStacks: Record<DocumentScript, { serif: string; sans: string }> = {
+export const fontStacks: Record<Script, { serif: string; sans: string }> = {
   hant: {
     serif: '"PMingLiU", "MingLiU", "Songti TC", "Noto Serif CJK HK", "Noto Serif CJK TC", serif',
     sans: '"Microsoft JhengHei", "PingFang HK", "PingFang TC", "Noto Sans CJK HK", "Noto Sans CJK TC", sans-serif',

@@ -3,7 +3,8 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, ShadingType, T
 import { describe, expect, it } from 'vitest';
 import { docxFonts, renderDocx } from '../../../electron/documents/docx/renderDocx';
 import { readZipEntry } from '../../../electron/documents/docx/zipEntry';
-import { scriptLanguageTag, type Cell, type DocScript, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { scriptLanguageTag, type Cell, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
+import { type Script } from '../../../shared/script/script';
 
 /*
  * renderDocx writes table body rows as XML from templates docx laid out, instead of building each
@@ -34,7 +35,7 @@ const model = (blocks: DocumentModel['blocks']): DocumentModel => ({
 });
 
 /** docx's own rendering of a table, cell by cell, as renderDocx built it before body rows were templated. */
-function docxTable(block: TableBlock, script: DocScript, pageWidth: number): Table {
+function docxTable(block: TableBlock, script: Script, pageWidth: number): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '777777' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (value: Cell, width: number, header: boolean, numeric: boolean) => {
