@@ -1,3 +1,4 @@
+import { nextActionReference } from '../../shared/model/actionReference';
 import { checkReferences } from '../store/references';
 import { randomUUID } from 'node:crypto';
 import { localToday } from '../../shared/actions/dueDates';
@@ -59,14 +60,8 @@ export class ActionService {
    * deleted ones included, so a number is never given twice.
    */
   private nextReference(code: string, subGroupId: string): string {
-    const year = this.now().getFullYear();
-    let highest = 0;
-    for (const action of this.store.list('actions', { includeDeleted: true })) {
-      if (action.subGroupId !== subGroupId) continue;
-      const match = /-(\d{4})-(\d+)$/.exec(action.reference);
-      if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));
-    }
-    return `${code}-${year}-${String(highest + 1).padStart(3, '0')}`;
+    const series = this.store.list('actions', { includeDeleted: true }).filter((a) => a.subGroupId === subGroupId);
+    return nextActionReference(code, this.now().getFullYear(), series);
   }
 
   async update(id: string, revision: number, fields: ActionFields): Promise<Action> {

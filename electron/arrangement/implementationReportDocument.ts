@@ -7,7 +7,6 @@ import { documentDate, documentNumber } from '../../shared/documents/labels';
 import type { Block, DocumentModel } from '../../shared/documents/model';
 import { actionStatuses } from '../../shared/model/action';
 import { annexLabel } from '../../shared/model/annex';
-import { meetingNumberLabel } from '../../shared/model/meeting';
 import type { Store } from '../store/store';
 import type { ScriptedContent } from '../exports/scriptedContent';
 import { otherFigures, otherWorkSources } from './workSources';
@@ -45,7 +44,7 @@ export function entryCount(data: ImplementationReportData): number {
 }
 
 /** An entry's reference and text in the document's script: bilingual names picked, user text converted. */
-async function entryTexts(entry: ReportEntry, store: Store, content: ScriptedContent): Promise<{ reference: string; text: string }> {
+async function entryTexts(entry: ReportEntry, store: Store, content: ScriptedContent, t: TFunction): Promise<{ reference: string; text: string }> {
   const script = content.script;
   const plain = { reference: entry.reference ?? '', text: entry.text };
   switch (entry.kind) {
@@ -79,14 +78,14 @@ async function entryTexts(entry: ReportEntry, store: Store, content: ScriptedCon
     }
     case 'meeting': {
       const meeting = store.get('meetings', entry.id);
-      return meeting ? { reference: meetingNumberLabel(meeting.number, script), text: await content.field('meetings', meeting, 'title') } : plain;
+      return meeting ? { reference: t('meetings.numberLabel', { number: meeting.number }), text: await content.field('meetings', meeting, 'title') } : plain;
     }
     case 'decision': {
       for (const meeting of store.list('meetings')) {
         for (const item of meeting.agenda) {
           if (!item.decisions.some((d) => d.id === entry.id)) continue;
           const text = await content.field('meetings', meeting, `agenda.${item.id}.decisions.${entry.id}.text`);
-          return { reference: meetingNumberLabel(meeting.number, script), text };
+          return { reference: t('meetings.numberLabel', { number: meeting.number }), text };
         }
       }
       return plain;
@@ -143,7 +142,7 @@ export async function implementationReportDocument(
     if (!entries.length) return void blocks.push({ kind: 'paragraph', text: t('arrangement.report.nothing'), tone: 'muted' });
     const rows = [];
     for (const entry of entries) {
-      const { reference, text } = await entryTexts(entry, data.store, content);
+      const { reference, text } = await entryTexts(entry, data.store, content, t);
       const status = entry.statusKey ? t(entry.statusKey) : '';
       rows.push([
         { text: t(`arrangement.kind.${entry.kind}`) },

@@ -1,7 +1,6 @@
 import { findClauseReferences, isClauseId } from '../../shared/arrangement/clauses';
 import type { ReportFigures, ReportPeriod } from '../../shared/arrangement/report';
 import type { WorkItem } from '../../shared/arrangement/work';
-import { meetingNumberLabel } from '../../shared/model/meeting';
 import type { Store } from '../store/store';
 
 /** Clause ids cited in free text (第二條（三）1, Article 2(3)1): how meetings and decisions cite clauses. */
@@ -26,7 +25,8 @@ export function otherWorkSources(store: Store): Array<() => WorkItem[]> {
         item.decisions.map((decision) => ({
           kind: 'decision' as const,
           id: decision.id,
-          reference: meetingNumberLabel(meeting.number, 'hant'),
+          reference: null,
+          meetingNumber: meeting.number,
           title: decision.text,
           statusKey: null,
           open: false,
@@ -40,7 +40,8 @@ export function otherWorkSources(store: Store): Array<() => WorkItem[]> {
       const held: WorkItem = {
         kind: 'meeting',
         id: meeting.id,
-        reference: meetingNumberLabel(meeting.number, 'hant'),
+        reference: null,
+        meetingNumber: meeting.number,
         title: meeting.title,
         statusKey: null,
         open: false,

@@ -1,3 +1,4 @@
+import { nextActionReference, referenceSeries } from '../../shared/model/actionReference';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -499,13 +500,9 @@ export class ExchangeService {
     const { collection, recordId, path: field } = givesWay;
     if (collection === 'actions') {
       const action = this.store.get('actions', recordId)!;
-      const [, code, year] = /^(.*)-(\d{4})-\d+$/.exec(action.reference)!;
-      let highest = 0;
-      for (const a of this.store.list('actions', { includeDeleted: true })) {
-        const m = /-(\d{4})-(\d+)$/.exec(a.reference);
-        if (a.subGroupId === action.subGroupId && m && m[1] === year) highest = Math.max(highest, Number(m[2]));
-      }
-      const to = `${code}-${year}-${String(highest + 1).padStart(3, '0')}`;
+      const { code, year } = referenceSeries(action.reference)!;
+      const series = this.store.list('actions', { includeDeleted: true }).filter((a) => a.subGroupId === action.subGroupId);
+      const to = nextActionReference(code, year, series);
       await this.store.update('actions', recordId, (current) => ({ reference: to, formerReferences: [...(current.formerReferences ?? []), current.reference] }));
       return { collection, recordId, field, from: action.reference, to };
     }

@@ -1,3 +1,4 @@
+import { compareReferences } from '../../shared/model/actionReference';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,8 +71,6 @@ const KEPT = 5;
 const EDITION_SUFFIX = /（(繁體版|简体版|繁体版|簡體版)）$/;
 const extensionName: Record<ExportRequest['format'], string> = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' };
 
-/** SP-2026-9 before SP-2026-10; one collator, as localeCompare with options builds one per comparison. */
-const referenceOrder = new Intl.Collator('en', { numeric: true });
 
 /** A body's name for a file name: its quotation marks dropped (「聯合政策」專組 → 聯合政策專組). */
 const bareName = (name: string) => name.replace(/[「」“”"『』]/g, '').trim();
@@ -250,7 +249,7 @@ export class ExportService {
     const wanted = new Set(subGroups.map((s) => s.id));
     const all = store.list('actions', { includeDeleted: true }).filter((a) => wanted.has(a.subGroupId));
     const kept = new Set(filterActions(all.map(toRow), target.filter, today, hits).map((r) => r.id));
-    const byReference = (a: Action, b: Action) => referenceOrder.compare(a.reference, b.reference);
+    const byReference = (a: Action, b: Action) => compareReferences(a.reference, b.reference);
     return {
       subGroup,
       groups: subGroups.map((s) => ({ subGroup: s, actions: all.filter((a) => a.subGroupId === s.id && kept.has(a.id)).sort(byReference) })),

@@ -1,3 +1,4 @@
+import { compareReferences } from '../../shared/model/actionReference';
 import { checkReferences } from '../store/references';
 import { inputLimits } from '../../shared/ipc/inputLimits';
 import type { PrivateScratch } from './privateScratch';
@@ -298,7 +299,7 @@ export class MeetingService {
       .filter((a) => a.meetingId !== null && earlierById.has(a.meetingId))
       // Open actions, and those closed since the previous meeting, so the body sees them once more.
       .filter((a) => OPEN_STATUSES.has(a.status) || (previousMeeting !== null && a.updatedAt.slice(0, 10) >= previousMeeting.date))
-      .sort((a, b) => a.reference.localeCompare(b.reference))
+      .sort((a, b) => compareReferences(a.reference, b.reference))
       .map((action) => {
         const from = earlierById.get(action.meetingId!)!;
         return { action, meetingNumber: from.number, agendaItemTitle: from.agenda.find((i) => i.id === action.agendaItemId)?.title ?? null };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangementText, findNode, inScript, type ArrangementNode } from '../../shared/arrangement/arrangementText';
 import { clauseLabel, isClauseId, nodeLabel, servesNode } from '../../shared/arrangement/clauses';
-import type { ClauseCounts, ClauseDetail, WorkItem } from '../../shared/arrangement/work';
+import { workReference, type ClauseCounts, type ClauseDetail, type WorkItem } from '../../shared/arrangement/work';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { annexLabel, type Annex } from '../../shared/model/annex';
 import type { Contact } from '../../shared/model/contact';
@@ -201,7 +201,7 @@ function WorkTable({ items, language }: { items: WorkItem[]; language: Language 
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('arrangement.noWork')} /> }}
       columns={[
         { title: t('arrangement.col.kind'), dataIndex: 'kind', width: 110, render: (kind: WorkItem['kind']) => <Tag>{t(`arrangement.kind.${kind}`)}</Tag> },
-        { title: t('arrangement.col.reference'), dataIndex: 'reference', width: 130, render: (ref: string | null) => ref ?? '' },
+        { title: t('arrangement.col.reference'), key: 'reference', width: 130, render: (_: unknown, item: WorkItem) => workReference(item, t) },
         { title: t('arrangement.col.title'), dataIndex: 'title', render: (title: string) => <ClauseText text={reader.show(title).text} language={language} /> },
         { title: t('arrangement.col.status'), dataIndex: 'statusKey', width: 110, render: (key: string | null) => (key ? t(key) : '') },
         { title: t('arrangement.col.date'), dataIndex: 'date', width: 140, render: (date: string | null) => (date ? formatDate(`${date}T12:00:00Z`, language, 'UTC') : '') },

@@ -1,3 +1,4 @@
+import { workReference } from '../../shared/arrangement/work';
 import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -90,7 +91,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
   const entryText = (entry: ReportEntry) => (
     <Space size={4} wrap>
       {entry.kind !== 'note' && <Tag>{t(`arrangement.kind.${entry.kind}`)}</Tag>}
-      {entry.reference && <Typography.Text type="secondary">{entry.reference}</Typography.Text>}
+      {workReference(entry, t) && <Typography.Text type="secondary">{workReference(entry, t)}</Typography.Text>}
       <ReaderText text={entry.text} />
       {entry.statusKey && <Tag color="blue">{t(entry.statusKey)}</Tag>}
       {entry.date && <Typography.Text type="secondary">{dateOf(entry.date, language)}</Typography.Text>}

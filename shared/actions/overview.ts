@@ -1,3 +1,4 @@
+import { compareReferences } from '../model/actionReference';
 import type { ActionRow, ActionStatus } from '../model/action';
 import { actionStatuses } from '../model/action';
 import { daysBetween, dueState } from './dueDates';
@@ -36,7 +37,7 @@ export function summarize(actions: ActionRow[], subGroupIds: string[], today: st
       if (action.status === 'dropped') count.dropped++;
     }
   }
-  overdue.sort((a, b) => b.daysLate - a.daysLate || a.action.reference.localeCompare(b.action.reference));
+  overdue.sort((a, b) => b.daysLate - a.daysLate || compareReferences(a.action.reference, b.action.reference));
   dueThisWeek.sort((a, b) => a.dueDate!.localeCompare(b.dueDate!));
   const recentlyUpdated = [...actions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10);
   return {

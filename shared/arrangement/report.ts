@@ -50,6 +50,7 @@ export interface ReportEntry {
   kind: WorkItem['kind'] | 'note' | 'annex';
   id: string;
   reference: string | null;
+  meetingNumber?: number;
   /** Title or note text, as written (the exporter shows it in the reader's script). */
   text: string;
   /** The day it happened, or the due day. */
@@ -132,7 +133,7 @@ export function buildReport(sources: ReportSources, period: ReportPeriod): Imple
 
   const placeWork = (item: WorkItem, createdOn: string | null) => {
     if (createdOn !== null && createdOn > period.to) return;
-    const base = { kind: item.kind, id: item.id, reference: item.reference, text: item.title };
+    const base = { kind: item.kind, id: item.id, reference: item.reference, meetingNumber: item.meetingNumber, text: item.title };
     if (DATED.has(item.kind)) {
       // Meetings, decisions and events happen on their day: held in the period, or coming after it.
       if (within(item.date, period)) place(item.clauses, 'done', { ...base, date: item.date, statusKey: item.statusKey });

@@ -13,8 +13,10 @@ export type WorkKind = 'action' | 'measure' | 'space' | 'tenant' | 'project' | '
 export interface WorkItem {
   kind: WorkKind;
   id: string;
-  /** SP-2026-014, 第3次會議…; null where the kind has none. */
+  /** SP-2026-014…; null where the kind has none. */
   reference: string | null;
+  /** For a meeting or its decision: the meeting's number, labelled in the reader's language (第3次會議, Meeting 3). */
+  meetingNumber?: number;
   title: string;
   /** Locale key of the status, e.g. actions.statusValue.done; null where the kind has none. */
   statusKey: string | null;
@@ -26,6 +28,11 @@ export interface WorkItem {
   clauses: string[];
   /** Changes of stage or status with their day, for the report's "done in the period". */
   changes: Array<{ on: string; toKey: string; to: string }>;
+}
+
+/** A piece of work's reference as the reader sees it: its number (SP-2026-014), or its meeting's label from the locale. */
+export function workReference(item: Pick<WorkItem, 'reference' | 'meetingNumber'>, t: (key: 'meetings.numberLabel', options: { number: number }) => string): string {
+  return item.meetingNumber !== undefined ? t('meetings.numberLabel', { number: item.meetingNumber }) : (item.reference ?? '');
 }
 
 /** What main answers for one node of the text. */

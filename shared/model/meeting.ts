@@ -273,14 +273,6 @@ export interface MeetingPackData {
   papers: Array<{ itemId: string; paper: Paper; state: AttachmentState; filePath: string | null }>;
 }
 
-/** 第3次會議 / 第3次会议 / 3rd meeting. */
-export function meetingNumberLabel(number: number, script: 'hant' | 'hans' | 'en'): string {
-  if (script === 'hant') return `第${number}次會議`;
-  if (script === 'hans') return `第${number}次会议`;
-  const suffix = number % 100 >= 11 && number % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][number % 10] ?? 'th');
-  return `${number}${suffix} meeting`;
-}
-
 /** 文件第 3/2026 號 / 文件第 3/2026 号 / Paper No. 3/2026. */
 export function paperNumberLabel(number: PaperNumber, script: 'hant' | 'hans' | 'en'): string {
   const n = `${number.seq}/${number.year}`;

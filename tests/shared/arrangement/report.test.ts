@@ -62,7 +62,7 @@ describe('the implementation report', () => {
   });
 
   it('lists meetings and decisions held in the period as done and those soon after as next, never overdue', () => {
-    const item = (date: string) => ({ kind: 'meeting' as const, id: uuid(), reference: '第3次會議', title: '聯合政策專組會議', statusKey: null, open: false, subGroupId: null, date, clauses: ['2.2'], changes: [] });
+    const item = (date: string) => ({ kind: 'meeting' as const, id: uuid(), reference: null, meetingNumber: 3, title: '聯合政策專組會議', statusKey: null, open: false, subGroupId: null, date, clauses: ['2.2'], changes: [] });
     const report = buildReport({ actions: [], notes: [], annexes: [], otherWork: [item('2026-03-01'), item('2026-07-15'), item('2025-12-01')], otherFigures: { meetingsHeld: 1 } }, period);
     const clause = report.clauses.find((c) => c.clauseId === '2.2')!;
     expect(clause.done.map((e) => e.date)).toEqual(['2026-03-01']);
