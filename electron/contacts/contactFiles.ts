@@ -1,3 +1,4 @@
+import { localToday } from '../../shared/actions/dueDates';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -119,7 +120,7 @@ export class ContactFiles {
   /** Asks where to save and writes the address book there; null if the user cancelled. */
   async export(format: ExportFormat): Promise<{ path: string; count: number } | null> {
     const t = this.options.t();
-    const day = this.options.now().toISOString().slice(0, 10);
+    const day = localToday(this.options.now()); // the laptop's date: before 08:00 in Hong Kong the UTC date is yesterday's
     const filePath = await this.options.dialogs.saveFile({
       title: t('contacts.export.dialogTitle'),
       defaultPath: `${t('contacts.export.fileName')}-${day}.${format}`,

@@ -1,3 +1,4 @@
+import { localToday } from '../../shared/actions/dueDates';
 import { nextActionReference, referenceSeries } from '../../shared/model/actionReference';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -296,7 +297,7 @@ export class ExchangeService {
     const retired = peers.find((p) => p.retiredAt);
     if (retired) throw new AppError('exchange.peerRetired');
     const now = this.options.now();
-    const day = now.toISOString().slice(0, 10);
+    const day = localToday(now);
     const count = this.data.preparedOn?.day === day ? this.data.preparedOn.count + 1 : 1;
     const fileName = this.fileName(this.officeIn(me.office), day, count);
     let target: string;
