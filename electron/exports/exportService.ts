@@ -322,20 +322,20 @@ export class ExportService {
   }
 
   private async parallel(target: ExportTarget, progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<DocumentModel> {
-    const tt = { hant: this.t('hant'), hans: this.t('hans') };
+    const labels = { hant: this.t('hant'), hans: this.t('hans') };
     const content = {
       hant: new ScriptedContent(this.options.converter, 'hant', unreviewed.hant),
       hans: new ScriptedContent(this.options.converter, 'hans', unreviewed.hans),
     };
-    const footer = async () => [...(await scriptStatement(tt.hant, content.hant)), ...(await scriptStatement(tt.hans, content.hans))];
+    const footer = async () => [...(await scriptStatement(labels.hant, content.hant)), ...(await scriptStatement(labels.hans, content.hans))];
     if (target.kind === 'actions') {
       const data = this.actionExport(target);
-      const texts = { hant: await actionTexts(data, content.hant, tt.hant, progress), hans: await actionTexts(data, content.hans, tt.hans, progress) };
-      return actionsParallel(tt, data, texts, await footer());
+      const texts = { hant: await actionTexts(data, content.hant, labels.hant, progress), hans: await actionTexts(data, content.hans, labels.hans, progress) };
+      return actionsParallel(labels, data, texts, await footer());
     }
     if (target.kind === 'meeting') {
       const data = this.meetingData(target.meetingId);
-      const doc = await meetingParallel(tt, data, content, []);
+      const doc = await meetingParallel(labels, data, content, []);
       return { ...doc, footer: await footer() };
     }
     throw new AppError('export.unsupported');

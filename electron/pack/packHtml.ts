@@ -1,4 +1,4 @@
-import { DOCUMENT_CSP, escapeHtml as e, fontStacks } from '../documents/pdf/pdfRenderer';
+import { DOCUMENT_CSP, escapeHtml, fontStacks } from '../documents/pdf/pdfRenderer';
 import type { PackContent } from './packContent';
 import { scriptTag } from '../../shared/model/language';
 import { type Script } from '../../shared/script/script';
@@ -26,7 +26,7 @@ export interface PackPart {
 function page(script: Script, title: string, css: string, body: string): string {
   const fonts = fontStacks[script];
   return `<!doctype html><html lang="${scriptTag[script]}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}"><title>${e(title)}</title><style>
+<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}"><title>${escapeHtml(title)}</title><style>
 @page { size: A4; margin: 24mm 20mm 24mm 20mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${fonts.serif}; font-size: 11.5pt; line-height: 1.6; color: #111; }
@@ -84,12 +84,12 @@ export function coverPart(content: PackContent, t: PackLabels): PackPart {
     [t('packDoc.venue'), content.venue],
   ];
   const body = `<div class="cover">
-${content.classification ? `<div class="classification">${e(content.classification)}</div>` : '<div></div>'}
-<div class="governments">${content.governments.map((g) => `<div>${e(g)}</div>`).join('')}</div>
-<div class="group">${e(content.groupName)}</div>
-<div class="meeting">${e(content.meetingTitle)}</div>
-<div class="kind">${e(t('packDoc.title'))}</div>
-<table class="details">${details.map(([k, v]) => `<tr><td>${e(k!)}</td><td>${e(v!)}</td></tr>`).join('')}</table>
+${content.classification ? `<div class="classification">${escapeHtml(content.classification)}</div>` : '<div></div>'}
+<div class="governments">${content.governments.map((g) => `<div>${escapeHtml(g)}</div>`).join('')}</div>
+<div class="group">${escapeHtml(content.groupName)}</div>
+<div class="meeting">${escapeHtml(content.meetingTitle)}</div>
+<div class="kind">${escapeHtml(t('packDoc.title'))}</div>
+<table class="details">${details.map(([k, v]) => `<tr><td>${escapeHtml(k!)}</td><td>${escapeHtml(v!)}</td></tr>`).join('')}</table>
 </div>`;
   return { id: 'cover', title: t('packDoc.cover'), css, body };
 }
@@ -98,11 +98,11 @@ export function agendaPart(content: PackContent, t: PackLabels): PackPart {
   const rows = content.agenda
     .map(
       (item) =>
-        `<tr><td class="num">${e(item.number)}</td><td>${e(item.title)}</td><td>${item.papers.map((p) => e(p.title)).join('<br>') || '—'}</td></tr>`,
+        `<tr><td class="num">${escapeHtml(item.number)}</td><td>${escapeHtml(item.title)}</td><td>${item.papers.map((p) => escapeHtml(p.title)).join('<br>') || '—'}</td></tr>`,
     )
     .join('');
-  const body = `<h1>${e(t('packDoc.agenda'))}</h1><p class="muted">${e(content.groupName)} · ${e(content.meetingTitle)} · ${e(content.date)}</p>
-${content.agenda.length ? `<table><thead><tr><th class="num">${e(t('packDoc.item'))}</th><th>${e(t('packDoc.subject'))}</th><th style="width:38%">${e(t('packDoc.papers'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t('packDoc.noAgenda'))}</p>`}`;
+  const body = `<h1>${escapeHtml(t('packDoc.agenda'))}</h1><p class="muted">${escapeHtml(content.groupName)} · ${escapeHtml(content.meetingTitle)} · ${escapeHtml(content.date)}</p>
+${content.agenda.length ? `<table><thead><tr><th class="num">${escapeHtml(t('packDoc.item'))}</th><th>${escapeHtml(t('packDoc.subject'))}</th><th style="width:38%">${escapeHtml(t('packDoc.papers'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${escapeHtml(t('packDoc.noAgenda'))}</p>`}`;
   return { id: 'agenda', title: t('packDoc.agenda'), css: '#agenda .num { width: 14mm; white-space: nowrap; }', body };
 }
 
@@ -115,22 +115,22 @@ export function attendancePart(content: PackContent, t: PackLabels): PackPart {
       const side = (s: 'HK' | 'SZ' | 'other') =>
         people
           .filter((p) => p.side === s)
-          .map((p) => `<div class="person">${e(p.name)}${p.post ? `<div class="muted">${e(p.post)}</div>` : ''}</div>`)
+          .map((p) => `<div class="person">${escapeHtml(p.name)}${p.post ? `<div class="muted">${escapeHtml(p.post)}</div>` : ''}</div>`)
           .join('') || '—';
-      return `<h2>${e(t(`packDoc.${kind}`))}</h2><table><thead><tr>${sides.map((s) => `<th>${e(t(`packDoc.side.${s}`))}</th>`).join('')}</tr></thead>
+      return `<h2>${escapeHtml(t(`packDoc.${kind}`))}</h2><table><thead><tr>${sides.map((s) => `<th>${escapeHtml(t(`packDoc.side.${s}`))}</th>`).join('')}</tr></thead>
 <tbody><tr>${sides.map((s) => `<td>${side(s)}</td>`).join('')}</tr></tbody></table>`;
     })
     .join('');
-  const body = `<h1>${e(t('packDoc.attendance'))}</h1>${groups || `<p>${e(t('packDoc.noAttendance'))}</p>`}`;
+  const body = `<h1>${escapeHtml(t('packDoc.attendance'))}</h1>${groups || `<p>${escapeHtml(t('packDoc.noAttendance'))}</p>`}`;
   return { id: 'attendance', title: t('packDoc.attendance'), css: '#attendance .person { margin-bottom: 2mm; } #attendance table { table-layout: fixed; }', body };
 }
 
 export function minutesPart(content: PackContent, t: PackLabels): PackPart {
   const minutes = content.previousMinutes;
-  const body = `<h1>${e(t('packDoc.previousMinutes'))}</h1>${
+  const body = `<h1>${escapeHtml(t('packDoc.previousMinutes'))}</h1>${
     minutes
-      ? `<h2>${e(minutes.title)}</h2>${minutes.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}`
-      : `<p>${e(t('packDoc.noMinutes'))}</p>`
+      ? `<h2>${escapeHtml(minutes.title)}</h2>${minutes.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`
+      : `<p>${escapeHtml(t('packDoc.noMinutes'))}</p>`
   }`;
   return { id: 'minutes', title: t('packDoc.previousMinutes'), css: '#minutes p { white-space: pre-wrap; text-align: justify; }', body };
 }
@@ -139,12 +139,12 @@ export function mattersPart(content: PackContent, t: PackLabels): PackPart {
   const rows = content.mattersArising
     .map(
       (m) =>
-        `<tr><td class="nowrap">${e(m.reference)}</td><td>${e(m.title)}</td><td>${e(m.owner)}</td><td class="nowrap">${e(m.dueDate)}</td><td class="nowrap">${e(m.status)}</td><td>${e(m.latestNote)}</td></tr>`,
+        `<tr><td class="nowrap">${escapeHtml(m.reference)}</td><td>${escapeHtml(m.title)}</td><td>${escapeHtml(m.owner)}</td><td class="nowrap">${escapeHtml(m.dueDate)}</td><td class="nowrap">${escapeHtml(m.status)}</td><td>${escapeHtml(m.latestNote)}</td></tr>`,
     )
     .join('');
-  const cols = ['reference', 'matter', 'owner', 'due', 'status', 'progress'].map((c) => `<th>${e(t(`packDoc.col.${c}`))}</th>`).join('');
-  const body = `<h1>${e(t('packDoc.mattersArising'))}</h1>${
-    content.mattersArising.length ? `<table><thead><tr>${cols}</tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t('packDoc.noMatters'))}</p>`
+  const cols = ['reference', 'matter', 'owner', 'due', 'status', 'progress'].map((c) => `<th>${escapeHtml(t(`packDoc.col.${c}`))}</th>`).join('');
+  const body = `<h1>${escapeHtml(t('packDoc.mattersArising'))}</h1>${
+    content.mattersArising.length ? `<table><thead><tr>${cols}</tr></thead><tbody>${rows}</tbody></table>` : `<p>${escapeHtml(t('packDoc.noMatters'))}</p>`
   }`;
   return { id: 'matters', title: t('packDoc.mattersArising'), css: '#matters table { font-size: 9.5pt; } #matters .nowrap { white-space: nowrap; }', body };
 }
@@ -166,8 +166,8 @@ export function separatorPart(script: Script, index: number, s: Separator, t: Pa
 .separator .itemTitle { margin-top: 8mm; font-size: 22pt; font-weight: 700; font-family: ${sans}; }
 .separator .paper { margin-top: 10mm; font-size: 14pt; }
 .separator .note { margin: 16mm auto 0; max-width: 140mm; padding: 4mm; border: 1pt solid #a00; color: #a00; font-size: 12pt; }`;
-  const body = `<div class="separator"><div class="item">${e(t('packDoc.itemNumber', { number: s.item }))}</div>
-<div class="itemTitle">${e(s.itemTitle)}</div><div class="paper">${e(s.paperTitle)}</div>${s.note ? `<div class="note">${e(s.note)}</div>` : ''}</div>`;
+  const body = `<div class="separator"><div class="item">${escapeHtml(t('packDoc.itemNumber', { number: s.item }))}</div>
+<div class="itemTitle">${escapeHtml(s.itemTitle)}</div><div class="paper">${escapeHtml(s.paperTitle)}</div>${s.note ? `<div class="note">${escapeHtml(s.note)}</div>` : ''}</div>`;
   return { id: `paper-${index}`, title: s.paperTitle, css, body };
 }
 
@@ -197,12 +197,12 @@ export function contentsPart(content: PackContent, lines: ContentsLine[], t: Pac
 #contents .title { flex: 0 1 auto; }
 #contents .dots { flex: 1 1 auto; border-bottom: 0.8pt dotted #777; margin: 0 2mm; min-width: 8mm; }
 #contents .page { flex: 0 0 12mm; text-align: right; font-variant-numeric: tabular-nums; }`;
-  const body = `<h1>${e(t('packDoc.contents'))}</h1><p class="muted">${e(content.groupName)} · ${e(content.meetingTitle)}</p>
+  const body = `<h1>${escapeHtml(t('packDoc.contents'))}</h1><p class="muted">${escapeHtml(content.groupName)} · ${escapeHtml(content.meetingTitle)}</p>
 ${lines
   .map(
     (l) =>
       // A fixed-width number column: the placeholder pass and the final pass lay out identically.
-      `<a class="line level${l.level}" href="#${l.target}"><span class="title">${e(l.title)}</span><span class="dots"></span><span class="page">${l.page ?? ''}</span></a>`,
+      `<a class="line level${l.level}" href="#${l.target}"><span class="title">${escapeHtml(l.title)}</span><span class="dots"></span><span class="page">${l.page ?? ''}</span></a>`,
   )
   .join('')}`;
   return { id: 'contents', title: t('packDoc.contents'), css, body };
@@ -218,10 +218,10 @@ function overlaySheets(content: PackContent, total: number, t: PackLabels): { cs
 .sheet .header { position: absolute; top: 8mm; left: 20mm; right: 20mm; display: flex; justify-content: space-between; font-size: 8.5pt; line-height: 1.6; color: #444; font-family: ${sans}; border-bottom: 0.5pt solid #999; padding-bottom: 1mm; }
 .sheet .classification { color: #a00; font-weight: 700; }
 .sheet .footer { position: absolute; bottom: 8mm; left: 20mm; right: 20mm; text-align: center; font-size: 9pt; line-height: 1.6; color: #333; font-family: ${sans}; }`;
-  const header = `<div class="header"><span>${e(content.groupName)} · ${e(content.meetingTitle)}</span><span class="classification">${e(content.classification ?? '')}</span></div>`;
+  const header = `<div class="header"><span>${escapeHtml(content.groupName)} · ${escapeHtml(content.meetingTitle)}</span><span class="classification">${escapeHtml(content.classification ?? '')}</span></div>`;
   const sheets: string[] = [];
   for (let i = 1; i <= total; i++) {
-    sheets.push(`<div class="sheet">${header}<div class="footer">${e(t('packDoc.pageOf', { page: i, total }))}</div></div>`);
+    sheets.push(`<div class="sheet">${header}<div class="footer">${escapeHtml(t('packDoc.pageOf', { page: i, total }))}</div></div>`);
   }
   return { css, body: sheets.join('') };
 }

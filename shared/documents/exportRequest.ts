@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ActionStatus, OwnerSide } from '../model/action';
 import type { FieldRef } from '../script/fieldReview';
-import type { DocumentModel } from './model';
 
 export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -72,5 +71,3 @@ export interface ExportDone {
   folder: string;
   files: string[];
 }
-
-export type PreviewDocument = DocumentModel;
