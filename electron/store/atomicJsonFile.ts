@@ -14,9 +14,27 @@ export function isTempFile(name: string): boolean {
  * to the disk, renamed over the old one, and the folder flushed so the rename itself survives a power cut.
  */
 export async function writeFileAtomic(fs: StoreFs, filePath: string, content: string | Uint8Array): Promise<void> {
-  const tempPath = `${filePath}.${randomUUID().slice(0, 8)}${TEMP_SUFFIX}`;
   try {
     await fs.mkdir(path.dirname(filePath), { recursive: true });
+    const tempPath = await writeTempBeside(fs, filePath, content);
+    try {
+      await moveIntoPlace(fs, tempPath, filePath);
+    } catch (error) {
+      await fs.rm(tempPath, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    throw toDiskError(error);
+  }
+}
+
+/**
+ * The first half of an atomic write, for writers that put several files in place together: the content
+ * in full under a unique temporary name beside `filePath`, flushed to the disk. Nothing is left on failure.
+ */
+export async function writeTempBeside(fs: StoreFs, filePath: string, content: string | Uint8Array, suffix = TEMP_SUFFIX): Promise<string> {
+  const tempPath = `${filePath}.${randomUUID().slice(0, 8)}${suffix}`;
+  try {
     const handle = await fs.open(tempPath, 'w');
     try {
       await handle.writeFile(content);
@@ -24,12 +42,17 @@ export async function writeFileAtomic(fs: StoreFs, filePath: string, content: st
     } finally {
       await handle.close();
     }
-    await renameWithRetry(fs, tempPath, filePath);
-    await syncDirectory(fs, path.dirname(filePath));
+    return tempPath;
   } catch (error) {
     await fs.rm(tempPath, { force: true }).catch(() => undefined);
-    throw toDiskError(error);
+    throw error;
   }
+}
+
+/** The second half: the flushed temporary renamed over its destination, and the folder flushed. */
+export async function moveIntoPlace(fs: StoreFs, tempPath: string, filePath: string): Promise<void> {
+  await renameWithRetry(fs, tempPath, filePath);
+  await syncDirectory(fs, path.dirname(filePath));
 }
 
 /** Windows refuses a rename for a moment while a virus scanner or indexer holds the target open. */

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
+import { moveIntoPlace, writeTempBeside } from '../../store/atomicJsonFile';
 import type { StoreFs } from '../../store/storeFs';
 
 export interface OutputFile {
@@ -27,7 +27,7 @@ export function outputError(error: unknown, filePath: string, phase: 'write' | '
 /**
  * Writes export files so a reader never meets half of one: every file is written in full to a
  * temporary name beside its destination and flushed, and only when all are written are they renamed
- * into place. An existing file is replaced only when the caller says the user agreed.
+ * into place, by the store's own atomic-write halves (so Windows' brief rename refusals are retried here too). An existing file is replaced only when the caller says the user agreed.
  */
 export class OutputWriter {
   constructor(private readonly fs: StoreFs) {}
@@ -54,23 +54,15 @@ export class OutputWriter {
     const temps: string[] = [];
     try {
       for (const file of files) {
-        const temp = `${file.path}.${randomUUID().slice(0, 8)}${TEMP_SUFFIX}`;
-        temps.push(temp);
         try {
-          const handle = await this.fs.open(temp, 'w');
-          try {
-            await handle.writeFile(file.bytes);
-            await handle.sync();
-          } finally {
-            await handle.close();
-          }
+          temps.push(await writeTempBeside(this.fs, file.path, file.bytes, TEMP_SUFFIX));
         } catch (error) {
           throw outputError(error, file.path, 'write');
         }
       }
       for (const [i, file] of files.entries()) {
         try {
-          await this.fs.rename(temps[i]!, file.path);
+          await moveIntoPlace(this.fs, temps[i]!, file.path);
         } catch (error) {
           throw outputError(error, file.path, 'replace');
         }
