@@ -12,7 +12,8 @@ import type { SubGroup } from '../../../shared/model/subGroup';
 import { lookFolder } from '../../support/lookFolder';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 import { openTestBackend, appFrame, type TestBackend } from '../../support/testBackend';
-import { libreOffice, pagesToPng, pdfFonts, pdfText } from './readers';
+import { pdfFonts } from '../../support/pdfInspect';
+import { libreOffice, pagesToPng, pdfText } from './readers';
 
 /*
  * One backend with a small, hostile data set, exported once per format and script; the files are read

@@ -27,21 +27,6 @@ export async function pdfText(file: string): Promise<string> {
   return (await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
-/** pdffonts' table: one font a line with its name, type, encoding and whether it is embedded. */
-export async function pdfFonts(file: string): Promise<Array<{ name: string; embedded: boolean }>> {
-  const { stdout } = await run('pdffonts', [file]);
-  return stdout
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const cols = line.trim().split(/\s+/);
-      // Columns: name type [type2] encoding emb sub uni object ID
-      const emb = cols[cols.length - 5];
-      return { name: cols[0]!, embedded: emb === 'yes' };
-    });
-}
-
 export async function pdfPageCount(file: string): Promise<number> {
   const { stdout } = await run('pdfinfo', [file]);
   return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
