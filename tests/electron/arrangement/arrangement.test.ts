@@ -8,6 +8,7 @@ import type { Annex, AnnexFields } from '../../../shared/model/annex';
 import type { ClauseNote } from '../../../shared/model/clauseNote';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const openSession = useTestBackend();
 let session: TestSession;
@@ -21,17 +22,7 @@ async function start() {
   return { sp: sp!, jp: jp! };
 }
 
-const actionFields = (overrides: Partial<ActionFields> = {}): ActionFields => ({
-  title: '研究建立港深聯合資助項目庫',
-  description: '',
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: '2026-04-30',
-  priority: 'normal',
-  clauses: ['2.3.1'],
-  ...overrides,
-});
+const actionFields = (overrides: Partial<ActionFields> = {}): ActionFields => actionForm('研究建立港深聯合資助項目庫', { dueDate: '2026-04-30', clauses: ['2.3.1'], ...overrides });
 
 const annexFields = (overrides: Partial<AnnexFields> = {}): AnnexFields => ({
   kind: 'annex',

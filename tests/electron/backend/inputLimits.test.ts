@@ -3,20 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { inputLimitIssues } from '../../../shared/ipc/inputLimits';
 import { useTestBackend } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const open = useTestBackend();
 
-const actionFields = (overrides: Record<string, unknown> = {}) => ({
-  title: '提交租約條款',
-  description: '',
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: '2026-12-15',
-  priority: 'normal',
-  clauses: [],
-  ...overrides,
-});
+const actionFields = (overrides: Record<string, unknown> = {}) => ({ ...actionForm('提交租約條款', { dueDate: '2026-12-15' }), ...overrides });
 
 const meetingFields = (overrides: Record<string, unknown> = {}) => ({
   title: '第三次會議',

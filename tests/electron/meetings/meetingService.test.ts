@@ -16,6 +16,7 @@ import { Store } from '../../../electron/store/store';
 import { MeetingService } from '../../../electron/meetings/meetingService';
 import { writeTestPdf } from '../../support/meetingsPdf';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const openSession = useTestBackend();
 let session: TestSession;
@@ -42,16 +43,7 @@ const fields = (overrides: Partial<MeetingFields> = {}): MeetingFields => ({
   ...overrides,
 });
 
-const actionFields: ActionFields = {
-  title: '提交租約條款',
-  description: '',
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: '2026-12-15',
-  priority: 'normal',
-  clauses: [],
-};
+const actionFields: ActionFields = actionForm('提交租約條款', { dueDate: '2026-12-15' });
 
 const create = (subGroupId: string | null, overrides: Partial<MeetingFields> = {}, standardItems: string[] = []) =>
   call<Meeting>('meetings.create', { subGroupId, fields: fields(overrides), standardItems });

@@ -6,19 +6,11 @@ import type { FieldReview, OverrideResult } from '../../../shared/script/fieldRe
 import type { GlossaryTermRecord } from '../../../shared/script/glossaryRecord';
 import { seedGlossary } from '../../../shared/script/seedGlossary';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const openSession = useTestBackend();
 
-const fields = (title: string, description = ''): ActionFields => ({
-  title,
-  description,
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: null,
-  priority: 'normal',
-  clauses: [],
-});
+const fields = (title: string, description = ''): ActionFields => actionForm(title, { description });
 
 async function withAction(session: TestSession, title: string, description = '') {
   const [subGroup] = await session.value<SubGroup[]>('subGroups.list');

@@ -4,22 +4,14 @@ import type { Contact, NewContact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import type { SearchResults } from '../../../shared/search/contract';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const openSession = useTestBackend();
 let session: TestSession;
 const call = <T>(channel: string, input?: unknown) => session.value<T>(channel, input);
 const search = (text: string, limit?: number) => call<SearchResults>('search.all', { text, limit });
 
-const action = (title: string, description = ''): ActionFields => ({
-  title,
-  description,
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: null,
-  priority: 'normal',
-  clauses: [],
-});
+const action = (title: string, description = ''): ActionFields => actionForm(title, { description });
 const contact = (fields: Partial<NewContact>): NewContact => ({
   name: '陳大文',
   title: '',

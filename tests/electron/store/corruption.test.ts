@@ -3,27 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_DIR, DAMAGED_DIR, shardRelativePath } from '../../../electron/store/layout';
 import { Store, type StoreNotice } from '../../../electron/store/store';
-import { contactFields, expectReady, FakeClock, idsInShards, openReady, readJson, shardPathOf, tempDir } from './helpers';
-
-/** A data folder with two save points: one before and one after an edit of the first contact. */
-async function folderWithHistory() {
-  const dataDir = await tempDir();
-  const clock = new FakeClock();
-  const [first, second] = idsInShards('contacts', 2);
-  const store = await openReady({ dataDir, now: clock.now });
-  await store.insert('settings', { language: 'zh-Hant' });
-  await store.insert('contacts', contactFields('陳志明'), first);
-  await store.insert('contacts', contactFields('李嘉欣', { side: 'SZ' }), second);
-  await store.close();
-
-  clock.advance(3_600_000);
-  const again = await openReady({ dataDir, now: clock.now });
-  const edited = await again.update('contacts', first!, () => ({ title: '處長' }));
-  await again.close();
-  const backups = await again.listBackups();
-  clock.advance(3_600_000);
-  return { dataDir, clock, first: first!, second: second!, edited, backups, file: shardPathOf(dataDir, 'contacts', first!) };
-}
+import { contactFields, expectReady, FakeClock, folderWithHistory, idsInShards, openReady, readJson, shardPathOf, tempDir } from './helpers';
 
 const damages: Array<[string, (original: Buffer, dataDir: string) => Promise<Buffer> | Buffer]> = [
   ['truncated JSON', (original) => original.subarray(0, Math.floor(original.length / 2))],

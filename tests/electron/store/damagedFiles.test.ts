@@ -13,42 +13,12 @@ import {
   contactFields,
   errnoError,
   expectReady,
-  FakeClock,
-  idsInShards,
-  openReady,
+  folderWithHistory,
   readJson,
   shardPathOf,
   snapshotTree,
   tempDir,
 } from './helpers';
-
-/** A folder whose first contact was edited after the first save point, so save points differ. */
-async function folderWithHistory() {
-  const dataDir = await tempDir();
-  const clock = new FakeClock();
-  const [first, second] = idsInShards('contacts', 2);
-  const store = await openReady({ dataDir, now: clock.now });
-  await store.insert('settings', { language: 'zh-Hant' });
-  await store.insert('contacts', contactFields('陳志明'), first);
-  await store.insert('contacts', contactFields('李嘉欣', { side: 'SZ' }), second);
-  await store.close();
-  clock.advance(3_600_000);
-  const again = await openReady({ dataDir, now: clock.now });
-  const edited = await again.update('contacts', first!, () => ({ title: '處長' }));
-  await again.close();
-  clock.advance(3_600_000);
-  const file = shardPathOf(dataDir, 'contacts', first!);
-  const backups = await again.listBackups();
-  /** A save point's copy of the file from before the edit. */
-  const olderCopy = async () => {
-    for (const backup of backups) {
-      const copy = path.join(dataDir, BACKUPS_DIR, backup, path.relative(dataDir, file));
-      if ((await readJson(copy)).records[first!].revision === 1) return copy;
-    }
-    throw new Error('no save point from before the edit');
-  };
-  return { dataDir, clock, first: first!, second: second!, edited, file, backups, olderCopy };
-}
 
 type Folder = Awaited<ReturnType<typeof folderWithHistory>>;
 

@@ -3,7 +3,7 @@ import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach } from 'vitest';
-import { shardCounts, shardOf, shardRelativePath } from '../../../electron/store/layout';
+import { BACKUPS_DIR, shardCounts, shardOf, shardRelativePath } from '../../../electron/store/layout';
 import { Store, type OpenResult, type StoreOptions } from '../../../electron/store/store';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import type { CollectionName } from '../../../shared/model/dataset';
@@ -38,6 +38,8 @@ export function expectReady(opened: OpenResult): Extract<OpenResult, { status: '
 export async function openReady(options: StoreOptions): Promise<Store> {
   return expectReady(await Store.open(options)).store;
 }
+
+import { contactFields } from './recordFields';
 
 export { actionFields, contactFields } from './recordFields';
 
@@ -128,4 +130,32 @@ export class TestFs {
       return nodeFs.link(from, to);
     }) as StoreFs['link'],
   };
+}
+
+/** A folder with two save points, its first contact edited between them, so the save points differ. */
+export async function folderWithHistory() {
+  const dataDir = await tempDir();
+  const clock = new FakeClock();
+  const [first, second] = idsInShards('contacts', 2);
+  const store = await openReady({ dataDir, now: clock.now });
+  await store.insert('settings', { language: 'zh-Hant' });
+  await store.insert('contacts', contactFields('陳志明'), first);
+  await store.insert('contacts', contactFields('李嘉欣', { side: 'SZ' }), second);
+  await store.close();
+  clock.advance(3_600_000);
+  const again = await openReady({ dataDir, now: clock.now });
+  const edited = await again.update('contacts', first!, () => ({ title: '處長' }));
+  await again.close();
+  clock.advance(3_600_000);
+  const file = shardPathOf(dataDir, 'contacts', first!);
+  const backups = await again.listBackups();
+  /** A save point's copy of the file from before the edit. */
+  const olderCopy = async () => {
+    for (const backup of backups) {
+      const copy = path.join(dataDir, BACKUPS_DIR, backup, path.relative(dataDir, file));
+      if ((await readJson(copy)).records[first!].revision === 1) return copy;
+    }
+    throw new Error('no save point from before the edit');
+  };
+  return { dataDir, clock, first: first!, second: second!, edited, file, backups, olderCopy };
 }

@@ -7,6 +7,7 @@ import type { Action, ActionFields } from '../../../shared/model/action';
 import type { Contact, NewContact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { actionForm } from '../../support/actionForm';
 
 const openSession = useTestBackend();
 let session: TestSession;
@@ -39,16 +40,7 @@ const talent = {
 
 const fieldsOf = (s: SubGroup) => ({ code: s.code, name: s.name, remit: s.remit, convenors: s.convenors });
 
-const action = (): ActionFields => ({
-  title: '研究人才通行便利措施',
-  description: '',
-  ownerSide: 'HK',
-  leads: [],
-  officerIds: [],
-  dueDate: null,
-  priority: 'normal',
-  clauses: [],
-});
+const action = (): ActionFields => actionForm('研究人才通行便利措施');
 
 describe('sub-groups', () => {
   it('sets up a sub-group with a convenor on each side, and seeded ones start with none', async () => {
