@@ -176,7 +176,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     packData: (meetingId) => meetings.service.packData(meetingId),
     field: (record, field, script) => converter.field(record, field, script),
     convert: (text, script) => converter.convert(text, script),
-    readFile: (filePath) => fs.readFile(filePath),
+    readPaper: (attachment) => meetings.attachments.read(attachment),
     renderer: pdfRenderer,
     printer,
     dialogs: options.dialogs,
@@ -286,6 +286,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     tenants: space.handlers.tenants,
     ...policy.handlers,
     pack: {
+      prepare: (request) => pack.prepare(request),
       build: (request) => pack.build(request),
       preview: async (ref) => pack.preview(ref),
       print: (ref) => pack.print(ref),

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
 import { nameInScript, type Language } from '../../shared/model/language';
-import type { PackBuildResult, PackFile, PackPreviewSection, PackScripts } from '../../shared/pack/contract';
+import type { PackBuildResult, PackFile, PackPlan, PackPreviewSection, PackScripts } from '../../shared/pack/contract';
 import type { Dialogs } from '../dialogs/dialogs';
 import { safeFileName, splitName } from '../documents/output/fileNames';
 import type { OutputWriter } from '../documents/output/outputWriter';
@@ -18,7 +19,7 @@ export interface PackServiceDeps {
   packData(meetingId: string): Promise<PackSourceData>;
   field: PackSourceDeps['field'];
   convert: PackSourceDeps['convert'];
-  readFile(filePath: string): Promise<Uint8Array>;
+  readPaper: PackSourceDeps['readPaper'];
   /** Null where no PDF engine is available: building is refused with export.pdfUnavailable. */
   renderer: PdfRenderer | null;
   printer: PackPrinter;
@@ -29,6 +30,9 @@ export interface PackServiceDeps {
   uiLanguage(): Language;
   now(): Date;
 }
+
+// Plans are small; a few cover a user who opens the dialog again and again without building.
+const KEPT_PLANS = 8;
 
 interface Built {
   path: string;
@@ -43,13 +47,14 @@ interface Built {
  */
 export class PackService {
   private readonly built = new Map<string, Built>();
+  private readonly planned = new Map<string, { meetingId: string; scripts: Script[]; paths: string[]; existing: string[] }>();
 
   constructor(private readonly deps: PackServiceDeps) {}
 
-  async build(request: { meetingId: string; scripts: PackScripts; taskId: string; replaceExisting: boolean }): Promise<PackBuildResult | null> {
+  /** Asks once where to save; the build then writes there by the plan's token. Null if cancelled. */
+  async prepare(request: { meetingId: string; scripts: PackScripts }): Promise<PackPlan | null> {
     const { deps } = this;
-    const renderer = deps.renderer;
-    if (!renderer) throw new AppError('export.pdfUnavailable');
+    if (!deps.renderer) throw new AppError('export.pdfUnavailable');
     const data = await deps.packData(request.meetingId);
     const scripts: Script[] = request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
     const names = scripts.map((script) => this.fileName(data, script));
@@ -65,15 +70,32 @@ export class PackService {
     const [stem, extension] = splitName(path.basename(chosen));
     const first = path.join(path.dirname(chosen), extension.toLowerCase() === 'pdf' ? path.basename(chosen) : safeFileName(stem, 'pdf'));
     const paths = [first, ...names.slice(1).map((name) => path.join(path.dirname(chosen), name))];
-    // The save dialog asked about replacing the chosen file; a sibling the user never saw is asked about here.
-    const [clash] = request.replaceExisting ? [] : await deps.output.existing(paths.slice(1));
+    // The save dialog asked about replacing the chosen file; a sibling the user never saw is asked about by the window.
+    const existing = await deps.output.existing(paths.slice(1));
+    const token = randomUUID();
+    this.planned.set(token, { meetingId: request.meetingId, scripts, paths, existing });
+    while (this.planned.size > KEPT_PLANS) this.planned.delete(this.planned.keys().next().value!);
+    return { token, files: paths.map((p) => path.basename(p)), existing: existing.map((p) => path.basename(p)) };
+  }
+
+  async build(request: { meetingId: string; token: string; taskId: string; replaceExisting: boolean }): Promise<PackBuildResult> {
+    const { deps } = this;
+    const renderer = deps.renderer;
+    if (!renderer) throw new AppError('export.pdfUnavailable');
+    const plan = this.planned.get(request.token);
+    if (!plan || plan.meetingId !== request.meetingId) throw new AppError('export.expired');
+    const [clash] = request.replaceExisting ? [] : plan.existing;
     if (clash) throw new AppError('export.fileExists', { file: path.basename(clash) });
+    this.planned.delete(request.token);
+    const { scripts, paths } = plan;
+    const data = await deps.packData(request.meetingId);
+    const ui = deps.translator(deps.uiLanguage());
 
     const results = await deps.tasks.run(request.taskId, async (report, signal) => {
       const done: Array<{ script: Script; bytes: Uint8Array; pageCount: number; brokenPapers: string[]; sections: PackPreviewSection[] }> = [];
       for (const [i, script] of scripts.entries()) {
         const t = deps.translator(languageOf(script));
-        const content = await packContentFrom(data, script, { field: deps.field, convert: deps.convert, readFile: deps.readFile, t });
+        const content = await packContentFrom(data, script, { field: deps.field, convert: deps.convert, readPaper: deps.readPaper, t });
         try {
           const pack = await buildMeetingPack(content, {
             renderer,

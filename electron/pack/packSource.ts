@@ -1,56 +1,21 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
-import type { Action } from '../../shared/model/action';
 import { nameInScript, type Language } from '../../shared/model/language';
+import type { AttachmentRef, MeetingPackData } from '../../shared/model/meeting';
 import type { Script } from '../../shared/script/script';
 import type { ScriptFields } from '../../shared/script/overrides';
 import type { PackContent, PackPaper } from './packContent';
 
-/**
- * What the pack reads of a meeting: the subset of MeetingPackData (shared/model/meeting.ts,
- * gathered by MeetingService.packData) it prints, so the pack depends on no more than it uses.
- */
-interface SourcePaper {
-  id: string;
-  number: { year: number; seq: number };
-  title: string;
-  attachment: { fileName: string };
-}
-interface SourceItem {
-  id: string;
-  title: string;
-  minutes: string;
-  decisions: Array<{ id: string; text: string }>;
-  papers: SourcePaper[];
-  removedAt: string | null;
-}
-interface SourceMeeting extends ScriptFields {
-  number: number;
-  title: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  venue: 'HK' | 'SZ' | 'video';
-  venueDetail: string;
-  classification: 'restricted' | 'confidential' | null;
-  agenda: SourceItem[];
-}
-export interface PackSourceData {
-  meeting: SourceMeeting;
-  subGroup: { name: { hant: string; hans: string } } | null;
-  workingGroupName: { hant: string; hans: string };
-  previousMeeting: SourceMeeting | null;
-  mattersArising: Array<{ action: Action }>;
-  attendance: Array<{ name: string; title: string; organisation: string; side: 'HK' | 'SZ' | 'other'; role: string; presence: string }>;
-  papers: Array<{ itemId: string; paper: SourcePaper; filePath: string | null }>;
-}
+/** What the pack reads of a meeting: MeetingPackData, gathered by MeetingService.packData. */
+export type PackSourceData = MeetingPackData;
 
 export interface PackSourceDeps {
   /** A record's field in `script`: its hand correction if current, else the conversion. */
   field(record: ScriptFields, field: string, script: Script): Promise<{ text: string }>;
   /** Any text into `script` (names, organisations). */
   convert(text: string, script: Script): Promise<string>;
-  readFile(filePath: string): Promise<Uint8Array>;
+  /** A paper's bytes, checked against its recorded hash (AttachmentStore.read). */
+  readPaper(attachment: AttachmentRef): Promise<Uint8Array>;
   /** Labels in the pack's language. */
   t: TFunction;
 }
@@ -83,7 +48,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
   const { t } = deps;
   const language = languageOf(script);
   const field = async (record: ScriptFields, path: string) => (await deps.field(record, path, script)).text;
-  const live = (m: SourceMeeting) => m.agenda.filter((item) => item.removedAt === null);
+  const live = (m: MeetingPackData['meeting']) => m.agenda.filter((item) => item.removedAt === null);
 
   const papersByItem = new Map<string, PackPaper[]>();
   for (const { itemId, paper, filePath } of data.papers) {
@@ -93,7 +58,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
       name: paper.attachment.fileName,
       title,
       // A missing or altered file fails here, and the pack gets a placeholder page naming it.
-      load: () => (filePath ? deps.readFile(filePath) : Promise.reject(new Error('attachment missing'))),
+      load: () => (filePath ? deps.readPaper(paper.attachment) : Promise.reject(new Error('attachment missing'))),
     });
     papersByItem.set(itemId, list);
   }

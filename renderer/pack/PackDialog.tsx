@@ -30,30 +30,36 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
 
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
 
-  const build = async (replaceExisting = false): Promise<void> => {
+  // Where to save is asked once; a file that would be replaced beside the chosen one is asked about here.
+  const start = async (): Promise<void> => {
     if (building) return;
+    setError(null);
+    setNotice(null);
+    try {
+      const plan = await unwrap(api().pack.prepare({ meetingId, scripts }));
+      if (!plan) return;
+      if (plan.existing.length === 0) return void build(plan.token, false);
+      modal.confirm({
+        title: t('pack.replaceConfirm', { file: plan.existing.join('、') }),
+        okText: t('pack.replace'),
+        cancelText: t('pack.cancel'),
+        onOk: () => void build(plan.token, true),
+      });
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  const build = async (token: string, replaceExisting: boolean): Promise<void> => {
     const id = crypto.randomUUID();
     taskId.current = id;
     setBuilding(true);
-    setError(null);
-    setNotice(null);
     setProgress(null);
     try {
-      const built = await unwrap(api().pack.build({ meetingId, scripts, taskId: id, replaceExisting }));
-      if (built) setResult(built);
+      setResult(await unwrap(api().pack.build({ meetingId, token, taskId: id, replaceExisting })));
     } catch (failure) {
-      if (failure instanceof BridgeError && failure.value.code === 'export.fileExists') {
-        modal.confirm({
-          title: t('pack.replaceConfirm', { file: failure.value.params?.file ?? '' }),
-          okText: t('pack.replace'),
-          cancelText: t('pack.cancel'),
-          onOk: () => void build(true),
-        });
-      } else if (failure instanceof BridgeError && failure.value.code === 'pack.cancelled') {
-        setNotice(t('pack.cancelled'));
-      } else {
-        setError(errorText(failure));
-      }
+      if (failure instanceof BridgeError && failure.value.code === 'pack.cancelled') setNotice(t('pack.cancelled'));
+      else setError(errorText(failure));
     } finally {
       taskId.current = null;
       setBuilding(false);
@@ -87,7 +93,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
         ) : (
           <Space>
             <Button onClick={onClose}>{t('pack.close')}</Button>
-            <Button type="primary" onClick={() => void build()}>
+            <Button type="primary" onClick={() => void start()}>
               {t('pack.build')}
             </Button>
           </Space>
@@ -98,7 +104,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void build();
+          void start();
         }}
       >
         <Typography.Paragraph type="secondary">{t('pack.intro')}</Typography.Paragraph>

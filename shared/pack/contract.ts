@@ -20,6 +20,10 @@ export const PackBuildResult = z.object({
 });
 export type PackBuildResult = z.infer<typeof PackBuildResult>;
 
+/** Where the pack will be written, once the user chose: files by name, and which of them exist and would be replaced. */
+export const PackPlan = z.object({ token: z.uuid(), files: z.array(z.string()), existing: z.array(z.string()) });
+export type PackPlan = z.infer<typeof PackPlan>;
+
 /** One generated part of a built pack, as self-contained HTML for the in-app print preview. */
 export const PackPreviewSection = z.object({ title: z.string(), html: z.string(), pages: z.number().int().nonnegative() });
 export type PackPreviewSection = z.infer<typeof PackPreviewSection>;
@@ -28,13 +32,17 @@ const BuiltRef = z.object({ meetingId: z.uuid(), script: Script });
 
 export const packMethods = {
   /**
-   * Shows the save dialog, builds the pack (reporting progress under `taskId`) and writes it; with
-   * `both`, the Simplified file goes beside the Traditional one. Null if the dialog was cancelled.
-   * A file already there (other than the one the user chose) is replaced only with `replaceExisting`.
+   * Shows the save dialog once and says where the files go; with `both`, the Simplified file goes
+   * beside the Traditional one. Null if the dialog was cancelled.
+   */
+  prepare: { input: z.object({ meetingId: z.uuid(), scripts: PackScripts }), output: PackPlan.nullable() },
+  /**
+   * Builds the prepared pack (reporting progress under `taskId`) and writes it. A file already there,
+   * other than the one the user chose in the save dialog, is replaced only with `replaceExisting`.
    */
   build: {
-    input: z.object({ meetingId: z.uuid(), scripts: PackScripts, taskId: z.uuid(), replaceExisting: z.boolean().default(false) }),
-    output: PackBuildResult.nullable(),
+    input: z.object({ meetingId: z.uuid(), token: z.uuid(), taskId: z.uuid(), replaceExisting: z.boolean().default(false) }),
+    output: PackBuildResult,
   },
   /** The generated parts of the pack last built for this meeting and script; pack.notBuilt if none. */
   preview: { input: BuiltRef, output: z.object({ pageCount: z.number().int(), sections: z.array(PackPreviewSection) }) },

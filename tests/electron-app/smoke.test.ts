@@ -92,7 +92,8 @@ describe('Hetao Desk in real Electron', () => {
     await app.evaluate(({ dialog }, file) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
     }, out);
-    const built = await call<{ files: Array<{ path: string; pageCount: number }> }>(window, 'pack.build', { meetingId: meeting.id, scripts: 'hant', taskId: crypto.randomUUID() });
+    const { token } = await call<{ token: string }>(window, 'pack.prepare', { meetingId: meeting.id, scripts: 'hant' });
+    const built = await call<{ files: Array<{ path: string; pageCount: number }> }>(window, 'pack.build', { meetingId: meeting.id, token, taskId: crypto.randomUUID() });
     expect(built.files[0]!.pageCount).toBeGreaterThan(1);
     expect((await readFile(built.files[0]!.path)).subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, type BenchSuite } from '../bench';
-import type { PackBuildResult } from '../../../shared/pack/contract';
+import type { PackBuildResult, PackPlan } from '../../../shared/pack/contract';
 import { createPackMeeting } from '../../support/packMeeting';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 import { appFrame, openTestBackend } from '../../support/testBackend';
@@ -35,7 +35,8 @@ const suite: BenchSuite = async (report) => {
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
       opened.dialogs.answerNextSave(path.join(dataDir, `pack-${i}.pdf`));
       const started = performance.now();
-      const built = await call<PackBuildResult>('pack.build', { meetingId: meeting.id, scripts: 'hant', taskId: crypto.randomUUID() });
+      const { token } = await call<PackPlan>('pack.prepare', { meetingId: meeting.id, scripts: 'hant' });
+      const built = await call<PackBuildResult>('pack.build', { meetingId: meeting.id, token, taskId: crypto.randomUUID() });
       times.push((performance.now() - started) / 1000);
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);

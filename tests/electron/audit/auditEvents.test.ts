@@ -9,7 +9,7 @@ import { noAuditFilter } from '../../../shared/audit/filter';
 import type { AuditVerification } from '../../../shared/audit/verification';
 import type { ExportDone, ExportPlan } from '../../../shared/documents/exportRequest';
 import type { Contact, ImportPreview } from '../../../shared/model/contact';
-import type { PackBuildResult } from '../../../shared/pack/contract';
+import type { PackBuildResult, PackPlan } from '../../../shared/pack/contract';
 import { RecordingPrinter } from '../../../electron/pack/packPrinter';
 import { createPackMeeting } from '../../support/packMeeting';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
@@ -101,7 +101,8 @@ describe('every listed event writes its entry', () => {
     session.dialogs.answerNextSave(path.join(files, '會議文件包.pdf'));
     let built!: PackBuildResult;
     const packEntries = await during(session, async () => {
-      built = (await session.value<PackBuildResult>('pack.build', { meetingId: meeting.id, scripts: 'hant', taskId: randomUUID() }))!;
+      const { token } = await session.value<PackPlan>('pack.prepare', { meetingId: meeting.id, scripts: 'hant' });
+      built = await session.value<PackBuildResult>('pack.build', { meetingId: meeting.id, token, taskId: randomUUID() });
     });
     const file = built.files[0]!;
     expect(packEntries.filter((e) => e.kind === 'pack.built')).toEqual([

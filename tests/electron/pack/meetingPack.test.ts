@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../shared/model/meeting';
-import type { PackBuildResult } from '../../../shared/pack/contract';
+import type { PackBuildResult, PackPlan } from '../../../shared/pack/contract';
+import type { Result } from '../../../shared/ipc/errors';
 import type { TaskProgress } from '../../../shared/tasks/progress';
 import { RecordingPrinter } from '../../../electron/pack/packPrinter';
 import { bookmarks, pageTexts, pdfFonts } from '../../support/pdfInspect';
@@ -28,8 +29,18 @@ async function start(options: Parameters<typeof createPackMeeting>[3] = {}) {
   return { session, printer, files, progress, ...fixture };
 }
 
-const build = (session: TestSession, meetingId: string, scripts: string, taskId = crypto.randomUUID(), replaceExisting = false) =>
-  session.call<PackBuildResult | null>('pack.build', { meetingId, scripts, taskId, replaceExisting });
+/** As the pack dialog does it: where to save (one save dialog), then the build; null where the dialog was cancelled. */
+async function build(session: TestSession, meetingId: string, scripts: string, taskId = crypto.randomUUID()): Promise<Result<PackBuildResult | null>> {
+  const plan = await session.call<PackPlan | null>('pack.prepare', { meetingId, scripts });
+  if (!plan.ok || plan.value === null) return plan as Result<null>;
+  return session.call<PackBuildResult>('pack.build', { meetingId, token: plan.value.token, taskId, replaceExisting: false });
+}
+
+async function builtPack(session: TestSession, meetingId: string, scripts: string): Promise<PackBuildResult> {
+  const result = await build(session, meetingId, scripts);
+  if (!result.ok || !result.value) throw new Error(`pack not built: ${JSON.stringify(result)}`);
+  return result.value;
+}
 
 /** Where each contents line says its section starts: "議程 ....... 3" → { 議程: 3 }. */
 function contentsEntries(text: string): Array<{ title: string; page: number }> {
@@ -138,7 +149,7 @@ describe('meeting pack', () => {
   it('still builds when a paper is damaged, with a placeholder page that names it, and reports it', async () => {
     const { session, files, meeting } = await start({ paperPages: [2], brokenPaper: true });
     session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
-    const result = await session.value<PackBuildResult>('pack.build', { meetingId: meeting.id, scripts: 'hant', taskId: crypto.randomUUID() });
+    const result = await builtPack(session, meeting.id, 'hant');
     expect(result.brokenPapers).toEqual(['損壞文件.pdf']);
     const pages = await pageTexts(result.files[0]!.path);
     expect(pages.length).toBe(6 + 1 + 2 + 1);
@@ -154,7 +165,7 @@ describe('meeting pack', () => {
     session.dialogs.answerNextOpen(paperFile);
     const withPaper = await session.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[2]!.id, title: '橫向圖表' });
     session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
-    const result = await session.value<PackBuildResult>('pack.build', { meetingId: withPaper.id, scripts: 'hant', taskId: crypto.randomUUID() });
+    const result = await builtPack(session, withPaper.id, 'hant');
     const last = result.files[0]!.pageCount;
     // Words on the last page (the landscape paper) with their boxes, as pdftotext -bbox reports them.
     const { stdout } = await promisify(execFile)('pdftotext', ['-bbox', '-f', String(last), '-l', String(last), result.files[0]!.path, '-']);
@@ -175,7 +186,7 @@ describe('meeting pack', () => {
     const { session, files, printer, meeting } = await start({ paperPages: [1] });
     expect(await session.call('pack.preview', { meetingId: meeting.id, script: 'hans' })).toMatchObject({ ok: false, error: { code: 'pack.notBuilt' } });
     session.dialogs.answerNextSave(path.join(files, '文件包.pdf'));
-    const result = await session.value<PackBuildResult>('pack.build', { meetingId: meeting.id, scripts: 'hans', taskId: crypto.randomUUID() });
+    const result = await builtPack(session, meeting.id, 'hans');
     const preview = await session.value<{ pageCount: number; sections: Array<{ title: string; html: string; pages: number }> }>('pack.preview', {
       meetingId: meeting.id,
       script: 'hans',
@@ -204,20 +215,30 @@ describe('meeting pack', () => {
     const sibling = path.join(files, '“香港科学园落户深圳”专组第2次会议会议文件包（简体版）.pdf');
     await writeFile(sibling, 'older pack');
     session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
-    expect(await build(session, meeting.id, 'both')).toMatchObject({ ok: false, error: { code: 'export.fileExists', params: { file: path.basename(sibling) } } });
+    const plan = await session.value<PackPlan>('pack.prepare', { meetingId: meeting.id, scripts: 'both' });
+    expect(plan.existing).toEqual([path.basename(sibling)]);
+    const buildPlanned = (replaceExisting: boolean) => session.call<PackBuildResult>('pack.build', { meetingId: meeting.id, token: plan.token, taskId: crypto.randomUUID(), replaceExisting });
+    expect(await buildPlanned(false)).toMatchObject({ ok: false, error: { code: 'export.fileExists', params: { file: path.basename(sibling) } } });
     expect(await readFile(sibling, 'utf8')).toBe('older pack');
-    session.dialogs.answerNextSave(path.join(files, 'pack.pdf'));
-    expect(await build(session, meeting.id, 'both', crypto.randomUUID(), true)).toMatchObject({ ok: true });
+    // The user agrees to replace it: the pack is written where they chose, without a second save dialog.
+    expect(await buildPlanned(true)).toMatchObject({ ok: true });
     expect((await readFile(sibling)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await readdir(files)).toContain('pack.pdf');
+    // A plan is used once.
+    expect(await buildPlanned(true)).toMatchObject({ ok: false, error: { code: 'export.expired' } });
   }, 90_000);
 
   it('refuses bad arguments and unknown meetings with a clear error', async () => {
     const { session } = await start({ paperPages: [] });
-    expect(await session.call('pack.build', { meetingId: 'x', scripts: 'hant', taskId: crypto.randomUUID() })).toMatchObject({
+    expect(await session.call('pack.prepare', { meetingId: 'x', scripts: 'hant' })).toMatchObject({
       ok: false,
       error: { code: 'ipc.invalidArguments' },
     });
-    expect(await session.call('pack.build', { meetingId: crypto.randomUUID(), scripts: 'latin', taskId: crypto.randomUUID() })).toMatchObject({
+    expect(await session.call('pack.prepare', { meetingId: crypto.randomUUID(), scripts: 'latin' })).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalidArguments' },
+    });
+    expect(await session.call('pack.build', { meetingId: crypto.randomUUID(), token: 'not-a-token', taskId: crypto.randomUUID() })).toMatchObject({
       ok: false,
       error: { code: 'ipc.invalidArguments' },
     });
