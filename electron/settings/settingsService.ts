@@ -5,6 +5,9 @@ import type { WorkingGroup } from '../../shared/model/subGroup';
 import { setNamesQuoteMarks, type QuoteMarks } from '../../shared/script/quotes';
 import type { Store } from '../store/store';
 
+const UNSAVED_SETTINGS_ID = '00000000-0000-4000-8000-000000000000';
+const EPOCH = new Date(0).toISOString();
+
 /** The user's preferences, one record in the store so they survive restarts and backups alike. */
 export class SettingsService {
   private readonly listeners = new Set<(settings: Settings) => void>();
@@ -17,6 +20,15 @@ export class SettingsService {
   }
 
   async get(): Promise<Settings> {
+    const stored = this.store.list('settings')[0];
+    if (stored) return stored;
+    // A read-only folder (a locked share, a write-protected stick) that never stored settings opens in the default language, unsaved.
+    if (this.store.readOnly) return { id: UNSAVED_SETTINGS_ID, language: this.defaultLanguage, createdAt: EPOCH, updatedAt: EPOCH, deletedAt: null, revision: 1 };
+    return this.record();
+  }
+
+  /** The stored record, made on first need; on a read-only folder making it fails with disk.readOnly. */
+  private async record(): Promise<Settings> {
     return this.store.list('settings')[0] ?? (await this.store.insert('settings', { language: this.defaultLanguage }));
   }
 
@@ -26,7 +38,7 @@ export class SettingsService {
   }
 
   async setLanguage(language: Language): Promise<Settings> {
-    const current = await this.get();
+    const current = await this.record();
     const updated = await this.store.update('settings', current.id, () => ({ language }));
     for (const listener of this.listeners) listener(updated);
     return updated;
@@ -39,7 +51,7 @@ export class SettingsService {
 
   /** Remembers where the user saved an export, so the next save dialog opens there, after a restart too. */
   async setExportFolder(folder: string): Promise<void> {
-    const current = await this.get();
+    const current = await this.record();
     if (current.exportFolder === folder) return;
     await this.store.update('settings', current.id, () => ({ exportFolder: folder }));
   }

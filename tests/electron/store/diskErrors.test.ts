@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/store/store';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import { AppError } from '../../../shared/ipc/errors';
+import { SettingsService } from '../../../electron/settings/settingsService';
 import {
   contactFields,
   errnoError,
@@ -15,6 +16,24 @@ import {
   tempDir,
   TestFs,
 } from './helpers';
+
+/** A disk that lets every file be read and none be written (a locked share, a write-protected stick). */
+const fail = (syscall: string) => async (file: unknown) => {
+  throw errnoError('EROFS', syscall, String(file));
+};
+const readOnlyFs: StoreFs = {
+  ...nodeFs,
+  open: (async (file: string, flags?: string) =>
+    flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags)) as StoreFs['open'],
+  mkdir: (async (dir: string) => {
+    const exists = await nodeFs.stat(dir).then(() => true, () => false);
+    return exists ? undefined : fail('mkdir')(dir);
+  }) as StoreFs['mkdir'],
+  rename: fail('rename') as StoreFs['rename'],
+  rm: fail('rm') as StoreFs['rm'],
+  link: fail('link') as StoreFs['link'],
+  copyFile: fail('copyFile') as StoreFs['copyFile'],
+};
 
 const cases = [
   ['ENOSPC', 'disk.full'],
@@ -86,23 +105,7 @@ describe('a disk that refuses writes', () => {
     const contact = await store.insert('contacts', contactFields('吳曉東'));
     await store.close();
 
-    const fail = (syscall: string) => async (file: unknown) => {
-      throw errnoError('EROFS', syscall, String(file));
-    };
-    const readOnly: StoreFs = {
-      ...nodeFs,
-      open: (async (file: string, flags?: string) =>
-        flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags)) as StoreFs['open'],
-      mkdir: (async (dir: string) => {
-        const exists = await nodeFs.stat(dir).then(() => true, () => false);
-        return exists ? undefined : fail('mkdir')(dir);
-      }) as StoreFs['mkdir'],
-      rename: fail('rename') as StoreFs['rename'],
-      rm: fail('rm') as StoreFs['rm'],
-      link: fail('link') as StoreFs['link'],
-      copyFile: fail('copyFile') as StoreFs['copyFile'],
-    };
-    const opened = expectReady(await Store.open({ dataDir, fs: readOnly }));
+    const opened = expectReady(await Store.open({ dataDir, fs: readOnlyFs }));
     // The banner says why nothing can be saved, before the first edit fails.
     expect(opened.notices).toEqual([{ kind: 'readOnly', folder: dataDir }]);
     expect(opened.store.get('contacts', contact.id)).toEqual(contact);
@@ -112,5 +115,18 @@ describe('a disk that refuses writes', () => {
     });
     expect(opened.store.get('contacts', contact.id)?.title).toBe('科長');
     await expect(opened.store.close()).rejects.toMatchObject({ code: 'disk.readOnly' });
+  });
+
+  it('opens a read-only folder that never stored settings, in the default language, without failing', async () => {
+    const dataDir = await tempDir();
+    const store = await openReady({ dataDir });
+    await store.insert('contacts', contactFields('吳曉東'));
+    await store.close();
+
+    const opened = expectReady(await Store.open({ dataDir, fs: readOnlyFs }));
+    const settings = new SettingsService(opened.store, 'zh-Hans');
+    expect(await settings.get()).toMatchObject({ language: 'zh-Hans' });
+    expect(opened.store.saveStatus()).toEqual({ unsavedChanges: false, lastError: null });
+    await expect(settings.setLanguage('en')).rejects.toMatchObject({ code: 'disk.readOnly' });
   });
 });
