@@ -139,11 +139,6 @@ export function withAuditEvents(handlers: Handlers, { trail, store, fs }: Docume
     },
     contacts: {
       ...handlers.contacts,
-      export: async (input) => {
-        const result = await handlers.contacts.export(input);
-        if (result) await record({ kind: 'document.exported', subject: { count: result.count, document: await document('contacts', result.path, null, null) } });
-        return result;
-      },
       importCommit: async (input) => {
         const result = await handlers.contacts.importCommit(input);
         await imported('contacts')(result);

@@ -145,7 +145,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     dialogs: options.dialogs,
     fs,
     t: () => translator(settings.currentLanguage()),
-    now,
   });
   const glossary = new GlossaryService(store);
   if (seeding) await glossary.seedIfNeverSeeded();
@@ -258,7 +257,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       restore: ({ id }) => contacts.restore(id),
       importPreview: () => contactFiles.importPreview(),
       importCommit: ({ token }) => contactFiles.importCommit(token),
-      export: ({ format }) => contactFiles.export(format),
     },
     actions: {
       list: async ({ subGroupId, offset, limit }) => actions.list(subGroupId, offset, limit),

@@ -1,4 +1,3 @@
-import { localToday } from '../../shared/actions/dueDates';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -6,20 +5,16 @@ import { AppError } from '../../shared/ipc/errors';
 import {
   duplicateReason,
   type ContactFields,
-  type ExportFormat,
   type ImportDuplicate,
   type ImportPreview,
   type ImportResult,
 } from '../../shared/model/contact';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { Dialogs } from '../dialogs/dialogs';
-import { writeFileAtomic } from '../store/atomicJsonFile';
 import type { StoreFs } from '../store/storeFs';
-import { renderXlsx } from '../documents/xlsx/renderXlsx';
 import type { ContactService } from './contactService';
-import { writeCsv } from '../sheets/csv';
 import { readSheetFile } from '../sheets/sheetFile';
-import { contactSheet, readContactRows } from './contactTable';
+import { readContactRows } from './contactTable';
 
 export const CONTACT_SHEET_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 5000 };
 /** Previews kept for the user to accept; older ones are dropped. */
@@ -34,12 +29,11 @@ export interface ContactFilesOptions {
   subGroups: () => SubGroup[];
   dialogs: Dialogs;
   fs: StoreFs;
-  /** Texts in the user's language, for dialog titles, file names and exported headers. */
+  /** Texts in the user's language, for dialog titles and the headers the importer knows. */
   t: () => TFunction;
-  now: () => Date;
 }
 
-/** Import from and export to the files officials exchange: CSV and Excel workbooks. */
+/** Import from the files officials exchange: CSV and Excel workbooks. Export goes through the export dialog (electron/exports), as every document does. */
 export class ContactFiles {
   private readonly pending = new Map<string, PendingImport>();
 
@@ -117,31 +111,4 @@ export class ContactFiles {
     return { created: fresh.length, skipped: pending.contacts.length - fresh.length };
   }
 
-  /** Asks where to save and writes the address book there; null if the user cancelled. */
-  async export(format: ExportFormat): Promise<{ path: string; count: number } | null> {
-    const t = this.options.t();
-    const day = localToday(this.options.now()); // the laptop's date: before 08:00 in Hong Kong the UTC date is yesterday's
-    const filePath = await this.options.dialogs.saveFile({
-      title: t('contacts.export.dialogTitle'),
-      defaultPath: `${t('contacts.export.fileName')}-${day}.${format}`,
-      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
-    });
-    if (filePath === null) return null;
-    const contacts = this.options.contacts.list();
-    const rows = contactSheet(contacts, this.options.subGroups(), t);
-    const content = format === 'csv' ? writeCsv(rows) : await workbookBytes(rows, t('contacts.export.sheetName'));
-    await writeFileAtomic(this.options.fs, filePath, content);
-    return { path: filePath, count: contacts.length };
-  }
-}
-
-/** Through the one XLSX writer (electron/documents/xlsx): every cell text, formula-like values made inert. */
-function workbookBytes(rows: string[][], sheetName: string): Promise<Uint8Array> {
-  const [header = [], ...body] = rows;
-  return renderXlsx({
-    title: sheetName,
-    script: 'hant',
-    sheets: [{ name: sheetName, columns: header.map((text) => ({ header: text, width: 1 })), rows: body.map((row) => row.map((text) => ({ text }))) }],
-    footer: [],
-  });
 }

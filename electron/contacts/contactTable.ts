@@ -5,7 +5,6 @@ import {
   contactFields,
   MembershipRole,
   NewContact,
-  type Contact,
   type ContactField,
   type ContactSide,
   type ImportRow,
@@ -171,15 +170,4 @@ export function readContactRows(sheet: SheetRow[], subGroups: SubGroup[]): { row
     rows.push({ rowNumber: row, contact: { ...(parsed.success ? parsed.data : contact), side: contact.side, membershipsText }, errors });
   }
   return { rows, ignoredColumns };
-}
-
-/** The address book as rows of text in the reader's language, safe to open in a spreadsheet. */
-export function contactSheet(contacts: Contact[], subGroups: SubGroup[], t: TFunction): string[][] {
-  const header = contactFields.map((field) => t(`contacts.fields.${field}`));
-  const body = contacts.map((c) =>
-    [c.name, c.title, c.organisation, t(`contacts.sides.${c.side}`), c.email, c.phone, formatMemberships(c.memberships, subGroups, t)].map(
-      neutraliseFormula,
-    ),
-  );
-  return [header, ...body];
 }

@@ -27,6 +27,7 @@ import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
 import type { PackPrinter } from '../pack/packPrinter';
 import type { Tasks } from '../tasks/tasks';
 import { renderXlsx } from '../documents/xlsx/renderXlsx';
+import { renderCsv } from '../documents/csv/renderCsv';
 import { translator } from '../i18n/translator';
 import type { Store } from '../store/store';
 import type { StoreFs } from '../store/storeFs';
@@ -69,7 +70,7 @@ interface Pending {
 /** Prepared exports kept for the user to confirm; older ones are dropped. */
 const KEPT = 5;
 const EDITION_SUFFIX = /（(繁體版|简体版|繁体版|簡體版)）$/;
-const extensionName: Record<ExportRequest['format'], string> = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' };
+const extensionName: Record<ExportRequest['format'], string> = { xlsx: 'Excel', csv: 'CSV', docx: 'Word', pdf: 'PDF' };
 
 
 /** A body's name for a file name: its quotation marks dropped (「聯合政策」專組 → 聯合政策專組). */
@@ -193,6 +194,7 @@ export class ExportService {
   async render(request: ExportRequest, variant: Script | 'parallel', progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<Uint8Array> {
     const content = (script: Script) => new ScriptedContent(this.options.converter, script, unreviewed[script]);
     if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as Script, progress, content(variant as Script)), progress);
+    if (request.format === 'csv') return renderCsv(await this.workbook(request, variant as Script, progress, content(variant as Script)));
     const doc = await this.document(request, variant, progress, variant === 'parallel' ? undefined : content(variant), unreviewed);
     if (request.format === 'docx') return renderDocx(doc);
     if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
@@ -275,7 +277,7 @@ export class ExportService {
 
   /** Builds one script's document, recording in `content` what was converted; used by prepare to find what needs review. */
   private async build(request: ExportRequest, script: Script, content: ScriptedContent): Promise<void> {
-    if (request.format === 'xlsx') await this.workbook(request, script, undefined, content);
+    if (request.format === 'xlsx' || request.format === 'csv') await this.workbook(request, script, undefined, content);
     else await this.document(request, script, undefined, content);
   }
 

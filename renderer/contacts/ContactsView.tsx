@@ -1,8 +1,8 @@
-import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, ContactSide, ExportFormat, ImportPreview, ImportResult } from '../../shared/model/contact';
+import type { Contact, ContactSide, ImportPreview, ImportResult } from '../../shared/model/contact';
 import { nameIn, type Language } from '../../shared/model/language';
 import { matchesQuery } from '../../shared/script/search';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
@@ -41,7 +41,7 @@ export function ContactsView({
   const [subGroupId, setSubGroupId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState<'import' | ExportFormat | null>(null);
+  const [busy, setBusy] = useState<'import' | null>(null);
 
   const load = useCallback(() => unwrap(api().contacts.list({ includeDeleted: showDeleted })), [showDeleted]);
   const reload = async () => setContacts(await load());
@@ -139,17 +139,6 @@ export function ContactsView({
       );
     });
 
-  const exportAs = (format: ExportFormat) =>
-    run(async () => {
-      setBusy(format);
-      try {
-        const result = await unwrap(api().contacts.export({ format }));
-        if (result) void message.success(t('contacts.export.done', { count: result.count, path: result.path }));
-      } finally {
-        setBusy(null);
-      }
-    });
-
   const saved = (contact: Contact, created: boolean) =>
     run(async () => {
       setEditing(null);
@@ -198,12 +187,6 @@ export function ContactsView({
           </Button>
           <Button icon={<UploadOutlined />} loading={busy === 'import'} onClick={() => void startImport()}>
             {t('contacts.import.button')}
-          </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => void exportAs('csv')}>
-            {t('contacts.export.csv')}
-          </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void exportAs('xlsx')}>
-            {t('contacts.export.xlsx')}
           </Button>
           <ExportButton target={() => ({ kind: 'contacts' })} />
         </Space>

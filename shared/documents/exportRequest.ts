@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionStatus, OwnerSide } from '../model/action';
 import type { FieldRef } from '../script/fieldReview';
 
-export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
+export const ExportFormat = z.enum(['xlsx', 'csv', 'docx', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 /** 繁體, 简体, a pair of files, or one document with both side by side. */
 export const ExportScripts = z.enum(['hant', 'hans', 'both', 'parallel']);
@@ -43,7 +43,8 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 /** What each document is offered as: formats, and whether the side-by-side layout exists for it. */
 export const exportOffers: Record<ExportKind, { formats: ExportFormat[]; parallel: boolean }> = {
   actions: { formats: ['xlsx', 'docx', 'pdf'], parallel: true },
-  contacts: { formats: ['xlsx'], parallel: false },
+  // CSV reads back into the contacts importer, and into any other system.
+  contacts: { formats: ['xlsx', 'csv'], parallel: false },
   report: { formats: ['docx', 'pdf'], parallel: false },
   meeting: { formats: ['docx', 'pdf'], parallel: true },
   implementationReport: { formats: ['docx', 'pdf'], parallel: false },
@@ -51,7 +52,7 @@ export const exportOffers: Record<ExportKind, { formats: ExportFormat[]; paralle
 
 export function isOffered(request: ExportRequest): boolean {
   const offer = exportOffers[request.target.kind];
-  return offer.formats.includes(request.format) && (request.scripts !== 'parallel' || (offer.parallel && request.format !== 'xlsx'));
+  return offer.formats.includes(request.format) && (request.scripts !== 'parallel' || (offer.parallel && request.format !== 'xlsx' && request.format !== 'csv'));
 }
 
 /** Prepared, not yet written: where the files go, which exist already, and what still needs review. */

@@ -20,7 +20,7 @@ export const channels = {
   settings: ['get', 'setLanguage', 'setQuoteMarks'],
   workingGroup: ['get'],
   subGroups: ['list', 'create', 'update', 'archive', 'restore', 'reorder', 'setRegisters'],
-  contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit', 'export'],
+  contacts: ['list', 'create', 'update', 'delete', 'restore', 'importPreview', 'importCommit'],
   actions: ['list', 'get', 'create', 'update', 'addProgress', 'delete', 'restore', 'search', 'overview'],
   script: ['glossary', 'createTerm', 'updateTerm', 'deleteTerm', 'restoreTerm', 'review', 'setOverride'],
   meetings: meetingChannels,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OverviewSummary } from '../actions/overview';
 import { Action, ActionEdit, NewAction, NewProgress, type ActionRow } from '../model/action';
-import { Contact, ContactUpdate, ExportFormat, ExportResult, ImportPreview, ImportResult, NewContact } from '../model/contact';
+import { Contact, ContactUpdate, ImportPreview, ImportResult, NewContact } from '../model/contact';
 import { Language } from '../model/language';
 import { menuCommands } from './channels';
 import { Settings } from '../model/settings';
@@ -138,7 +138,6 @@ export const contract = {
     /** Adds the previewed file's valid, new rows, once the user accepts. */
     importCommit: { input: z.object({ token: z.uuid() }), output: ImportResult },
     /** Shows the save dialog and writes the contacts there; null if cancelled. */
-    export: { input: z.object({ format: ExportFormat }), output: ExportResult.nullable() },
   },
   actions: {
     /**

@@ -123,6 +123,3 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ImportResult = z.object({ created: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const ExportFormat = z.enum(['csv', 'xlsx']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
-export const ExportResult = z.object({ path: z.string(), count: z.number().int().nonnegative() });

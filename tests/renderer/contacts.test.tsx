@@ -83,8 +83,15 @@ describe('the contacts tab', () => {
 
     const out = path.join(folder, 'out.csv');
     app.dialogs.answerNextSave(out);
-    await user.click(screen.getByRole('button', { name: /匯出 CSV/ }));
-    await screen.findByText(`已匯出 2 人至「${out}」。`);
+    // Exported as every document is: the export dialog, CSV, the Traditional edition.
+    await user.click(screen.getByRole('button', { name: /匯出/ }));
+    const exporting = await screen.findByRole('dialog');
+    await user.click(within(exporting).getByRole('radio', { name: '逗號分隔值（CSV，可再匯入）' }));
+    await user.click(within(exporting).getByRole('radio', { name: '繁體' }));
+    await user.click(within(exporting).getByRole('button', { name: /匯\s*出/ }));
+    // 王小明's organisation was typed in Simplified: its Traditional form is offered for review first.
+    await user.click(await within(exporting).findByRole('button', { name: '仍然匯出' }));
+    await within(exporting).findByText('已匯出 1 個檔案。');
     const text = await readFile(out, 'utf8');
     expect(text.startsWith('\uFEFF姓名,職銜,機構,所屬方,電郵,電話,所屬專組及角色\r\n')).toBe(true);
   }, SLOW);

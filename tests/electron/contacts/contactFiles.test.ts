@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../../electron/sheets/csv';
 import type { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import type { Result } from '../../../shared/ipc/errors';
+import type { ExportDone, ExportPlan } from '../../../shared/documents/exportRequest';
 import type { Contact, ImportPreview, ImportResult } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend } from '../../support/testBackend';
@@ -35,11 +37,13 @@ async function previewValue(app: Opened, name: string, content: string | Uint8Ar
   return result.value;
 }
 
+/** Through the export dialog's two steps, as every document is exported: where to save, then the write. */
 async function exportTo(app: Opened, dialogs: QueuedDialogs, format: 'csv' | 'xlsx'): Promise<string> {
   const file = path.join(app.files, `out.${format}`);
   dialogs.answerNextSave(file);
-  const result = await app.value<{ path: string; count: number }>('contacts.export', { format });
-  expect(result.path).toBe(file);
+  const plan = await app.value<ExportPlan>('exports.prepare', { target: { kind: 'contacts' }, format, scripts: 'hant' });
+  const done = await app.value<ExportDone>('exports.write', { token: plan.token, replace: false, taskId: randomUUID() });
+  expect(done.files).toEqual([path.basename(file)]);
   return file;
 }
 
@@ -206,7 +210,7 @@ describe('exporting contacts', () => {
     expect(await readdir(app.files)).toEqual(['out.csv']);
   });
 
-  it('writes an XLSX that exceljs reads back, formulas neutralised, and that imports back as the same contacts', async () => {
+  it('writes an XLSX that exceljs reads back, formulas neutralised, and that imports back as the same contacts, from an English interface too', async () => {
     const app = await open('en-GB');
     const [sp] = app.subGroups;
     await app.value('contacts.create', { ...tricky, memberships: [{ subGroupId: sp!.id, role: 'secretary' }] });
@@ -214,13 +218,14 @@ describe('exporting contacts', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe('Contacts');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'Title', 'Organisation', 'Side', 'Email', 'Phone', 'Sub-groups and roles']);
+    // A document is in a script: the Traditional edition is headed in Traditional whatever the interface language.
+    expect(sheet.name).toBe('通訊錄');
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '職銜', '機構', '所屬方', '電郵', '電話', '所屬專組及角色']);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(`'${tricky.name}`);
     expect(row.getCell(1).formula).toBeUndefined();
     expect(row.getCell(6).value).toBe("'+852 2123 4567");
-    expect(row.getCell(7).value).toBe('SP Secretary');
+    expect(row.getCell(7).value).toBe('SP 秘書');
 
     // Re-import: every row is recognised as already there, and the neutralising quote is undone.
     app.dialogs.answerNextOpen(file);
@@ -233,8 +238,9 @@ describe('exporting contacts', () => {
 
   it('does nothing when the save dialog is cancelled', async () => {
     const app = await open();
-    expect(await app.call('contacts.export', { format: 'csv' })).toEqual({ ok: true, value: null });
-    expect(app.dialogs.saved[0]).toMatch(/^通訊錄-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(await app.call('exports.prepare', { target: { kind: 'contacts' }, format: 'csv', scripts: 'hant' })).toEqual({ ok: true, value: null });
+    expect(app.dialogs.saved[0]).toMatch(/\.csv$/);
+    expect(await readdir(app.files)).toEqual([]);
   });
 });
 
