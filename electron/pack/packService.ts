@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/ipc/errors';
-import { nameInScript, type Language } from '../../shared/model/language';
+import { languageOfScript, nameInScript, type Language } from '../../shared/model/language';
 import type { PackBuildResult, PackFile, PackPlan, PackPreviewSection, PackScripts } from '../../shared/pack/contract';
 import type { Dialogs } from '../dialogs/dialogs';
 import { safeFileName, splitName } from '../documents/output/fileNames';
@@ -11,7 +11,7 @@ import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
 import type { Tasks } from '../tasks/tasks';
 import { buildMeetingPack, PackCancelled } from './meetingPack';
 import type { PackPrinter } from './packPrinter';
-import { languageOf, meetingLabel, packContentFrom, type PackSourceData, type PackSourceDeps } from './packSource';
+import { meetingLabel, packContentFrom, type PackSourceData, type PackSourceDeps } from './packSource';
 import type { Script } from '../../shared/script/script';
 
 export interface PackServiceDeps {
@@ -94,7 +94,7 @@ export class PackService {
     const results = await deps.tasks.run(request.taskId, async (report, signal) => {
       const done: Array<{ script: Script; bytes: Uint8Array; pageCount: number; brokenPapers: string[]; sections: PackPreviewSection[] }> = [];
       for (const [i, script] of scripts.entries()) {
-        const t = deps.translator(languageOf(script));
+        const t = deps.translator(languageOfScript[script]);
         const content = await packContentFrom(data, script, { field: deps.field, convert: deps.convert, readPaper: deps.readPaper, t });
         try {
           const pack = await buildMeetingPack(content, {
@@ -141,8 +141,8 @@ export class PackService {
 
   /** 「香港科學園落戶深圳」專組第3次會議會議文件包（繁體版）.pdf */
   private fileName(data: PackSourceData, script: Script): string {
-    const t = this.deps.translator(languageOf(script));
+    const t = this.deps.translator(languageOfScript[script]);
     const group = nameInScript(data.subGroup?.name ?? data.workingGroupName, script);
-    return safeFileName(t('packDoc.fileName', { group, meeting: meetingLabel(data.meeting.number, script), version: t('packDoc.version') }), 'pdf');
+    return safeFileName(t('packDoc.fileName', { group, meeting: meetingLabel(data.meeting.number, t), version: t('packDoc.version') }), 'pdf');
   }
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
-import { nameInScript, type Language } from '../../shared/model/language';
-import type { AttachmentRef, MeetingPackData } from '../../shared/model/meeting';
+import { languageOfScript, nameInScript } from '../../shared/model/language';
+import { classificationLabels, type AttachmentRef, type MeetingPackData } from '../../shared/model/meeting';
 import type { Script } from '../../shared/script/script';
 import type { ScriptFields } from '../../shared/script/overrides';
 import type { PackContent, PackPaper } from './packContent';
@@ -24,18 +24,14 @@ const governments: Record<Script, [string, string]> = {
   hant: ['香港特別行政區政府', '深圳市人民政府'],
   hans: ['香港特别行政区政府', '深圳市人民政府'],
 };
-const classificationLabels = {
-  restricted: { hant: '限閱文件', hans: '限阅文件' },
-  confidential: { hant: '機密文件', hans: '机密文件' },
-};
 
 /** The ideographic space Chinese documents set between a label and its text. */
 const WIDE_SPACE = '\u3000';
 
-export const languageOf = (script: Script): Language => (script === 'hant' ? 'zh-Hant' : 'zh-Hans');
 
-export function meetingLabel(number: number, script: Script): string {
-  return script === 'hant' ? `第${number}次會議` : `第${number}次会议`;
+/** 第3次會議: the one label, from the locale, in the pack's script. */
+export function meetingLabel(number: number, t: TFunction): string {
+  return t('meetings.numberLabel', { number });
 }
 
 function paperLabel(number: { year: number; seq: number }, script: Script): string {
@@ -46,7 +42,7 @@ function paperLabel(number: { year: number; seq: number }, script: Script): stri
 export async function packContentFrom(data: PackSourceData, script: Script, deps: PackSourceDeps): Promise<PackContent> {
   const { meeting } = data;
   const { t } = deps;
-  const language = languageOf(script);
+  const language = languageOfScript[script];
   const field = async (record: ScriptFields, path: string) => (await deps.field(record, path, script)).text;
   const live = (m: MeetingPackData['meeting']) => m.agenda.filter((item) => item.removedAt === null);
 
@@ -82,7 +78,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
         paragraphs.push(`${t('packDoc.decision')}：${await field(previous, `agenda.${item.id}.decisions.${decision.id}.text`)}`);
       }
     }
-    previousMinutes = { title: t('packDoc.minutesOf', { meeting: meetingLabel(previous.number, script) }), paragraphs };
+    previousMinutes = { title: t('packDoc.minutesOf', { meeting: meetingLabel(previous.number, t) }), paragraphs };
   }
 
   const mattersArising = await Promise.all(
@@ -113,7 +109,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
     }),
   );
 
-  const title = meeting.title.trim() ? `${meetingLabel(meeting.number, script)}${WIDE_SPACE}${await field(meeting, 'title')}` : meetingLabel(meeting.number, script);
+  const title = meeting.title.trim() ? `${meetingLabel(meeting.number, t)}${WIDE_SPACE}${await field(meeting, 'title')}` : meetingLabel(meeting.number, t);
   const time = meeting.startTime ? (meeting.endTime ? `${meeting.startTime}–${meeting.endTime}` : meeting.startTime) : null;
   const venueDetail = meeting.venueDetail.trim() ? await field(meeting, 'venueDetail') : '';
   return {
