@@ -37,6 +37,7 @@ import { reportDocument } from './reportDocument';
 import { entryCount, implementationReportData, implementationReportDocument } from '../arrangement/implementationReportDocument';
 import { ScriptedContent, scriptStatement, type ExportConverter } from './scriptedContent';
 import { scripts, type Script } from '../../shared/script/script';
+import { higherClassification, type Classification } from '../../shared/model/meeting';
 
 export interface ExportServiceOptions {
   store: Store;
@@ -178,7 +179,13 @@ export class ExportService {
 
   /** One version as the preview shows it and the printer prints it. */
   async preview(request: ExportRequest, script: Script | 'parallel'): Promise<DocumentModel> {
-    return this.document(request, script);
+    return { ...(await this.document(request, script)), classification: this.classificationOf(request) };
+  }
+
+  /** What the document is marked: what the user asked, never below the meeting it prints. */
+  private classificationOf(request: ExportRequest): Classification | null {
+    const own = request.target.kind === 'meeting' ? (this.options.store.get('meetings', request.target.meetingId)?.classification ?? null) : null;
+    return higherClassification(request.classification ?? null, own);
   }
 
   /** Prints through the system dialog: the document laid out by Chromium as a PDF, as it would be exported. */
@@ -193,9 +200,11 @@ export class ExportService {
   /** The file's bytes for one version; public for the benchmarks, which skip the dialogs. */
   async render(request: ExportRequest, variant: Script | 'parallel', progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<Uint8Array> {
     const content = (script: Script) => new ScriptedContent(this.options.converter, script, unreviewed[script]);
-    if (request.format === 'xlsx') return renderXlsx(await this.workbook(request, variant as Script, progress, content(variant as Script)), progress);
+    const classification = this.classificationOf(request);
+    if (request.format === 'xlsx') return renderXlsx({ ...(await this.workbook(request, variant as Script, progress, content(variant as Script))), classification }, progress);
+    // A CSV has no pages or properties to carry a classification: it is data for another system.
     if (request.format === 'csv') return renderCsv(await this.workbook(request, variant as Script, progress, content(variant as Script)));
-    const doc = await this.document(request, variant, progress, variant === 'parallel' ? undefined : content(variant), unreviewed);
+    const doc = { ...(await this.document(request, variant, progress, variant === 'parallel' ? undefined : content(variant), unreviewed)), classification };
     if (request.format === 'docx') return renderDocx(doc);
     if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
     if (progress?.signal?.aborted) throw new AppError('export.cancelled');

@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import type { Block, DocumentModel } from '../../shared/documents/model';
 import { scriptTag } from '../../shared/model/language';
+import { classificationBanner } from '../../shared/model/meeting';
 
 const tableStyle = { width: '100%', borderCollapse: 'collapse', marginBottom: 12, fontSize: 12 } as const;
 const cellStyle = { border: '1px solid #999', padding: '2px 4px', verticalAlign: 'top', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -64,8 +65,14 @@ function PreviewBlock({ block }: { block: Block }) {
 
 /** The document as it will print, from the same model the DOCX and PDF are made from; text is shown as text, never markup. */
 export function DocumentPreview({ document }: { document: DocumentModel }) {
+  const banner = document.classification ? (
+    <Typography.Paragraph strong style={{ color: '#a00', textAlign: 'center', marginBottom: 8 }}>
+      {classificationBanner(document.classification, document.script)}
+    </Typography.Paragraph>
+  ) : null;
   return (
     <article style={{ background: '#fff', padding: 16 }} lang={lang(document.script)} aria-label={document.title}>
+      {banner}
       <Typography.Text type="secondary">{document.header}</Typography.Text>
       {document.blocks.map((block, i) => (
         <PreviewBlock key={i} block={block} />
@@ -76,6 +83,7 @@ export function DocumentPreview({ document }: { document: DocumentModel }) {
             {line}
           </Typography.Paragraph>
         ))}
+        {banner}
       </footer>
     </article>
   );

@@ -9,6 +9,7 @@ import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { ConversionReviewDialog } from '../script/ConversionReviewDialog';
 import { DocumentPreview } from './DocumentPreview';
+import { Classification } from '../../shared/model/meeting';
 
 type Step =
   | { kind: 'choose' }
@@ -29,6 +30,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
   const [format, setFormat] = useState<ExportFormat>(offer.formats[0]!);
   const [scripts, setScripts] = useState<ExportScripts>(documentScriptsFor(i18n.language as Language));
   const [includeLog, setIncludeLog] = useState(false);
+  const [classification, setClassification] = useState<Classification | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<TaskProgress | null>(null);
@@ -37,7 +39,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
 
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
 
-  const request: ExportRequest = { target: target.kind === 'actions' ? { ...target, includeLog } : target, format, scripts };
+  const request: ExportRequest = { target: target.kind === 'actions' ? { ...target, includeLog } : target, format, scripts, classification };
   const scriptChoices = (['hant', 'hans', 'both', 'parallel'] as const).filter((s) => isOffered({ ...request, scripts: s }));
   const busy = step.kind === 'writing';
 
@@ -183,6 +185,23 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
               />
               <Typography.Text strong>{t('exports.ui.script')}</Typography.Text>
               <Radio.Group name="export-scripts" aria-label={t('exports.ui.script')} value={scripts} onChange={(e) => setScripts(e.target.value as ExportScripts)} options={scriptChoices.map((s) => ({ value: s, label: t(`exports.ui.scripts.${s}`) }))} />
+              {/* A CSV is data for another system: it has no pages to mark. */}
+              {format !== 'csv' && (
+                <>
+                  <Typography.Text strong>{t('meetings.classification')}</Typography.Text>
+                  <Radio.Group
+                    name="export-classification"
+                    aria-label={t('meetings.classification')}
+                    value={classification ?? 'none'}
+                    onChange={(e) => setClassification(e.target.value === 'none' ? null : (e.target.value as Classification))}
+                    options={[
+                      { value: 'none', label: t('meetings.classificationNone') },
+                      ...Classification.options.map((c) => ({ value: c, label: t(`meetings.classificationValue.${c}`) })),
+                    ]}
+                  />
+                  {target.kind === 'meeting' && <Typography.Text type="secondary">{t('exports.ui.classificationFloor')}</Typography.Text>}
+                </>
+              )}
               {target.kind === 'actions' && (
                 <Checkbox checked={includeLog} onChange={(e) => setIncludeLog(e.target.checked)}>
                   {t('exports.ui.includeLog')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionStatus, OwnerSide } from '../model/action';
+import { Classification } from '../model/meeting';
 import type { FieldRef } from '../script/fieldReview';
 
 export const ExportFormat = z.enum(['xlsx', 'csv', 'docx', 'pdf']);
@@ -37,7 +38,13 @@ export const ExportTarget = z.discriminatedUnion('kind', [
 export type ExportTarget = z.infer<typeof ExportTarget>;
 export type ExportKind = ExportTarget['kind'];
 
-export const ExportRequest = z.object({ target: ExportTarget, format: ExportFormat, scripts: ExportScripts });
+export const ExportRequest = z.object({
+  target: ExportTarget,
+  format: ExportFormat,
+  scripts: ExportScripts,
+  /** Marks the document; a meeting's own classification applies whatever is asked (higherClassification). */
+  classification: Classification.nullable().optional(),
+});
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
 /** What each document is offered as: formats, and whether the side-by-side layout exists for it. */

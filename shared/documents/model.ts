@@ -1,3 +1,4 @@
+import type { Classification } from '../model/meeting';
 import type { Script } from '../script/script';
 
 /**
@@ -55,6 +56,8 @@ export interface DocumentModel {
   orientation: 'portrait' | 'landscape';
   /** Running header text, e.g. the sub-group and the document's date. */
   header: string;
+  /** Printed as a banner at the top and bottom of every page, and in the file's properties. */
+  classification?: Classification | null;
   /** Running footer lines: what script the content was written in, whether it was converted and reviewed. */
   footer: string[];
   /** Page number label around the number: ['第 ', ' 頁'] gives 第 3 頁. */
@@ -75,4 +78,6 @@ export interface WorkbookModel {
   sheets: SheetModel[];
   /** Lines written under each sheet's last row: the script statement, as a document's footer. */
   footer: string[];
+  /** In each sheet's printed header and footer, and the workbook's properties. */
+  classification?: Classification | null;
 }

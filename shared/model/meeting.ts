@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scriptFields } from '../script/overrides';
 import { ActionFields, type Action } from './action';
 import { Instant, RecordBase } from './record';
+import type { Script } from '../script/script';
 
 /*
  * Meetings (會議) of a sub-group or of the working group as a whole, with their agenda (議程), papers
@@ -32,6 +33,17 @@ export const classificationLabels: Record<Classification, { hant: string; hans: 
   restricted: { hant: '限閱文件', hans: '限阅文件', en: 'Restricted' },
   confidential: { hant: '機密文件', hans: '机密文件', en: 'Confidential' },
 };
+
+/** The banner on every page of a classified document: the document's script with the English word beside it (限閱文件 RESTRICTED). */
+export function classificationBanner(classification: Classification, script: Script): string {
+  return `${classificationLabels[classification][script]} ${classificationLabels[classification].en.toUpperCase()}`;
+}
+
+/** The higher of two classifications: a document is never marked below the record it prints. */
+export function higherClassification(a: Classification | null, b: Classification | null): Classification | null {
+  const rank = (c: Classification | null) => (c === null ? 0 : Classification.options.indexOf(c) + 1);
+  return rank(a) >= rank(b) ? a : b;
+}
 
 /** draft → circulated → confirmed (at a later meeting of the same body). */
 export const MinutesStatus = z.enum(['draft', 'circulated', 'confirmed']);

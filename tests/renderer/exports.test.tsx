@@ -70,7 +70,7 @@ describe('the export dialog', () => {
     let dialog = await openDialog(user);
     expect(within(dialog).getByText('共 2 項將會匯出。')).toBeTruthy();
     // XLSX first: a workbook has no side-by-side layout.
-    expect(radioNames(dialog)).toEqual(['Excel 活頁簿（XLSX）', 'Word 文件（DOCX）', 'PDF', '繁體', '简体', '繁體及简体（兩個檔案）']);
+    expect(radioNames(dialog)).toEqual(['Excel 活頁簿（XLSX）', 'Word 文件（DOCX）', 'PDF', '繁體', '简体', '繁體及简体（兩個檔案）', '不設', '限閱文件', '機密文件']);
     expect((within(dialog).getByRole('radio', { name: '繁體' }) as HTMLInputElement).checked).toBe(true);
 
     await user.click(within(dialog).getByRole('radio', { name: '繁體及简体（兩個檔案）' }));
@@ -91,7 +91,7 @@ describe('the export dialog', () => {
     // Word offers 繁簡並列; one file, no edition in its name. The folder is remembered.
     dialog = await openDialog(user);
     await user.click(within(dialog).getByRole('radio', { name: 'Word 文件（DOCX）' }));
-    expect(radioNames(dialog).slice(3)).toEqual(['繁體', '简体', '繁體及简体（兩個檔案）', '繁簡並列（一份文件）']);
+    expect(radioNames(dialog).slice(3)).toEqual(['繁體', '简体', '繁體及简体（兩個檔案）', '繁簡並列（一份文件）', '不設', '限閱文件', '機密文件']);
     await user.click(within(dialog).getByRole('radio', { name: '繁簡並列（一份文件）' }));
     app.dialogs.answerNextSave(path.join(out, '並列.docx'));
     await user.click(button(dialog, '匯出'));

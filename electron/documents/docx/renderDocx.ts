@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { scriptLanguageTag, type Block, type Cell, type DocumentModel, type TableBlock } from '../../../shared/documents/model';
 import { readZipEntry } from './zipEntry';
 import { scripts, type Script } from '../../../shared/script/script';
+import { classificationBanner } from '../../../shared/model/meeting';
 
 /**
  * Fonts named per script, so Word never shows a Traditional document in a Simplified typeface: the
@@ -269,10 +270,14 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   const text = runStyle(script, 'text');
   const heading = runStyle(script, 'heading');
   const small = (value: string) => runs(value, script, 'text', { size: 16, color: '555555' });
+  const banner = doc.classification ? classificationBanner(doc.classification, script) : null;
+  // In the page header and footer, so Word repeats it on every page, and in the file's keywords.
+  const bannerParagraph = () => new Paragraph({ alignment: AlignmentType.CENTER, children: runs(banner!, script, 'heading', { size: 18, bold: true, color: 'AA0000' }) });
   const tables = new TableWriter(script, pageWidth);
   const document = (children: Array<Paragraph | Table>) => new Document({
     title: doc.title,
     creator: 'Hetao Desk',
+    ...(banner ? { keywords: banner, subject: banner } : {}),
     styles: {
       default: {
         document: { run: { ...text, size: 21 } },
@@ -290,10 +295,11 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
             margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin },
           },
         },
-        headers: { default: new Header({ children: [new Paragraph({ children: small(doc.header) })] }) },
+        headers: { default: new Header({ children: [...(banner ? [bannerParagraph()] : []), new Paragraph({ children: small(doc.header) })] }) },
         footers: {
           default: new Footer({
             children: [
+              ...(banner ? [bannerParagraph()] : []),
               ...doc.footer.map((line) => new Paragraph({ children: small(line) })),
               new Paragraph({
                 alignment: AlignmentType.RIGHT,

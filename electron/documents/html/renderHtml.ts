@@ -3,6 +3,7 @@ import { plainText } from '../../../shared/documents/text';
 import { DOCUMENT_CSP, escapeHtml, fontStacks } from '../pdf/pdfRenderer';
 import { scriptTag } from '../../../shared/model/language';
 import { type Script } from '../../../shared/script/script';
+import { classificationBanner } from '../../../shared/model/meeting';
 
 /**
  * Text inside a CSS string literal: control characters dropped (a form feed ends a CSS string as a
@@ -60,11 +61,16 @@ export function renderHtml(doc: DocumentModel): string {
   const fonts = fontStacks[doc.script];
   const footer = doc.footer.join(' ');
   const size = doc.orientation === 'landscape' ? 'A4 landscape' : 'A4';
+  const banner = doc.classification ? classificationBanner(doc.classification, doc.script) : null;
+  // A classified document says so at the top and the bottom of every page (beside the page number, as the
+  // footer's statement fills the rest of the line), in red that prints as dark grey.
+  const bannerBox = banner ? `font: bold 9pt ${fonts.sans}; color: #a00; letter-spacing: 0.5pt;` : '';
   const css = `
-@page { size: ${size}; margin: 18mm 14mm 20mm 14mm;
+@page { size: ${size}; margin: ${banner ? '22mm 14mm 24mm' : '18mm 14mm 20mm'} 14mm;
   @top-left { content: ${cssString(doc.header)}; font: 8pt ${fonts.sans}; color: #555; }
-  @bottom-left { content: ${cssString(footer)}; font: 7.5pt ${fonts.sans}; color: #555; width: 80%; }
-  @bottom-right { content: ${cssString(doc.pageLabel[0])} counter(page) ${cssString(doc.pageLabel[1])}; font: 8pt ${fonts.sans}; }
+  ${banner ? `@top-center { content: ${cssString(banner)}; ${bannerBox} }` : ''}
+  @bottom-left { content: ${cssString(footer)}; font: 7.5pt ${fonts.sans}; color: #555; width: ${banner ? '60%' : '80%'}; }
+  @bottom-right { content: ${banner ? `${cssString(`${banner}\u3000\u3000`)} ` : ''}${cssString(doc.pageLabel[0])} counter(page) ${cssString(doc.pageLabel[1])}; ${banner ? bannerBox : `font: 8pt ${fonts.sans};`} }
 }
 html { font-family: ${fonts.serif}; font-size: 10.5pt; line-height: 1.5; color: #000; }
 .s-hant { font-family: ${fontStacks.hant.serif}; }

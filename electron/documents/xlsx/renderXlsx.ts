@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Column, SheetModel, WorkbookModel } from '../../../shared/documents/model';
 import { plainText, widestLine } from '../../../shared/documents/text';
 import { checkpoint, type RenderProgress } from '../output/progress';
+import { classificationBanner } from '../../../shared/model/meeting';
 
 /** Excel's own limits: a sheet name of 31 characters without []:*?/\, and a cell of 32,767 characters. */
 const SHEET_NAME_MAX = 31;
@@ -76,10 +77,20 @@ export async function renderXlsx(workbook: WorkbookModel, progress?: RenderProgr
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   writer.creator = 'Hetao Desk';
   writer.title = plainText(workbook.title);
+  const banner = workbook.classification ? classificationBanner(workbook.classification, workbook.script) : null;
+  if (banner) {
+    writer.subject = banner;
+    writer.keywords = banner;
+  }
+  // Excel's header codes: &C centre, &B bold, &K colour; a literal & is written &&.
+  const printedBanner = banner ? `&C&B&KAA0000${banner.replace(/&/g, '&&')}` : undefined;
   const taken = new Set<string>();
   let done = 0;
   for (const model of workbook.sheets) {
-    const sheet = writer.addWorksheet(sheetName(model.name, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    const sheet = writer.addWorksheet(sheetName(model.name, taken), {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      ...(printedBanner ? { headerFooter: { oddHeader: printedBanner, oddFooter: printedBanner } } : {}),
+    });
     const widths = columnWidths(model);
     sheet.columns = model.columns.map((column, i) => ({
       width: widths[i],
