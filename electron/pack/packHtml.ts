@@ -208,7 +208,7 @@ ${lines
   return { id: 'contents', title: t('packDoc.contents'), css, body };
 }
 
-/** A transparent sheet per pack page: header (group, meeting, classification) and footer (page X of Y). */
+/** A transparent sheet per pack page: header (group, meeting, classification) and footer (classification, page X of Y). */
 function overlaySheets(content: PackContent, total: number, t: PackLabels): { css: string; body: string } {
   const sans = fontStacks[content.script].sans;
   // A named page with no margin: the sheets follow the parts in the same document.
@@ -221,7 +221,8 @@ function overlaySheets(content: PackContent, total: number, t: PackLabels): { cs
   const header = `<div class="header"><span>${escapeHtml(content.groupName)} · ${escapeHtml(content.meetingTitle)}</span><span class="classification">${escapeHtml(content.classification ?? '')}</span></div>`;
   const sheets: string[] = [];
   for (let i = 1; i <= total; i++) {
-    sheets.push(`<div class="sheet">${header}<div class="footer">${escapeHtml(t('packDoc.pageOf', { page: i, total }))}</div></div>`);
+    const classification = content.classification ? `<span class="classification">${escapeHtml(content.classification)}</span>\u3000` : '';
+    sheets.push(`<div class="sheet">${header}<div class="footer">${classification}${escapeHtml(t('packDoc.pageOf', { page: i, total }))}</div></div>`);
   }
   return { css, body: sheets.join('') };
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { languageOfScript, nameInScript } from '../../shared/model/language';
-import { classificationLabels, type AttachmentRef, type MeetingPackData } from '../../shared/model/meeting';
+import { classificationBanner, type AttachmentRef, type MeetingPackData } from '../../shared/model/meeting';
 import type { Script } from '../../shared/script/script';
 import type { ScriptFields } from '../../shared/script/overrides';
 import type { PackContent, PackPaper } from './packContent';
@@ -120,7 +120,7 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
     date: formatDate(meeting.date, language, 'UTC'),
     time,
     venue: [t(`packDoc.venueValue.${meeting.venue}`), venueDetail].filter(Boolean).join(WIDE_SPACE),
-    classification: meeting.classification ? classificationLabels[meeting.classification][script] : null,
+    classification: meeting.classification ? classificationBanner(meeting.classification, script) : null,
     agenda,
     attendance,
     previousMinutes,

@@ -84,9 +84,9 @@ describe('meeting pack', () => {
       expect(pages.length).toBe(file.pageCount);
       expect(file.pageCount).toBe(6 + 3 + 9);
 
-      // Every page: header with the classification, footer numbered continuously across merged papers.
+      // Every page: the classification at the top and the bottom, the footer numbered continuously across merged papers.
       pages.forEach((text, i) => {
-        expect(text).toContain(hant ? '限閱文件' : '限阅文件');
+        expect(text.split(hant ? '限閱文件 RESTRICTED' : '限阅文件 RESTRICTED').length - 1).toBe(i === 0 ? 3 : 2); // the cover carries it once more
         expect(text).toContain(hant ? `第 ${i + 1} 頁，共 ${pages.length} 頁` : `第 ${i + 1} 页，共 ${pages.length} 页`);
       });
       expect(pages[0]).toContain(hant ? '香港特別行政區政府' : '香港特别行政区政府');
@@ -174,10 +174,12 @@ describe('meeting pack', () => {
       top: Number(m[2]),
       bottom: Number(m[4]),
     }));
-    const header = words.find((w) => w.text.includes('限閱文件'))!;
+    // The classification stands at the top and at the bottom.
+    const [header, bottomBanner] = words.filter((w) => w.text.includes('限閱文件')).sort((a, b) => a.top - b.top);
+    expect(bottomBanner!.bottom).toBeGreaterThan(612 - 48);
     // 「第 N 頁，共 N 頁」: the page number is a word of its own.
     const footer = words.find((w) => w.text === String(last))!;
-    expect(header.top).toBeLessThan(48);
+    expect(header!.top).toBeLessThan(48);
     expect(footer.bottom).toBeGreaterThan(612 - 48);
     expect(footer.bottom).toBeLessThanOrEqual(612);
   }, 60_000);
