@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/ipc/errors';
 import type { SheetRow } from '../../shared/sheets/sheetRow';
@@ -79,25 +80,32 @@ function checkUnpackedSizes(bytes: Buffer, fileName: string): void {
   }
 }
 
+/**
+ * Reads the first sheet that has rows through exceljs' streaming reader, row by row, so a sheet is
+ * never held whole: reading stops at the row limit or at a row wider than the column limit.
+ */
 async function readWorkbook(bytes: Buffer, fileName: string, maxRows: number): Promise<SheetRow[]> {
   checkUnpackedSizes(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'cache', styles: 'cache', worksheets: 'emit' });
+  const rows: SheetRow[] = [];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        if (!row.hasValues) continue;
+        if (row.cellCount > MAX_IMPORT_COLUMNS) throw new AppError('registers.tooManyColumns', { fileName, limit: MAX_IMPORT_COLUMNS });
+        if (rows.length > maxRows) throw new AppError('contacts.tooManyRows', { fileName, limit: maxRows });
+        const cells: string[] = [];
+        for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
+        rows.push({ row: row.number, cells });
+      }
+      // The first sheet with rows is the one imported; the rest are not read.
+      if (rows.length) break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('contacts.unreadableFile', { fileName });
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new AppError('contacts.emptyFile', { fileName });
-  // Refused before reading cell by cell, however large the sheet.
-  if (sheet.actualRowCount > maxRows + 1) throw new AppError('contacts.tooManyRows', { fileName, limit: maxRows });
-  if (sheet.actualColumnCount > MAX_IMPORT_COLUMNS) throw new AppError('registers.tooManyColumns', { fileName, limit: MAX_IMPORT_COLUMNS });
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
-    rows.push({ row: rowNumber, cells });
-  });
+  if (!rows.length) throw new AppError('contacts.emptyFile', { fileName });
   return rows;
 }
 
