@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { findNode } from '../../shared/arrangement/arrangementText';
 import { clauseLabel } from '../../shared/arrangement/clauses';
 import type { ImplementationReport, ReportDraft, ReportEntry } from '../../shared/arrangement/report';
-import { documentDate, documentNumber } from '../../shared/documents/labels';
+import { documentDate, documentNumber, pageLabel } from '../../shared/documents/labels';
 import type { Block, DocumentModel } from '../../shared/documents/model';
 import { actionStatuses } from '../../shared/model/action';
 import { annexLabel } from '../../shared/model/annex';
@@ -175,7 +175,7 @@ export async function implementationReportDocument(
     orientation: 'portrait',
     header: `${t('arrangement.reportTab')} · ${documentDate(draft.from, script)}–${documentDate(draft.to, script)} · ${t('exports.doc.edition')}`,
     footer: await footer(),
-    pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+    pageLabel: pageLabel(t),
     blocks,
   };
 }

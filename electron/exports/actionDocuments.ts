@@ -1,7 +1,7 @@
 import { languageOfScript, nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel } from '../../shared/arrangement/clauses';
-import { documentDate, documentDay } from '../../shared/documents/labels';
+import { documentDate, documentDay, pageLabel } from '../../shared/documents/labels';
 import type { Block, Cell, Column, DocumentModel, SheetModel, WorkbookModel } from '../../shared/documents/model';
 import type { Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
@@ -168,7 +168,7 @@ function frame(t: TFunction, script: Script, data: ActionExport, footer: string[
     orientation: 'landscape',
     header: `${title} · ${parallel ? t('exports.doc.parallelColumn') : t('exports.doc.edition')}`,
     footer,
-    pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+    pageLabel: pageLabel(t),
     blocks,
   };
 }
@@ -226,17 +226,17 @@ function summary(t: TFunction, a: ActionText): string {
 
 /** 繁體 and 简体 side by side: each action's text in both scripts, labels in each column's own script. */
 export function actionsParallel(
-  tt: Record<Script, TFunction>,
+  translators: Record<Script, TFunction>,
   data: ActionExport,
   texts: Record<Script, ActionText[][]>,
   footer: string[],
 ): DocumentModel {
-  const t = tt.hant;
+  const t = translators.hant;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: actionsTitle(t, 'hant', data.subGroup) },
-    { kind: 'heading', level: 1, text: actionsTitle(tt.hans, 'hans', data.subGroup), script: 'hans' },
+    { kind: 'heading', level: 1, text: actionsTitle(translators.hans, 'hans', data.subGroup), script: 'hans' },
     { kind: 'paragraph', text: t('exports.doc.parallelNote'), tone: 'muted' },
-    { kind: 'paragraph', text: tt.hans('exports.doc.parallelNote'), tone: 'muted', script: 'hans' },
+    { kind: 'paragraph', text: translators.hans('exports.doc.parallelNote'), tone: 'muted', script: 'hans' },
   ];
   data.groups.forEach((group, i) => {
     if (data.subGroup === null) blocks.push({ kind: 'heading', level: 2, text: `${group.subGroup.name.hant}／${group.subGroup.name.hans}` });
@@ -248,10 +248,10 @@ export function actionsParallel(
       columns: [
         { header: t('exports.doc.columns.reference'), width: 12 },
         { header: t('exports.doc.parallelColumn'), width: 44 },
-        { header: tt.hans('exports.doc.parallelColumn'), width: 44 },
+        { header: translators.hans('exports.doc.parallelColumn'), width: 44 },
       ],
       headerScripts: [undefined, undefined, 'hans'],
-      rows: hant.map((a, j) => [{ text: a.reference }, { text: summary(t, a) }, { text: summary(tt.hans, hans[j]!), script: 'hans' }]),
+      rows: hant.map((a, j) => [{ text: a.reference }, { text: summary(t, a) }, { text: summary(translators.hans, hans[j]!), script: 'hans' }]),
     });
   });
   return frame(t, 'hant', data, footer, blocks, true);

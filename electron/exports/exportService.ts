@@ -38,6 +38,7 @@ import { entryCount, implementationReportData, implementationReportDocument } fr
 import { ScriptedContent, scriptStatement, type ExportConverter } from './scriptedContent';
 import { scripts, type Script } from '../../shared/script/script';
 import { higherClassification, type Classification } from '../../shared/model/meeting';
+import { pageLabel } from '../../shared/documents/labels';
 
 export interface ExportServiceOptions {
   store: Store;
@@ -327,26 +328,26 @@ export class ExportService {
       orientation: 'landscape',
       header: `${workbook.title} · ${t('exports.doc.edition')}`,
       footer: workbook.footer,
-      pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+      pageLabel: pageLabel(t),
       blocks: [{ kind: 'heading', level: 1, text: workbook.title }, ...workbook.sheets.map((s) => ({ kind: 'table' as const, columns: s.columns, rows: s.rows }))],
     };
   }
 
   private async parallel(target: ExportTarget, progress?: RenderProgress, unreviewed: Pending['unreviewed'] = {}): Promise<DocumentModel> {
-    const labels = { hant: this.t('hant'), hans: this.t('hans') };
+    const translators = { hant: this.t('hant'), hans: this.t('hans') };
     const content = {
       hant: new ScriptedContent(this.options.converter, 'hant', unreviewed.hant),
       hans: new ScriptedContent(this.options.converter, 'hans', unreviewed.hans),
     };
-    const footer = async () => [...(await scriptStatement(labels.hant, content.hant)), ...(await scriptStatement(labels.hans, content.hans))];
+    const footer = async () => [...(await scriptStatement(translators.hant, content.hant)), ...(await scriptStatement(translators.hans, content.hans))];
     if (target.kind === 'actions') {
       const data = this.actionExport(target);
-      const texts = { hant: await actionTexts(data, content.hant, labels.hant, progress), hans: await actionTexts(data, content.hans, labels.hans, progress) };
-      return actionsParallel(labels, data, texts, await footer());
+      const texts = { hant: await actionTexts(data, content.hant, translators.hant, progress), hans: await actionTexts(data, content.hans, translators.hans, progress) };
+      return actionsParallel(translators, data, texts, await footer());
     }
     if (target.kind === 'meeting') {
       const data = this.meetingData(target.meetingId);
-      const doc = await meetingParallel(labels, data, content, []);
+      const doc = await meetingParallel(translators, data, content, []);
       return { ...doc, footer: await footer() };
     }
     throw new AppError('export.unsupported');

@@ -1,6 +1,6 @@
 import { nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
-import { documentDate } from '../../shared/documents/labels';
+import { documentDate, pageLabel } from '../../shared/documents/labels';
 import type { Block, Cell, DocumentModel } from '../../shared/documents/model';
 import type { Action } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
@@ -121,13 +121,13 @@ export async function meetingDocument(t: TFunction, data: MeetingData, content: 
     orientation: 'portrait',
     header: `${title} · ${t('exports.doc.edition')}`,
     footer: await footer(),
-    pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+    pageLabel: pageLabel(t),
     blocks,
   };
 }
 
 /** The agenda with 繁體 and 简体 side by side. */
-export async function meetingParallel(tt: Record<Script, TFunction>, data: MeetingData, content: Record<Script, ScriptedContent>, footer: string[]): Promise<DocumentModel> {
+export async function meetingParallel(translators: Record<Script, TFunction>, data: MeetingData, content: Record<Script, ScriptedContent>, footer: string[]): Promise<DocumentModel> {
   const { meeting } = data;
   const rows: Cell[][] = [];
   for (const [i, item] of items(meeting).entries()) {
@@ -137,25 +137,25 @@ export async function meetingParallel(tt: Record<Script, TFunction>, data: Meeti
       { text: await itemTitle(item, meeting, content.hans), script: 'hans' },
     ]);
   }
-  const title = meetingTitle(tt.hant, 'hant', data);
+  const title = meetingTitle(translators.hant, 'hant', data);
   return {
     title,
     script: 'hant',
     parallel: true,
     orientation: 'portrait',
-    header: `${title} · ${tt.hant('meetings.tabs.agenda')}`,
+    header: `${title} · ${translators.hant('meetings.tabs.agenda')}`,
     footer,
-    pageLabel: [tt.hant('exports.doc.pageBefore'), tt.hant('exports.doc.pageAfter')],
+    pageLabel: pageLabel(translators.hant),
     blocks: [
-      { kind: 'heading', level: 1, text: `${title} ${tt.hant('meetings.tabs.agenda')}` },
-      { kind: 'heading', level: 1, text: `${meetingTitle(tt.hans, 'hans', data)} ${tt.hans('meetings.tabs.agenda')}`, script: 'hans' },
+      { kind: 'heading', level: 1, text: `${title} ${translators.hant('meetings.tabs.agenda')}` },
+      { kind: 'heading', level: 1, text: `${meetingTitle(translators.hans, 'hans', data)} ${translators.hans('meetings.tabs.agenda')}`, script: 'hans' },
       { kind: 'paragraph', text: `${documentDate(meeting.date, 'hant')} ／ ${documentDate(meeting.date, 'hans')}` },
       {
         kind: 'table',
         columns: [
           { header: '#', width: 6, kind: 'number' },
-          { header: tt.hant('exports.doc.parallelColumn'), width: 47 },
-          { header: tt.hans('exports.doc.parallelColumn'), width: 47 },
+          { header: translators.hant('exports.doc.parallelColumn'), width: 47 },
+          { header: translators.hans('exports.doc.parallelColumn'), width: 47 },
         ],
         headerScripts: [undefined, undefined, 'hans'],
         rows,

@@ -2,7 +2,7 @@ import { languageOfScript, nameInScript } from '../../shared/model/language';
 import type { TFunction } from 'i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { daysBetween, dueState } from '../../shared/actions/dueDates';
-import { documentDate, documentNumber } from '../../shared/documents/labels';
+import { documentDate, documentNumber, pageLabel } from '../../shared/documents/labels';
 import type { Block, DocumentModel } from '../../shared/documents/model';
 import { actionStatuses, type Action } from '../../shared/model/action';
 import type { Meeting } from '../../shared/model/meeting';
@@ -107,7 +107,7 @@ export async function reportDocument(t: TFunction, data: ReportData, content: Sc
     orientation: 'portrait',
     header: `${title} · ${t('exports.doc.edition')}`,
     footer: await footer(),
-    pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+    pageLabel: pageLabel(t),
     blocks,
   };
 }

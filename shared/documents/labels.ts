@@ -29,3 +29,8 @@ export function documentDay(instant: string, script: Script): string {
 export function documentNumber(value: number, script: Script): string {
   return new Intl.NumberFormat(script === 'hant' ? 'zh-HK' : 'zh-CN').format(value);
 }
+
+/** The words around a page number (第 3 頁 / Page 3), in the document's language. */
+export function pageLabel(t: (key: 'exports.doc.pageBefore' | 'exports.doc.pageAfter') => string): [before: string, after: string] {
+  return [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')];
+}
