@@ -7,7 +7,9 @@ import type { AuditFilter, AuditPage } from '../../shared/audit/contract';
 import { AuditEventKind, type AuditEntry } from '../../shared/audit/entry';
 import { noAuditFilter } from '../../shared/audit/filter';
 import type { AuditVerification } from '../../shared/audit/verification';
+import type { Peer } from '../../shared/exchange/types';
 import type { Contact } from '../../shared/model/contact';
+import { nameIn, type Language } from '../../shared/model/language';
 import type { SearchHit } from '../../shared/search/contract';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -19,13 +21,13 @@ const OPENABLE: Record<string, SearchHit['kind']> = { actions: 'action', contact
 type Opening = Pick<SearchHit, 'kind' | 'id' | 'subGroupId'>;
 
 /** 審計紀錄: the log, filtered, newest first; each entry opens the record it concerns; Verify checks the whole log. */
-export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (target: Opening) => void }) {
+export function AuditView({ contacts, language, onOpen }: { contacts: Contact[]; language: Language; onOpen: (target: Opening) => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const [filter, setFilter] = useState<AuditFilter>(noAuditFilter);
   const [page, setPage] = useState<AuditPage | null>(null);
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [verification, setVerification] = useState<{ result: AuditVerification; peers: Peer[] } | null>(null);
   const [verifying, setVerifying] = useState(false);
 
   const load = useCallback(() => {
@@ -36,7 +38,9 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
   const verify = async () => {
     setVerifying(true);
     try {
-      setVerification(await unwrap(api().audit.verify()));
+      // The peers name the offices whose countersignatures Verify counted.
+      const [result, peers] = await Promise.all([unwrap(api().audit.verify()), unwrap(api().exchange.peers())]);
+      setVerification({ result, peers });
     } catch (error) {
       void message.error(errorText(error));
     } finally {
@@ -105,7 +109,7 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
           {t('audit.verify')}
         </Button>
       </Space>
-      {verification && <VerificationResult result={verification} />}
+      {verification && <VerificationResult result={verification.result} peers={verification.peers} language={language} />}
       {page && page.writeFailures > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('audit.writeFailures', { count: page.writeFailures })} />}
       <Table<AuditEntry>
         rowKey="seq"
@@ -159,9 +163,16 @@ function Subject({ entry, openable, onOpen }: { entry: AuditEntry; openable: boo
   );
 }
 
-function VerificationResult({ result }: { result: AuditVerification }) {
+function VerificationResult({ result, peers, language }: { result: AuditVerification; peers: Peer[]; language: Language }) {
   const { t } = useTranslation();
-  const covered = result.countersignedEntries > 0 ? t('audit.result.covered', { count: result.countersignedEntries, entries: result.entries }) : t('audit.result.notCovered');
+  const office = (id: string) => {
+    const peer = peers.find((p) => p.id === id);
+    return peer ? nameIn(peer.office, language) : id;
+  };
+  const covered =
+    result.countersignedEntries > 0
+      ? t('audit.result.covered', { count: result.countersignedEntries, entries: result.entries, offices: result.countersignedBy.map(office).join(t('audit.result.officeSeparator')) })
+      : t('audit.result.notCovered');
   if (result.ok) {
     return <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('audit.result.ok', { entries: result.entries, checkpoints: result.checkpoints })} description={covered} />;
   }
