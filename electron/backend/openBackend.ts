@@ -186,9 +186,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     uiLanguage: () => settings.currentLanguage(),
     now,
   });
+  // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
+  // The exchange identity signs it; the enrolled peers countersign it through the packages.
+  const auditDir = path.join(options.dataDir, AUDIT_DIR);
+  const audit = await AuditTrail.open({ auditDir, fs, identity: auditIdentityOf(exchangeState), now, peerKey: peerAuditKeys(exchangeState) });
+  auditStoreWrites(store, audit);
   const exportService = new ExportService({
     store,
     actions,
+    auditEntries: () => audit.entries(),
     converter,
     dialogs: options.dialogs,
     fs,
@@ -201,11 +207,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
   const search = new SearchService(store);
-  // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
-  // The exchange identity signs it; the enrolled peers countersign it through the packages.
-  const auditDir = path.join(options.dataDir, AUDIT_DIR);
-  const audit = await AuditTrail.open({ auditDir, fs, identity: auditIdentityOf(exchangeState), now, peerKey: peerAuditKeys(exchangeState) });
-  auditStoreWrites(store, audit);
   const exchange = new ExchangeService({
     store,
     state: exchangeState,
