@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../../shared/audit/entry';
 import type { AuditPage } from '../../../shared/audit/contract';
 import { noAuditFilter } from '../../../shared/audit/filter';
 import type { AuditVerification } from '../../../shared/audit/verification';
+import type { Conflict } from '../../../shared/exchange/types';
 import type { Action } from '../../../shared/model/action';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { enrolAll, useInstallations, type Installation } from './installations';
@@ -42,13 +43,18 @@ describe('the audit trail in the exchange', () => {
 
     await roundTrip(hk, sz, dir);
 
-    expect((await entries(hk)).every((e) => e.installation === hk.identity.id)).toBe(true);
+    const hkEntries = await entries(hk);
+    expect(hkEntries.every((e) => e.installation === hk.identity.id)).toBe(true);
+    // Newest first: prepared, opened, prepared; each names its package.
+    expect(hkEntries.filter((e) => e.kind.startsWith('exchange.')).map((e) => e.kind)).toEqual(['exchange.packagePrepared', 'exchange.packageOpened', 'exchange.packagePrepared']);
+    expect(hkEntries.find((e) => e.kind === 'exchange.packageOpened')!.subject.detail).toContain(`← ${sz.identity.id}`);
     const hkCheck = await hk.value<AuditVerification>('audit.verify');
     const szCheck = await sz.value<AuditVerification>('audit.verify');
     expect(hkCheck).toMatchObject({ ok: true, countersignedBy: [sz.identity.id] });
     expect(szCheck).toMatchObject({ ok: true, countersignedBy: [hk.identity.id] });
     // Hong Kong's first package carried a checkpoint over everything up to it, which Shenzhen countersigned.
-    expect(hkCheck.countersignedEntries).toBeGreaterThanOrEqual((await entries(hk)).findIndex((e) => e.kind === 'exchange.packagePrepared'));
+    const oldestFirst = [...hkEntries].reverse();
+    expect(hkCheck.countersignedEntries).toBeGreaterThanOrEqual(oldestFirst.findIndex((e) => e.kind === 'exchange.packagePrepared'));
     expect(szCheck.countersignedEntries).toBeGreaterThan(0);
     // The same package opened again, or an older one after a newer, raises no alarm.
     const earlier = (await hk.prepareFor([sz], dir)).path;
@@ -57,6 +63,24 @@ describe('the audit trail in the exchange', () => {
     await sz.openPackage(earlier);
     await sz.openPackage(later);
     expect((await entries(sz)).filter((e) => e.kind === 'audit.peerCheckpointRefused')).toEqual([]);
+  });
+
+  it('a conflict settled by a person is in the log with the record and the fields', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const action = await createAction(hk, '原題');
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    for (const [side, title] of [[hk, '港方改題'], [sz, '深方改题']] as const) {
+      const current = await side.value<Action>('actions.get', { id: action.id });
+      await side.value('actions.update', { id: action.id, revision: current.revision, fields: { ...current, title } });
+    }
+    await hk.openPackage((await sz.prepareFor([hk], dir)).path);
+    const [conflict] = await hk.value<Conflict[]>('exchange.conflicts');
+    await hk.value('exchange.settle', { id: conflict!.id, choices: conflict!.fields.map((f) => ({ path: f.path, choice: 'mine' })) });
+    const settled = (await entries(hk)).find((e) => e.kind === 'conflict.settled');
+    expect(settled?.subject).toMatchObject({ recordId: action.id, fields: ['title'] });
   });
 
   it('an entry changed after the other side countersigned it is caught by Verify here and at the next exchange there', async () => {
