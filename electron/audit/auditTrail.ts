@@ -102,15 +102,20 @@ export class AuditTrail {
     const legacy = await readLegacyIdentity(auditDir, fs);
     if (!legacy) return;
     if (!this.handover && (this.leaves.length > 0 || this.checkpoints.length > 0)) {
-      await this.record({ kind: 'audit.identityHandover', subject: { detail: `${legacy.installationId} → ${identity.installationId}` } });
-      await this.serial(async () => {
-        const size = this.leaves.length;
-        const handover = makeHandover(legacy, identity, size, this.root(size).toString('hex'), timeWithOffset(this.options.now()));
-        await appendLine(fs, this.paths.handover, JSON.stringify(handover));
-        this.handover = handover;
-      });
+      try {
+        await this.record({ kind: 'audit.identityHandover', subject: { detail: `${legacy.installationId} → ${identity.installationId}` } });
+        await this.serial(async () => {
+          const size = this.leaves.length;
+          const handover = makeHandover(legacy, identity, size, this.root(size).toString('hex'), timeWithOffset(this.options.now()));
+          await appendLine(fs, this.paths.handover, JSON.stringify(handover));
+          this.handover = handover;
+        });
+      } catch {
+        // A folder that cannot be written now (read-only, full) keeps the old key: handed over next time.
+        return;
+      }
     }
-    await fs.rm(legacyIdentityFile(auditDir), { force: true });
+    await fs.rm(legacyIdentityFile(auditDir), { force: true }).catch(() => undefined);
   }
 
   /** Runs work after everything queued before it: appends land in call order and reads see them. */
