@@ -153,6 +153,32 @@ export function withAuditEvents(handlers: Handlers, { trail, store, fs }: Docume
         return saved;
       },
     },
+    exchange: {
+      ...handlers.exchange,
+      // Packages are named by their id (it is in the signed manifest), not hashed: one can be a gigabyte.
+      prepare: async (input) => {
+        const prepared = await handlers.exchange.prepare(input);
+        if (prepared) {
+          const count = Object.values(prepared.counts).reduce((n, c) => n + (c ?? 0), 0);
+          const document: AuditDocument = { kind: 'exchangePackage', script: null, classification: null, copyNumber: null, fileName: prepared.fileName, fileHash: null };
+          await record({ kind: 'exchange.packagePrepared', subject: { detail: `${prepared.packageId} → ${input.peerIds.join(', ')}`, count, document } });
+        }
+        return prepared;
+      },
+      open: async (input) => {
+        const opened = await handlers.exchange.open(input);
+        if (opened) {
+          const document: AuditDocument = { kind: 'exchangePackage', script: null, classification: null, copyNumber: null, fileName: opened.fileName, fileHash: null };
+          await record({ kind: 'exchange.packageOpened', subject: { detail: `${opened.packageId} ← ${opened.from.id}`, count: opened.changedRecords, document } });
+        }
+        return opened;
+      },
+      settle: async (input) => {
+        const left = await handlers.exchange.settle(input);
+        await record({ kind: 'conflict.settled', subject: { recordId: input.id, fields: input.choices.map((c) => c.path) } });
+        return left;
+      },
+    },
     arrangement: {
       ...handlers.arrangement,
       saveCopy: async (input) => {

@@ -12,6 +12,8 @@ export function auditPaths(auditDir: string) {
     log: path.join(auditDir, 'log.jsonl'),
     checkpoints: path.join(auditDir, 'checkpoints.jsonl'),
     countersignatures: path.join(auditDir, 'countersignatures.jsonl'),
+    /** The one-time handover from the stand-in key to the exchange identity (auditIdentity.ts). */
+    handover: path.join(auditDir, 'handover.jsonl'),
     /** The checkpoints each peer sent us and we countersigned, one file per peer. */
     peerCheckpoints: (peerId: string) => path.join(auditDir, 'peers', `${peerId.replace(/[^A-Za-z0-9-]/g, '_')}.jsonl`),
   };

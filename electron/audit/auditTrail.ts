@@ -3,7 +3,7 @@ import { AuditEntry, timeWithOffset, type AuditEvent } from '../../shared/audit/
 import type { AuditVerification } from '../../shared/audit/verification';
 import type { StoreFs } from '../store/storeFs';
 import { appendLine, auditPaths, forEachLine, LineAppender, readJsonLines, type AuditPaths } from './auditFiles';
-import type { AuditIdentity } from './auditIdentity';
+import { legacyIdentityFile, makeHandover, readLegacyIdentity, type AuditIdentity, type Handover } from './auditIdentity';
 import { checkpointSigned, countersignatureSigned, makeCheckpoint, makeCountersignature, type Checkpoint, type Countersignature } from './checkpoint';
 import { consistencyProof, leafHash, rootOf, verifyConsistency, type Hash, type SubtreeCache } from './merkle';
 import { entryLine, GENESIS, verifyAudit } from './verifyAudit';
@@ -45,6 +45,7 @@ export class AuditTrail {
   private readonly cache: SubtreeCache = new Map();
   private checkpoints: Checkpoint[] = [];
   private countersignatures: Countersignature[] = [];
+  private handover: Handover | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private log: LineAppender | null = null;
   private readonly pending: { event: AuditEvent; resolve: (entry: AuditEntry) => void; reject: (error: unknown) => void }[] = [];
@@ -56,6 +57,7 @@ export class AuditTrail {
   static async open(options: AuditTrailOptions): Promise<AuditTrail> {
     const trail = new AuditTrail(options);
     await trail.load();
+    await trail.handOverFromLegacyKey();
     return trail;
   }
 
@@ -87,6 +89,33 @@ export class AuditTrail {
     }
     this.checkpoints = await readJsonLines(this.options.fs, this.paths.checkpoints);
     this.countersignatures = await readJsonLines(this.options.fs, this.paths.countersignatures);
+    this.handover = (await readJsonLines<Handover>(this.options.fs, this.paths.handover))[0] ?? null;
+  }
+
+  /**
+   * A log begun under the stand-in key (before the exchange identity signed it): records the handover
+   * in the log, has both keys sign the log as it then stands, and removes the old private key. A crash
+   * before the removal only repeats the entry; the first handover written is the one kept.
+   */
+  private async handOverFromLegacyKey(): Promise<void> {
+    const { fs, auditDir, identity } = this.options;
+    const legacy = await readLegacyIdentity(auditDir, fs);
+    if (!legacy) return;
+    if (!this.handover && (this.leaves.length > 0 || this.checkpoints.length > 0)) {
+      try {
+        await this.record({ kind: 'audit.identityHandover', subject: { detail: `${legacy.installationId} → ${identity.installationId}` } });
+        await this.serial(async () => {
+          const size = this.leaves.length;
+          const handover = makeHandover(legacy, identity, size, this.root(size).toString('hex'), timeWithOffset(this.options.now()));
+          await appendLine(fs, this.paths.handover, JSON.stringify(handover));
+          this.handover = handover;
+        });
+      } catch {
+        // A folder that cannot be written now (read-only, full) keeps the old key: handed over next time.
+        return;
+      }
+    }
+    await fs.rm(legacyIdentityFile(auditDir), { force: true }).catch(() => undefined);
   }
 
   /** Runs work after everything queued before it: appends land in call order and reads see them. */
@@ -155,7 +184,7 @@ export class AuditTrail {
     const size = this.leaves.length;
     const root = this.root(size);
     // Signed over the log as it is now, even where an older checkpoint of the same size says otherwise.
-    const existing = this.checkpoints.find((c) => c.size === size && c.root === root.toString('hex'));
+    const existing = this.checkpoints.find((c) => c.installation === this.installationId && c.size === size && c.root === root.toString('hex'));
     if (existing) return existing;
     const { identity } = this.options;
     const checkpoint = makeCheckpoint(identity.installationId, size, root, timeWithOffset(this.options.now()), (m) => identity.sign(m));
@@ -182,6 +211,7 @@ export class AuditTrail {
       countersignatures: this.countersignatures,
       owner: this.options.identity,
       peerKey: this.options.peerKey,
+      handover: this.handover,
     }));
   }
 
@@ -239,8 +269,23 @@ export class AuditTrail {
         return { countersignature: null, problem: found };
       }
       if (!held.some((c) => c.size === offered.size)) await appendLine(this.options.fs, file, JSON.stringify(offered));
-      const { identity } = this.options;
-      return { countersignature: makeCountersignature(offered, identity.installationId, timeWithOffset(this.options.now()), (m) => identity.sign(m)), problem: null };
+      return { countersignature: this.countersign(offered), problem: null };
+    });
+  }
+
+  private countersign(checkpoint: Checkpoint): Countersignature {
+    const { identity } = this.options;
+    return makeCountersignature(checkpoint, identity.installationId, timeWithOffset(this.options.now()), (m) => identity.sign(m));
+  }
+
+  /**
+   * For a package to `peerId`: our countersignature over the newest of its checkpoints we accepted,
+   * signed again each time, so a package lost on the way is covered by the next one.
+   */
+  countersignatureForPeer(peerId: string): Promise<Countersignature | null> {
+    return this.serial(async () => {
+      const newest = (await this.peerCheckpoints(peerId)).reduce<Checkpoint | null>((a, c) => (!a || c.size > a.size ? c : a), null);
+      return newest ? this.countersign(newest) : null;
     });
   }
 
@@ -281,6 +326,7 @@ export class AuditTrail {
       owner: { installationId: peerId, publicKey: peerKey },
       peerKey: (id) => (id === identity.installationId ? identity.publicKey : this.options.peerKey(id)),
       anchors: await this.peerCheckpoints(peerId),
+      handover: (await readJsonLines<Handover>(fs, paths.handover))[0] ?? null,
     });
   }
 

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/audit/entry';
 import type { AuditVerification } from '../../shared/audit/verification';
 import type { StoreFs } from '../store/storeFs';
 import { forEachLine } from './auditFiles';
+import { handedOverKey, type Handover } from './auditIdentity';
 import { checkpointSigned, countersignatureSigned, type Checkpoint, type Countersignature } from './checkpoint';
 import { GrowingTree, leafHash } from './merkle';
 
@@ -30,6 +31,8 @@ export interface VerifyInput {
   peerKey: (installationId: string) => KeyObject | null;
   /** Checkpoints the verifier holds already (a peer's own record of ours): trusted, whatever the log's folder says. */
   anchors?: readonly Checkpoint[];
+  /** The owner's handover from the key that signed the log's beginning, when there was one. */
+  handover?: Handover | null;
 }
 
 /**
@@ -53,16 +56,23 @@ export async function verifyAudit(input: VerifyInput): Promise<AuditVerification
   const targets = new Map<number, { root: string; bound: boolean }[]>();
   const target = (c: Checkpoint, bound: boolean) => targets.set(c.size, [...(targets.get(c.size) ?? []), { root: c.root, bound }]);
 
+  const { handover } = input;
+  const formerKey = handover ? handedOverKey(handover, owner) : null;
+  if (handover && !formerKey) return result({ reason: 'badSignature', entry: null, checkpointSize: handover.size }, 0);
+  // Checkpoints up to the handover may be signed by the key it handed over from.
+  const signedByOwner = (c: Checkpoint) =>
+    c.installation === owner.installationId
+      ? checkpointSigned(c, owner.publicKey)
+      : !!handover && !!formerKey && c.installation === handover.from.installation && c.size <= handover.size && checkpointSigned(c, formerKey);
+  if (handover) targets.set(handover.size, [{ root: handover.root, bound: false }]);
   for (const c of input.checkpoints) {
-    if (c.installation !== owner.installationId || !checkpointSigned(c, owner.publicKey)) {
-      return result({ reason: 'badSignature', entry: null, checkpointSize: c.size }, 0);
-    }
+    if (!signedByOwner(c)) return result({ reason: 'badSignature', entry: null, checkpointSize: c.size }, 0);
     target(c, false);
   }
   for (const c of input.countersignatures) {
     const key = input.peerKey(c.by);
     if (!key || !countersignatureSigned(c, key)) return result({ reason: 'badCountersignature', entry: null, checkpointSize: c.checkpoint.size }, 0);
-    if (c.checkpoint.installation !== owner.installationId || !checkpointSigned(c.checkpoint, owner.publicKey)) {
+    if (!signedByOwner(c.checkpoint)) {
       return result({ reason: 'badSignature', entry: null, checkpointSize: c.checkpoint.size }, 0);
     }
     target(c.checkpoint, true);

@@ -35,10 +35,10 @@ import { SearchService } from '../search/searchService';
 import { exchangeHandlers } from '../exchange/exchangeHandlers';
 import { ExchangeService } from '../exchange/exchangeService';
 import { ExchangeState } from '../exchange/exchangeState';
+import { auditIdentityOf, peerAuditKeys } from '../exchange/packageAudit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import * as path from 'node:path';
 import { AUDIT_DIR } from '../audit/auditFiles';
-import { placeholderAuditIdentity } from '../audit/auditIdentity';
 import { AuditTrail } from '../audit/auditTrail';
 import { auditStoreWrites, withAuditEvents } from '../audit/auditEvents';
 import { auditHandlers } from '../audit/auditHandlers';
@@ -185,9 +185,15 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     uiLanguage: () => settings.currentLanguage(),
     now,
   });
+  // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
+  // The exchange identity signs it; the enrolled peers countersign it through the packages.
+  const auditDir = path.join(options.dataDir, AUDIT_DIR);
+  const audit = await AuditTrail.open({ auditDir, fs, identity: auditIdentityOf(exchangeState), now, peerKey: peerAuditKeys(exchangeState) });
+  auditStoreWrites(store, audit);
   const exportService = new ExportService({
     store,
     actions,
+    auditEntries: () => audit.entries(),
     converter,
     dialogs: options.dialogs,
     fs,
@@ -204,16 +210,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     store,
     state: exchangeState,
     attachments: meetings.attachments,
+    audit,
     dialogs: options.dialogs,
     language: () => settings.currentLanguage(),
     t: () => translator(settings.currentLanguage()) as (key: string, params?: Record<string, unknown>) => string,
     now,
   });
   const appInfo = info(store.backupsFolder, null);
-  // The audit trail watches every store write from here on (seeding above is the app's, not an officer's).
-  const auditDir = path.join(options.dataDir, AUDIT_DIR);
-  const audit = await AuditTrail.open({ auditDir, fs, identity: await placeholderAuditIdentity(auditDir, fs), now, peerKey: () => null });
-  auditStoreWrites(store, audit);
 
   const handlers: Handlers = withAuditEvents({
     app: {

@@ -35,10 +35,12 @@ import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import type { Language } from '../../shared/model/language';
 import { toHans } from '../../shared/script/convert';
 import type { AttachmentStore } from '../attachments/attachmentStore';
+import type { AuditTrail } from '../audit/auditTrail';
 import type { Dialogs } from '../dialogs/dialogs';
 import type { Store } from '../store/store';
 import type { ExchangeState, StoredPeer } from './exchangeState';
-import { fingerprintOf, signBytes, verifyBytes } from './keys';
+import { fingerprintOf, publicKeyOf, signBytes, verifyBytes } from './keys';
+import { auditPartsFor, isAuditPart, parseAuditParts, receiveAuditParts } from './packageAudit';
 import { checkManifest, PartHasher, PackageWriter, readBody, readHeader, unwrapFileKey, type BodyListener, type HeaderReading } from './packageFile';
 
 export const PACKAGE_EXTENSION = 'hetao';
@@ -88,6 +90,8 @@ export interface ExchangeServiceOptions {
   store: Store;
   state: ExchangeState;
   attachments: AttachmentStore;
+  /** The audit trail whose checkpoints and countersignatures travel in the packages. */
+  audit: AuditTrail;
   dialogs: Dialogs;
   language: () => Language;
   t: () => (key: string, params?: Record<string, unknown>) => string;
@@ -367,6 +371,7 @@ export class ExchangeService {
         await writer.addPart(recordsPart(collection), Buffer.from(list.map((item) => JSON.stringify(item)).join('\n'), 'utf8'));
         report?.(++done, total);
       }
+      for (const [name, bytes] of await auditPartsFor(this.options.audit, peers.map((p) => p.id))) await writer.addPart(name, bytes);
       const manifest: Manifest = {
         schemaVersion: SCHEMA_VERSION,
         createdAt: now.toISOString(),
@@ -457,6 +462,8 @@ export class ExchangeService {
     const expected = new Map(hasher.parts.map((p) => [p.name, p]));
     const applier = new PackageApplier(this.options.attachments, expected, header.packageId);
     await readBody(file, reading, fileKey, applier);
+    const audit = parseAuditParts(applier.auditParts, me.id);
+    const ackBefore = this.data.acks[sender.id] ?? {};
     const context = { packageId: header.packageId, now: this.options.now().toISOString() };
     let changedRecords = 0;
     let conflictsRaised = 0;
@@ -470,6 +477,7 @@ export class ExchangeService {
       report?.(++done, total);
     }
     const renumbered = await this.resolveNumbers();
+    await receiveAuditParts(this.options.audit, sender.id, publicKeyOf(sender.signingKey), audit, alreadyOpened || dominates(ackBefore, manifest.senderVv));
     const at = this.options.now().toISOString();
     this.data.acks[sender.id] = maxVv(this.data.acks[sender.id] ?? {}, manifest.senderVv);
     for (const [peerId, vv] of Object.entries(manifest.acks)) {
@@ -710,6 +718,8 @@ function labelOf(collection: string, record: Record<string, unknown>): string {
  */
 class PackageApplier implements BodyListener {
   readonly records = new Map<CollectionName, Stamped[]>();
+  /** The audit parts (packageAudit.ts), by name. */
+  readonly auditParts = new Map<string, Buffer>();
   private current: { name: string; hash: ReturnType<typeof createHash>; chunks: Buffer[]; temp: string | null; handle: Awaited<ReturnType<typeof open>> | null } | null = null;
 
   constructor(
@@ -736,7 +746,7 @@ class PackageApplier implements BodyListener {
     const part = this.current!;
     part.hash.update(data);
     if (part.handle) await part.handle.write(data);
-    else if (part.name.startsWith('records/')) part.chunks.push(Buffer.from(data));
+    else if (part.name.startsWith('records/') || isAuditPart(part.name)) part.chunks.push(Buffer.from(data));
   }
 
   async partEnd(): Promise<void> {
@@ -753,6 +763,7 @@ class PackageApplier implements BodyListener {
     }
     // The file changed since it was checked: this part is not taken.
     if (!ok) throw new AppError('exchange.tampered');
+    if (isAuditPart(part.name)) this.auditParts.set(part.name, Buffer.concat(part.chunks));
     if (part.name.startsWith('records/')) {
       const collection = part.name.slice('records/'.length) as CollectionName;
       const text = Buffer.concat(part.chunks).toString('utf8');

@@ -1,27 +1,34 @@
 import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/errors';
+import { createOpenStream, createSealStream, SealError } from '../crypto/sealed';
 import { privateKeyOf, publicKeyOf, signBytes, verifyBytes } from './keys';
 
 /*
  * The package file (.hetao). In the clear: magic, format version, a header naming the package, its
- * sender and, per recipient, the file key wrapped with X25519 + HKDF + AES-256-GCM. Then the body in
- * AES-256-GCM chunks whose index and last-chunk flag are in the associated data, so a cut, a swap or
- * a changed byte fails. The body holds named parts (unknown names are skipped, so later versions
- * can add parts), then a manifest with every part's SHA-256, signed with the sender's Ed25519 key.
- * Last, an end mark with the file's length, so a scan tells a complete file from one being copied.
+ * sender and, per recipient, the file key wrapped with X25519 + HKDF + AES-256-GCM. Then the body,
+ * sealed with the file key by the app's one chunked stream cipher (crypto/sealed.ts), bound to the
+ * package id and the header's hash, so a cut, a swap, a changed byte or a changed header fails. The
+ * body holds named parts (unknown names are skipped, so later versions can add parts), then a
+ * manifest with every part's SHA-256, signed with the sender's Ed25519 key. Last, an end mark with
+ * the file's length, so a scan tells a complete file from one being copied.
+ * Format 1 had a chunk format of its own; its packages are refused as made by an older version.
  */
 
 const MAGIC = Buffer.from('HETAOPKG', 'latin1');
 const END = Buffer.from('HETAOEND', 'latin1');
-export const PACKAGE_FORMAT = 1;
-const CHUNK = 1024 * 1024;
+export const PACKAGE_FORMAT = 2;
 const TRAILER = END.length + 8;
 const PREAMBLE = MAGIC.length + 2 + 4;
 const MAX_HEADER = 256 * 1024;
 /** Larger files are refused before reading them: a ten-year package with its papers is far smaller. */
 export const DEFAULT_MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+const READ_BLOCK = 4 * 1024 * 1024;
 const ITEM_PART = 1;
 const ITEM_MANIFEST = 2;
 const ITEM_SIGNATURE = 3;
@@ -32,7 +39,6 @@ export const PackageHeader = z.object({
   sender: z.uuid(),
   createdAt: z.string(),
   ephemeralKey: z.string(),
-  noncePrefix: z.string(),
   recipients: z.array(WrappedKey).min(1).max(20),
 });
 export type PackageHeader = z.infer<typeof PackageHeader>;
@@ -52,15 +58,9 @@ export interface ManifestBase {
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-function chunkAad(packageId: string, index: number, last: boolean): Buffer {
-  return Buffer.from(`${packageId}:${index}:${last ? 1 : 0}`, 'latin1');
-}
-
-function chunkNonce(prefix: Buffer, index: number): Buffer {
-  const nonce = Buffer.alloc(12);
-  prefix.copy(nonce, 0, 0, 4);
-  nonce.writeBigUInt64BE(BigInt(index), 4);
-  return nonce;
+/** What the sealed body is bound to: this package, with this clear header. */
+function bodyBinding(packageId: string, headerBytes: Buffer): string {
+  return `hetao-package:${packageId}:${sha256(headerBytes)}`;
 }
 
 function keyEncryptionKey(shared: Buffer, packageId: string, recipientId: string): Buffer {
@@ -80,12 +80,11 @@ export interface PackageRecipient {
 export class PackageWriter {
   private handle: FileHandle | null = null;
   private readonly fileKey = randomBytes(32);
-  private readonly noncePrefix = randomBytes(4);
   private readonly header: PackageHeader;
   private readonly headerBytes: Buffer;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private index = 0;
+  private seal: Transform | null = null;
+  /** Settles when the sealed body has been written out (or failed). */
+  private sealed: Promise<void> = Promise.resolve();
   private written = 0;
   private readonly parts: PartEntry[] = [];
   private readonly temp: string;
@@ -103,7 +102,6 @@ export class PackageWriter {
       sender: sender.id,
       createdAt,
       ephemeralKey: ephemeral.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-      noncePrefix: this.noncePrefix.toString('base64'),
       recipients: recipients.map((r) => {
         const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyOf(r.receivingKey) });
         const iv = randomBytes(12);
@@ -124,6 +122,13 @@ export class PackageWriter {
     preamble.writeUInt16BE(PACKAGE_FORMAT, MAGIC.length);
     preamble.writeUInt32BE(this.headerBytes.length, MAGIC.length + 2);
     await this.raw(Buffer.concat([preamble, this.headerBytes]));
+    const seal = createSealStream(this.fileKey, bodyBinding(this.packageId, this.headerBytes));
+    this.seal = seal;
+    this.sealed = pipeline(seal, async (pieces: AsyncIterable<Buffer>) => {
+      for await (const piece of pieces) await this.raw(piece);
+    });
+    // Observed by plain(), finish() and abandon(); without this a failure before then is unhandled.
+    this.sealed.catch(() => undefined);
   }
 
   private async raw(data: Buffer): Promise<void> {
@@ -131,28 +136,9 @@ export class PackageWriter {
     this.written += data.length;
   }
 
-  private async frame(plain: Buffer, last: boolean): Promise<void> {
-    const cipher = createCipheriv('aes-256-gcm', this.fileKey, chunkNonce(this.noncePrefix, this.index));
-    cipher.setAAD(chunkAad(this.packageId, this.index, last));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    const head = Buffer.alloc(5);
-    head.writeUInt8(last ? 1 : 0, 0);
-    head.writeUInt32BE(body.length, 1);
-    await this.raw(Buffer.concat([head, body, cipher.getAuthTag()]));
-    this.index += 1;
-  }
-
-  /** Adds plaintext; whole chunks go out once more is known to follow, so the last one is flagged. */
+  /** Adds plaintext to the sealed body, waiting while the file falls behind. */
   private async plain(data: Buffer): Promise<void> {
-    this.pending.push(data);
-    this.pendingBytes += data.length;
-    while (this.pendingBytes > CHUNK) {
-      const all = Buffer.concat(this.pending);
-      await this.frame(all.subarray(0, CHUNK), false);
-      const rest = all.subarray(CHUNK);
-      this.pending = [rest];
-      this.pendingBytes = rest.length;
-    }
+    if (!this.seal!.write(data)) await Promise.race([once(this.seal!, 'drain'), this.sealed]);
   }
 
   private async item(kind: number, name: string, size: number): Promise<void> {
@@ -204,8 +190,8 @@ export class PackageWriter {
     await this.plain(manifestBytes);
     await this.item(ITEM_SIGNATURE, 'signature', signature.length);
     await this.plain(signature);
-    await this.frame(Buffer.concat(this.pending), true);
-    this.pending = [];
+    this.seal!.end();
+    await this.sealed;
     const trailer = Buffer.alloc(TRAILER);
     END.copy(trailer, 0);
     trailer.writeBigUInt64BE(BigInt(this.written + TRAILER), END.length);
@@ -219,6 +205,8 @@ export class PackageWriter {
 
   /** Removes the partial file after a failure or a cancel. */
   async abandon(): Promise<void> {
+    this.seal?.destroy();
+    await this.sealed.catch(() => undefined);
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
     await rm(this.temp, { force: true });
@@ -235,7 +223,7 @@ export interface HeaderReading {
 
 /**
  * Reads the clear part of a file: size and magic first, then the format and the header. Refuses with
- * exchange.tooLarge / notPackage / newerFormat; `complete` says whether the end mark is there.
+ * exchange.tooLarge / notPackage / newerFormat / olderFormat; `complete` says whether the end mark is there.
  */
 export async function readHeader(path: string, maxBytes = DEFAULT_MAX_PACKAGE_BYTES): Promise<HeaderReading> {
   const info = await stat(path).catch(() => null);
@@ -247,7 +235,9 @@ export async function readHeader(path: string, maxBytes = DEFAULT_MAX_PACKAGE_BY
     const preamble = Buffer.alloc(PREAMBLE);
     await handle.read(preamble, 0, PREAMBLE, 0);
     if (!preamble.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('exchange.notPackage');
-    if (preamble.readUInt16BE(MAGIC.length) > PACKAGE_FORMAT) throw new AppError('exchange.newerFormat');
+    const format = preamble.readUInt16BE(MAGIC.length);
+    if (format > PACKAGE_FORMAT) throw new AppError('exchange.newerFormat');
+    if (format < PACKAGE_FORMAT) throw new AppError('exchange.olderFormat');
     const headerLength = preamble.readUInt32BE(MAGIC.length + 2);
     if (headerLength > MAX_HEADER) throw new AppError('exchange.notPackage');
     if (PREAMBLE + headerLength > info.size) throw new AppError('exchange.truncated');
@@ -293,39 +283,6 @@ export interface BodyListener {
   partStart(name: string, size: number): void | Promise<void>;
   partData(data: Buffer): void | Promise<void>;
   partEnd(): void | Promise<void>;
-}
-
-/** Reads a file sequentially in large blocks, handing out exact byte counts. */
-class BlockReader {
-  private buffer: Buffer = Buffer.alloc(0);
-  private position: number;
-
-  constructor(
-    private readonly handle: FileHandle,
-    start: number,
-    private readonly end: number,
-  ) {
-    this.position = start;
-  }
-
-  get remaining(): number {
-    return this.end - this.position + this.buffer.length;
-  }
-
-  async take(count: number): Promise<Buffer | null> {
-    while (this.buffer.length < count) {
-      if (this.position >= this.end) return null;
-      const size = Math.min(Math.max(count - this.buffer.length, 4 * CHUNK), this.end - this.position);
-      const block = Buffer.alloc(size);
-      const { bytesRead } = await this.handle.read(block, 0, size, this.position);
-      if (bytesRead === 0) return null;
-      this.position += bytesRead;
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, block.subarray(0, bytesRead)]) : block.subarray(0, bytesRead);
-    }
-    const out = this.buffer.subarray(0, count);
-    this.buffer = this.buffer.subarray(count);
-    return out;
-  }
 }
 
 /** Splits the decrypted body into items: part headers and bytes, the manifest, the signature. */
@@ -384,43 +341,29 @@ class ItemParser {
 }
 
 /**
- * Decrypts the body chunk by chunk, checking each chunk's tag, order and the last-chunk flag, and
- * feeds the items to `listener`. Returns the manifest's bytes and signature, unchecked.
+ * Decrypts the body through the sealed stream (every chunk's tag, order and the last-chunk flag
+ * checked) and feeds the items to `listener`. Returns the manifest's bytes and signature, unchecked.
  */
 export async function readBody(path: string, reading: HeaderReading, fileKey: Buffer, listener: BodyListener): Promise<{ manifest: Buffer; signature: string }> {
-  const handle = await open(path, 'r');
+  const start = PREAMBLE + reading.headerBytes.length;
+  const end = reading.size - TRAILER;
+  if (end <= start) throw new AppError('exchange.truncated');
+  const parser = new ItemParser(listener);
   try {
-    const start = PREAMBLE + reading.headerBytes.length;
-    const reader = new BlockReader(handle, start, reading.size - TRAILER);
-    const parser = new ItemParser(listener);
-    const prefix = Buffer.from(reading.header.noncePrefix, 'base64');
-    let index = 0;
-    for (;;) {
-      const head = await reader.take(5);
-      if (!head) throw new AppError('exchange.truncated');
-      const last = head.readUInt8(0) === 1;
-      const length = head.readUInt32BE(1);
-      if (length > CHUNK + 64) throw new AppError('exchange.tampered');
-      const body = await reader.take(length + 16);
-      if (!body) throw new AppError('exchange.truncated');
-      const decipher = createDecipheriv('aes-256-gcm', fileKey, chunkNonce(prefix, index));
-      decipher.setAAD(chunkAad(reading.header.packageId, index, last));
-      decipher.setAuthTag(body.subarray(length));
-      let plain: Buffer;
-      try {
-        plain = Buffer.concat([decipher.update(body.subarray(0, length)), decipher.final()]);
-      } catch {
-        throw new AppError('exchange.tampered');
-      }
-      await parser.push(plain);
-      index += 1;
-      if (last) break;
-    }
-    if (reader.remaining !== 0 || !parser.idle || !parser.manifest || !parser.signature) throw new AppError('exchange.tampered');
-    return { manifest: parser.manifest, signature: parser.signature.toString('utf8') };
-  } finally {
-    await handle.close();
+    await pipeline(
+      createReadStream(path, { start, end: end - 1, highWaterMark: READ_BLOCK }),
+      createOpenStream(fileKey, bodyBinding(reading.header.packageId, reading.headerBytes)),
+      async (plain: AsyncIterable<Buffer>) => {
+        for await (const data of plain) await parser.push(data);
+      },
+    );
+  } catch (error) {
+    // The end mark already showed the file whole, so a body that fails to open was changed.
+    if (error instanceof SealError) throw new AppError('exchange.tampered');
+    throw error;
   }
+  if (!parser.idle || !parser.manifest || !parser.signature) throw new AppError('exchange.tampered');
+  return { manifest: parser.manifest, signature: parser.signature.toString('utf8') };
 }
 
 /**
@@ -454,7 +397,7 @@ export function checkManifest(
   ) {
     throw new AppError('exchange.tampered');
   }
-  if (typeof manifest.format === 'number' && manifest.format > PACKAGE_FORMAT) throw new AppError('exchange.newerFormat');
+  if (manifest.format !== PACKAGE_FORMAT) throw new AppError('exchange.tampered');
   return manifest;
 }
 

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { localToday } from '../../shared/actions/dueDates';
+import type { AuditEntry } from '../../shared/audit/entry';
+import { matchesAuditFilter } from '../../shared/audit/filter';
 import { filterActions } from '../../shared/actions/filters';
+import type { AuditFilter } from '../../shared/audit/contract';
 import { isOffered, type ExportDone, type ExportPlan, type ExportRequest, type ExportTarget } from '../../shared/documents/exportRequest';
 import { type DocumentModel, type WorkbookModel } from '../../shared/documents/model';
 import { plainText } from '../../shared/documents/text';
@@ -16,6 +19,7 @@ import type { Contact } from '../../shared/model/contact';
 import { languageOfScript, nameInScript, readerScriptOf, type Language } from '../../shared/model/language';
 import type { SubGroup } from '../../shared/model/subGroup';
 import type { ActionService } from '../actions/actionService';
+import { auditDocument, auditWorkbook, type AuditExport } from '../audit/auditDocument';
 import { formatMemberships } from '../contacts/contactTable';
 import type { Dialogs } from '../dialogs/dialogs';
 import { renderDocx } from '../documents/docx/renderDocx';
@@ -43,6 +47,8 @@ import { pageLabel } from '../../shared/documents/labels';
 export interface ExportServiceOptions {
   store: Store;
   actions: ActionService;
+  /** The audit trail's entries, oldest first (AuditTrail.entries). */
+  auditEntries: () => Promise<AuditEntry[]>;
   converter: ExportConverter;
   dialogs: Dialogs;
   fs: StoreFs;
@@ -103,7 +109,7 @@ export class ExportService {
   async prepare(request: ExportRequest): Promise<ExportPlan | null> {
     if (!isOffered(request)) throw new AppError('export.unsupported');
     if (request.format === 'pdf' && !this.options.pdf) throw new AppError('export.pdfUnavailable');
-    const count = this.count(request.target);
+    const count = await this.count(request.target);
     const ui = translator(this.options.language());
     // File names in the reader's script; English readers get the Traditional one, as the first of the two.
     const uiScript: Script = readerScriptOf(this.options.language()) ?? 'hant';
@@ -216,7 +222,8 @@ export class ExportService {
     return request.scripts === 'both' ? ['hant', 'hans'] : [request.scripts];
   }
 
-  private count(target: ExportTarget): number {
+  private async count(target: ExportTarget): Promise<number> {
+    if (target.kind === 'audit') return (await this.auditEntries(target.filter)).length;
     if (target.kind === 'actions') return this.actionExport(target).groups.reduce((n, g) => n + g.actions.length, 0);
     if (target.kind === 'contacts') return this.options.store.list('contacts').length;
     if (target.kind === 'implementationReport') return entryCount(implementationReportData(this.options.store, target.draftId));
@@ -237,6 +244,7 @@ export class ExportService {
       return `${t('arrangement.doc.fileName')}_${draft.from}_${draft.to}`;
     }
     if (target.kind === 'report') return `${bareName(nameInScript(this.subGroup(target.subGroupId).name, script))}_${t('exports.doc.fileReport')}_${day}`;
+    if (target.kind === 'audit') return `${t('audit.title')}_${day}`;
     const data = this.meetingData(target.meetingId);
     return `${bareName(nameInScript(data.bodyName, script))}_${t('meetings.numberLabel', { number: data.meeting.number })}_${data.meeting.date}`;
   }
@@ -269,6 +277,20 @@ export class ExportService {
       includeLog: target.includeLog,
       today,
     };
+  }
+
+  /** The entries the view's filter keeps, newest first, as the view lists them. */
+  private async auditEntries(filter: AuditFilter): Promise<AuditEntry[]> {
+    return (await this.options.auditEntries()).filter((entry) => matchesAuditFilter(entry, filter)).reverse();
+  }
+
+  private async auditExport(filter: AuditFilter, content: ScriptedContent): Promise<AuditExport> {
+    const entries = await this.auditEntries(filter);
+    const officers = new Map<string, string>();
+    for (const contact of this.contacts().values()) {
+      if (entries.some((e) => e.officer === contact.id) || filter.officer === contact.id) officers.set(contact.id, await content.field('contacts', contact, 'name'));
+    }
+    return { entries, filter, officers, today: this.today() };
   }
 
   private meetingData(id: string): MeetingData {
@@ -320,6 +342,10 @@ export class ExportService {
     }
     if (target.kind === 'meeting') return meetingDocument(t, this.meetingData(target.meetingId), content, footer);
     if (target.kind === 'implementationReport') return implementationReportDocument(t, implementationReportData(this.options.store, target.draftId), content, footer);
+    if (target.kind === 'audit') {
+      const data = await this.auditExport(target.filter, content);
+      return auditDocument(t, script, data, await footer());
+    }
     // Contacts are exported as a workbook; their preview shows the same table as a document.
     const workbook = await this.workbook(request, script, progress, content);
     return {
@@ -361,6 +387,10 @@ export class ExportService {
       const data = this.actionExport(target);
       const texts = await actionTexts(data, content, t, progress);
       return actionsWorkbook(t, script, data, texts, await scriptStatement(t, content));
+    }
+    if (target.kind === 'audit') {
+      const data = await this.auditExport(target.filter, content);
+      return auditWorkbook(t, script, data, await scriptStatement(t, content));
     }
     if (target.kind !== 'contacts') throw new AppError('export.unsupported');
     const subGroups = this.options.store.list('subGroups');

@@ -6,10 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilter, AuditPage } from '../../shared/audit/contract';
 import { AuditEventKind, type AuditEntry } from '../../shared/audit/entry';
 import { noAuditFilter } from '../../shared/audit/filter';
+import { entryTime, subjectText } from '../../shared/audit/subjectText';
 import type { AuditVerification } from '../../shared/audit/verification';
+import type { Peer } from '../../shared/exchange/types';
 import type { Contact } from '../../shared/model/contact';
+import { nameIn, type Language } from '../../shared/model/language';
 import type { SearchHit } from '../../shared/search/contract';
 import { api, unwrap } from '../api/hetao';
+import { ExportButton } from '../exports/ExportButton';
 import { useErrorText } from '../api/useErrorText';
 
 const PAGE = 200;
@@ -19,13 +23,13 @@ const OPENABLE: Record<string, SearchHit['kind']> = { actions: 'action', contact
 type Opening = Pick<SearchHit, 'kind' | 'id' | 'subGroupId'>;
 
 /** 審計紀錄: the log, filtered, newest first; each entry opens the record it concerns; Verify checks the whole log. */
-export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (target: Opening) => void }) {
+export function AuditView({ contacts, language, onOpen }: { contacts: Contact[]; language: Language; onOpen: (target: Opening) => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const [filter, setFilter] = useState<AuditFilter>(noAuditFilter);
   const [page, setPage] = useState<AuditPage | null>(null);
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [verification, setVerification] = useState<{ result: AuditVerification; peers: Peer[] } | null>(null);
   const [verifying, setVerifying] = useState(false);
 
   const load = useCallback(() => {
@@ -36,7 +40,9 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
   const verify = async () => {
     setVerifying(true);
     try {
-      setVerification(await unwrap(api().audit.verify()));
+      // The peers name the offices whose countersignatures Verify counted.
+      const [result, peers] = await Promise.all([unwrap(api().audit.verify()), unwrap(api().exchange.peers())]);
+      setVerification({ result, peers });
     } catch (error) {
       void message.error(errorText(error));
     } finally {
@@ -104,8 +110,9 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
         <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
           {t('audit.verify')}
         </Button>
+        <ExportButton target={() => ({ kind: 'audit', filter })} count={page?.total} />
       </Space>
-      {verification && <VerificationResult result={verification} />}
+      {verification && <VerificationResult result={verification.result} peers={verification.peers} language={language} />}
       {page && page.writeFailures > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('audit.writeFailures', { count: page.writeFailures })} />}
       <Table<AuditEntry>
         rowKey="seq"
@@ -116,7 +123,7 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
         locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
         columns={[
           { key: 'seq', title: t('audit.columns.seq'), render: (_, e) => e.seq + 1, width: 80 },
-          { key: 'at', title: t('audit.columns.at'), render: (_, e) => e.at.replace('T', ' ').replace(/\.\d{3}/, ''), width: 220 },
+          { key: 'at', title: t('audit.columns.at'), render: (_, e) => entryTime(e), width: 220 },
           { key: 'officer', title: t('audit.columns.officer'), render: (_, e) => officerName(e.officer) },
           { key: 'kind', title: t('audit.columns.kind'), render: (_, e) => t(`audit.kinds.${e.kind}`) },
           {
@@ -133,23 +140,9 @@ export function AuditView({ contacts, onOpen }: { contacts: Contact[]; onOpen: (
 
 function Subject({ entry, openable, onOpen }: { entry: AuditEntry; openable: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
-  const { subject } = entry;
-  const parts: string[] = [];
-  if (subject.collection) {
-    const collection = t(`audit.collections.${subject.collection}`, { defaultValue: subject.collection });
-    parts.push(t('audit.subject.record', { collection, revision: subject.revision ?? '—' }));
-  }
-  if (subject.fields?.length) parts.push(t('audit.subject.fields', { fields: subject.fields.join('、') }));
-  if (subject.document) {
-    const doc = subject.document;
-    parts.push(t('audit.subject.document', { name: doc.fileName ?? doc.kind, script: doc.script ?? '—', classification: doc.classification ?? '—' }));
-    if (doc.fileHash) parts.push(`SHA-256 ${doc.fileHash.slice(0, 16)}…`);
-  }
-  if (subject.count !== undefined) parts.push(t('audit.subject.count', { count: subject.count }));
-  if (subject.detail) parts.push(subject.detail);
   return (
     <Space size={4} wrap>
-      <span>{parts.join(' · ')}</span>
+      <span>{subjectText(entry, t)}</span>
       {openable && (
         <Button type="link" size="small" onClick={onOpen}>
           {t('audit.open')}
@@ -159,9 +152,16 @@ function Subject({ entry, openable, onOpen }: { entry: AuditEntry; openable: boo
   );
 }
 
-function VerificationResult({ result }: { result: AuditVerification }) {
+function VerificationResult({ result, peers, language }: { result: AuditVerification; peers: Peer[]; language: Language }) {
   const { t } = useTranslation();
-  const covered = result.countersignedEntries > 0 ? t('audit.result.covered', { count: result.countersignedEntries, entries: result.entries }) : t('audit.result.notCovered');
+  const office = (id: string) => {
+    const peer = peers.find((p) => p.id === id);
+    return peer ? nameIn(peer.office, language) : id;
+  };
+  const covered =
+    result.countersignedEntries > 0
+      ? t('audit.result.covered', { count: result.countersignedEntries, entries: result.entries, offices: result.countersignedBy.map(office).join(t('audit.result.officeSeparator')) })
+      : t('audit.result.notCovered');
   if (result.ok) {
     return <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('audit.result.ok', { entries: result.entries, checkpoints: result.checkpoints })} description={covered} />;
   }

@@ -287,6 +287,7 @@ export function Workbench({
       <Drawer open={auditOpen} onClose={() => setAuditOpen(false)} title={t('audit.title')} size="90%" destroyOnHidden>
         <AuditView
           contacts={contacts}
+          language={language}
           onOpen={(target) => {
             setAuditOpen(false);
             openSearchHit(target);

@@ -22,6 +22,8 @@ export const AuditEventKind = z.enum([
   'conflict.settled',
   /** A peer's checkpoint did not extend what it showed before: its log was rewritten or rolled back. */
   'audit.peerCheckpointRefused',
+  /** The log's signing passed from the stand-in key to the exchange identity (once, on upgrade). */
+  'audit.identityHandover',
 ]);
 export type AuditEventKind = z.infer<typeof AuditEventKind>;
 

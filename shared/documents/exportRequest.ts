@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditFilter } from '../audit/contract';
 import { ActionStatus, OwnerSide } from '../model/action';
 import { Classification } from '../model/meeting';
 import type { FieldRef } from '../script/fieldReview';
@@ -34,6 +35,8 @@ export const ExportTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting'), meetingId: z.uuid() }),
   /** The implementation report to the Joint Task Force, from a period's draft (electron/arrangement). */
   z.object({ kind: z.literal('implementationReport'), draftId: z.uuid() }),
+  /** The audit trail, with the view's filter applied (newest first, as the view lists it). */
+  z.object({ kind: z.literal('audit'), filter: AuditFilter }),
 ]);
 export type ExportTarget = z.infer<typeof ExportTarget>;
 export type ExportKind = ExportTarget['kind'];
@@ -55,6 +58,7 @@ export const exportOffers: Record<ExportKind, { formats: ExportFormat[]; paralle
   report: { formats: ['docx', 'pdf'], parallel: false },
   meeting: { formats: ['docx', 'pdf'], parallel: true },
   implementationReport: { formats: ['docx', 'pdf'], parallel: false },
+  audit: { formats: ['xlsx', 'pdf'], parallel: false },
 };
 
 export function isOffered(request: ExportRequest): boolean {

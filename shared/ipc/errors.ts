@@ -71,6 +71,7 @@ export const ErrorCode = z.enum([
   'exchange.notConfigured',
   'exchange.notPackage',
   'exchange.newerFormat',
+  'exchange.olderFormat',
   'exchange.truncated',
   'exchange.tampered',
   'exchange.notForUs',

@@ -1,9 +1,9 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeWithOffset } from '../../../shared/audit/entry';
-import { placeholderAuditIdentity } from '../../../electron/audit/auditIdentity';
-import { nodeFs } from '../../../electron/store/storeFs';
+import { identityFromKeys } from '../../../electron/audit/auditIdentity';
 import { exchange, Peers, recordEdits, tempDir } from './auditHelpers';
 
 describe('the audit trail', () => {
@@ -51,12 +51,47 @@ describe('the audit trail', () => {
     expect(await a.trail.verify()).toMatchObject({ ok: true, checkpoints: 2, countersignedEntries: 0 });
   });
 
-  it('keeps its placeholder installation id and key across restarts', async () => {
-    const dir = await tempDir();
-    const first = await placeholderAuditIdentity(dir, nodeFs);
-    const again = await placeholderAuditIdentity(dir, nodeFs);
-    expect(again.installationId).toBe(first.installationId);
-    expect(again.publicKey.export({ format: 'der', type: 'spki' })).toEqual(first.publicKey.export({ format: 'der', type: 'spki' }));
+  it('hands a log begun under the stand-in key over to the exchange identity once: the old checkpoints still verify, the old key is gone', async () => {
+    const peers = new Peers();
+    const dir = path.join(await tempDir(), 'audit');
+    // The stand-in identity as earlier versions kept it, with seven entries and two checkpoints it signed.
+    const { privateKey: standInKey } = generateKeyPairSync('ed25519');
+    const standInId = randomUUID();
+    const before = await peers.open(identityFromKeys(standInId, standInKey), dir, { checkpointEvery: 3 });
+    await recordEdits(before, 7);
+    await before.close();
+    await fsp.writeFile(path.join(dir, 'installation.json'), JSON.stringify({ installationId: standInId, privateKey: standInKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') }));
+
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const identity = identityFromKeys(randomUUID(), privateKey);
+    peers.keys.set(identity.installationId, identity.publicKey);
+    const trail = await peers.open(identity, dir, { checkpointEvery: 3 });
+    await recordEdits(trail, 3, 7);
+    expect(await trail.verify()).toMatchObject({ ok: true, entries: 11, checkpoints: 3, failure: null });
+    const kinds = (await trail.entries()).map((e) => e.kind);
+    expect(kinds[7]).toBe('audit.identityHandover');
+    await expect(fsp.stat(path.join(dir, 'installation.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await trail.close();
+
+    // Opened again, nothing is handed over twice; the other side checks the whole log with the new key alone.
+    const again = await peers.open(identity, dir, { checkpointEvery: 3 });
+    expect((await again.entries()).filter((e) => e.kind === 'audit.identityHandover')).toHaveLength(1);
+    const b = await peers.installation();
+    await exchange({ identity, privateKey, dir, trail: again }, b);
+    expect(await b.trail.verifyPeerLog(identity.installationId, identity.publicKey, dir)).toMatchObject({ ok: true, entries: 11, countersignedEntries: 11 });
+
+    // An entry from before the handover changed: caught, and the handover itself cannot be re-signed by the owner alone.
+    const log = (await fsp.readFile(path.join(dir, 'log.jsonl'), 'utf8')).split('\n');
+    log[1] = log[1]!.replace('"action-1"', '"action-9"');
+    const changed = path.join(await tempDir(), 'audit');
+    await fsp.cp(dir, changed, { recursive: true });
+    await fsp.writeFile(path.join(changed, 'log.jsonl'), log.join('\n'));
+    expect((await b.trail.verifyPeerLog(identity.installationId, identity.publicKey, changed)).failure).toMatchObject({ reason: 'chainBroken', entry: 2 });
+    const forged = path.join(await tempDir(), 'audit');
+    await fsp.cp(dir, forged, { recursive: true });
+    const handover = JSON.parse(await fsp.readFile(path.join(dir, 'handover.jsonl'), 'utf8')) as { size: number };
+    await fsp.writeFile(path.join(forged, 'handover.jsonl'), JSON.stringify({ ...handover, size: handover.size + 1 }) + '\n');
+    expect((await b.trail.verifyPeerLog(identity.installationId, identity.publicKey, forged)).failure).toMatchObject({ reason: 'badSignature' });
   });
 });
 

@@ -1,7 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/model/action';
+import type { Meeting } from '../../../shared/model/meeting';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import type { FolderState, OpenResult } from '../../../shared/exchange/types';
 import { enrolAll, useInstallations, type Installation } from './installations';
@@ -74,6 +76,63 @@ describe('bad packages', () => {
     expect((await sz.openPackage(good)).alreadyOpened).toBe(true);
     await createAction(hk, '停用後');
     expect(await sz.refusal((await hk.prepareFor([sz], dir)).path)).toBe('exchange.retiredSender');
+  });
+
+  it('a package of the older format, or one whose clear header was changed, is refused and changes nothing', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    await createAction(hk, '格式測試');
+    const good = (await hk.prepareFor([sz], dir)).path;
+    const before = await snapshot(sz);
+
+    const older = path.join(dir, 'older.hetao');
+    const olderBytes = await readFile(good);
+    olderBytes.writeUInt16BE(1, 8);
+    await writeFile(older, olderBytes);
+    expect(await sz.refusal(older)).toBe('exchange.olderFormat');
+
+    // The header is in the clear, but the sealed body is bound to its hash: a changed date fails.
+    const relabelled = path.join(dir, 'relabelled.hetao');
+    const bytes = await readFile(good);
+    const at = bytes.indexOf('"createdAt":"') + '"createdAt":"'.length;
+    bytes.write(bytes.toString('latin1', at, at + 4) === '1999' ? '2000' : '1999', at, 'latin1');
+    await writeFile(relabelled, bytes);
+    expect(await sz.refusal(relabelled)).toBe('exchange.tampered');
+
+    expect(await snapshot(sz)).toBe(before);
+    expect((await sz.openPackage(good)).changedRecords).toBeGreaterThan(0);
+  });
+
+  it('a paper of several sealed chunks arrives byte for byte; a byte changed inside it refuses the package', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const paperFile = path.join(dir, 'paper.pdf');
+    const paperBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1_500_000)]);
+    await writeFile(paperFile, paperBytes);
+    const meeting = await hk.value<Meeting>('meetings.create', {
+      subGroupId: null,
+      fields: { title: '第一次會議', date: '2026-12-01', startTime: null, endTime: null, venue: 'HK', venueDetail: '', classification: null, attendance: [] },
+      standardItems: ['otherBusiness'],
+    });
+    hk.dialogs.answerNextOpen(paperFile);
+    await hk.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[0]!.id, title: '文件' });
+    const good = (await hk.prepareFor([sz], dir)).path;
+
+    const changed = path.join(dir, 'changed.hetao');
+    const bytes = await readFile(good);
+    const inPaper = Math.floor(bytes.length / 3);
+    bytes.writeUInt8(bytes.readUInt8(inPaper) ^ 0x80, inPaper);
+    await writeFile(changed, bytes);
+    expect(await sz.refusal(changed)).toBe('exchange.tampered');
+
+    const opened = await sz.openPackage(good);
+    expect(opened.counts.attachments).toBe(1);
+    const sha256 = createHash('sha256').update(paperBytes).digest('hex');
+    expect(createHash('sha256').update(await readFile(path.join(sz.dataDir, 'attachments', sha256))).digest('hex')).toBe(sha256);
   });
 
   it('the same package twice, or an older one after a newer, changes nothing; a lost one is covered by the next', async () => {
