@@ -2,8 +2,9 @@ import type { TFunction } from 'i18next';
 import type { AuditFilter } from '../../shared/audit/contract';
 import type { AuditEntry } from '../../shared/audit/entry';
 import { entryTime, subjectText } from '../../shared/audit/subjectText';
-import { documentDate } from '../../shared/documents/labels';
-import type { Cell, Column, DocScript, DocumentModel, WorkbookModel } from '../../shared/documents/model';
+import { documentDate, pageLabel } from '../../shared/documents/labels';
+import type { Cell, Column, DocumentModel, WorkbookModel } from '../../shared/documents/model';
+import type { Script } from '../../shared/script/script';
 
 /** The audit trail as exported: the entries the view's filter keeps, newest first, and who the officers are. */
 export interface AuditExport {
@@ -44,12 +45,12 @@ function filterLines(t: TFunction, data: AuditExport): Array<{ key: string; valu
   return items;
 }
 
-export function auditWorkbook(t: TFunction, script: DocScript, data: AuditExport, footer: string[]): WorkbookModel {
+export function auditWorkbook(t: TFunction, script: Script, data: AuditExport, footer: string[]): WorkbookModel {
   const filters = filterLines(t, data).map((i) => `${i.key}：${i.value}`);
   return { title: t('audit.title'), script, sheets: [{ name: t('audit.title'), ...table(t, data) }], footer: [...filters, ...footer] };
 }
 
-export function auditDocument(t: TFunction, script: DocScript, data: AuditExport, footer: string[]): DocumentModel {
+export function auditDocument(t: TFunction, script: Script, data: AuditExport, footer: string[]): DocumentModel {
   const title = t('audit.title');
   const filters = filterLines(t, data);
   return {
@@ -58,7 +59,7 @@ export function auditDocument(t: TFunction, script: DocScript, data: AuditExport
     orientation: 'landscape',
     header: `${title} · ${documentDate(data.today, script)}`,
     footer,
-    pageLabel: [t('exports.doc.pageBefore'), t('exports.doc.pageAfter')],
+    pageLabel: pageLabel(t),
     blocks: [
       { kind: 'heading', level: 1, text: title },
       { kind: 'paragraph', text: t('exports.doc.prepared', { date: documentDate(data.today, script) }), tone: 'muted' },
