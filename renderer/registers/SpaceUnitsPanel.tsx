@@ -9,10 +9,9 @@ import { spaceStatuses, spaceUnitRegister, SpaceUnitFields, unitLabel, type Spac
 import { holdsUnits, type Tenant } from '../../shared/model/registers/tenant';
 import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
-import { api } from '../api/hetao';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import type { RegisterApi } from './registerApi';
+import { spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { SpaceGlancePanel } from './SpaceGlancePanel';
@@ -20,8 +19,6 @@ import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
 
-export const spaceUnitsApi = () => api().spaceUnits as RegisterApi<SpaceUnit, SpaceUnitFields>;
-export const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
 
 const statusColour: Record<SpaceStatus, TagTone> = {
   negotiating: 'default',

@@ -18,22 +18,14 @@ import {
 } from '../../shared/model/registers/tenant';
 import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
-import { api } from '../api/hetao';
 import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import type { RegisterApi } from './registerApi';
+import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
-import { spaceUnitsApi } from './SpaceUnitsPanel';
 import { useSearchIndex } from './useSearchIndex';
 import { useRegisterRecords } from './useRegisterRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
-
-const tenantsApi = () => api().tenants as RegisterApi<Tenant, TenantFields>;
-// The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
-const projectsApi = () => (api() as unknown as { fundedProjects?: RegisterApi<FundedProject, unknown> }).fundedProjects;
-const noProjects = (): RegisterApi<FundedProject, unknown> =>
-  ({ list: async () => ({ ok: true, value: [] }) }) as unknown as RegisterApi<FundedProject, unknown>;
 
 const statusColour: Record<TenantStatus, TagTone> = { admitted: 'blue', movedIn: 'green', left: 'default' };
 
@@ -74,8 +66,9 @@ export function TenantsPanel({ language }: { language: Language }) {
   const label = (tenant: Tenant) => localName(tenant.name, language);
   const panel = useRegisterPanel('tenants', tenantsApi, label);
   const { records, query, open } = panel;
-  const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi as () => RegisterApi<SpaceUnit, unknown>);
-  const projects = useRegisterRecords<FundedProject>('fundedProjects', () => projectsApi() ?? noProjects());
+  const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi);
+  // The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
+  const projects = useRegisterRecords<FundedProject>('fundedProjects', fundedProjectsApi);
   const hkFunded = Form.useWatch('hkFunded', form);
 
   const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);

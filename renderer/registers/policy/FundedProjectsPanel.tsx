@@ -15,19 +15,17 @@ import {
 } from '../../../shared/model/registers/fundedProject';
 import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
-import { api, unwrap } from '../../api/hetao';
+import { unwrap } from '../../api/hetao';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import type { RegisterApi } from '../registerApi';
+import { fundedProjectsApi, tenantsApi } from '../registerApi';
 import { useRegisterChanged } from '../registerEvents';
 import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
-import { fundedProjectsApi } from './policyApi';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
 import { CellTag, type TagTone } from '../../ui/CellTag';
 
-const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
 const statusColour: Record<ProjectStatus, TagTone> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
 
 type Values = Omit<FundedProjectFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };

@@ -26,7 +26,7 @@ import { RecordDrawer } from '../RecordDrawer';
 import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
-import { policyMeasuresApi } from './policyApi';
+import { policyMeasuresApi } from '../registerApi';
 import { ClauseSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
 import { CellTag, type TagTone } from '../../ui/CellTag';

@@ -8,7 +8,7 @@ import { measureStages, type MeasureSummary } from '../../../shared/model/regist
 import { unwrap } from '../../api/hetao';
 import { calendarDate } from '../format';
 import { useRegisterChanged } from '../registerEvents';
-import { fundedProjectsApi, policyMeasuresApi, promotionEventsApi } from './policyApi';
+import { fundedProjectsApi, policyMeasuresApi, promotionEventsApi } from '../registerApi';
 import { amountText } from './policyFormat';
 import { PlainList, PlainListItem } from '../../ui/PlainList';
 

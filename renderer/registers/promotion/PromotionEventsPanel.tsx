@@ -17,7 +17,7 @@ import {
 } from '../../../shared/model/registers/event';
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
-import { promotionEventsApi } from '../policy/policyApi';
+import { promotionEventsApi } from '../registerApi';
 import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
 import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
