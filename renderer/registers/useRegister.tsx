@@ -1,7 +1,7 @@
 import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordBase } from '../../shared/model/record';
+import { upsertById, type RecordBase } from '../../shared/model/record';
 import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
@@ -52,10 +52,7 @@ export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registe
 
   const replace = useCallback((record: R) => {
     queueMicrotask(() => notifyRegisterChanged(kind, self));
-    setRecords((current) => {
-      const list = current ?? [];
-      return list.some((r) => r.id === record.id) ? list.map((r) => (r.id === record.id ? record : r)) : [record, ...list];
-    });
+    setRecords((current) => upsertById(current, record));
   }, [kind, self]);
 
   const restore = async (record: R, messageKey?: string) => {
