@@ -1,6 +1,5 @@
 import { App as AntApp, Button, Col, Collapse, DatePicker, Divider, Drawer, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
@@ -10,6 +9,7 @@ import { loadConverters } from '../../shared/script/convert';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useSubmit } from '../api/useSubmit';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 
 interface Values {
   kind: AnnexKind;
@@ -91,7 +91,6 @@ export function AnnexDrawer({
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [draftForm] = Form.useForm<{ note: string; text: string }>();
-  const [annex, setAnnex] = useState<Annex | null>(null);
   const { saving, submit } = useSubmit(form, {
     issueField: (issue) => {
       const head = String(issue.path.at(-1) ?? issue.path[0]);
@@ -100,17 +99,16 @@ export function AnnexDrawer({
     failedOn: 'number',
   });
 
-  useEffect(() => {
-    if (target === null) return;
-    if (target === 'new') return form.setFieldsValue(toValues(null, nextNumber));
-    unwrap(api().arrangement.annexes({ includeDeleted: true })).then((list) => {
-      const found = list.find((a) => a.id === target) ?? null;
-      setAnnex(found);
-      form.setFieldsValue(toValues(found, nextNumber));
-    }, (error: unknown) => form.setFields([{ name: 'titleHant', errors: [errorText(error)] }]));
-    // The drawer is keyed by its target, so this runs once per opened annex.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  // The drawer is keyed by its target, so the form is filled once per opened annex.
+  const { data: annex, setData: setAnnex } = useBridgeQuery<Annex | null>(
+    async () => (target === 'new' ? null : ((await unwrap(api().arrangement.annexes({ includeDeleted: true }))).find((a) => a.id === target) ?? null)),
+    target,
+    {
+      skip: target === null,
+      onLoaded: (found) => form.setFieldsValue(toValues(found, nextNumber)),
+      onError: (error) => form.setFields([{ name: 'titleHant', errors: [errorText(error)] }]),
+    },
+  );
 
   const stored = (saved: Annex, created: boolean) => {
     setAnnex(saved);

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Checkbox, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Select, Space, Tabs, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictMarker, ConflictNotice } from '../exchange/ConflictMarker';
 import type { Contact } from '../../shared/model/contact';
@@ -21,6 +21,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useSubmit } from '../api/useSubmit';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { ExportButton } from '../exports/ExportButton';
 import { zodRule } from '../forms/zodRule';
 import { PackButton } from '../pack/PackDialog';
@@ -97,23 +98,17 @@ export function MeetingDrawer({
   const { message } = AntApp.useApp();
   const meetingLabel = useMeetingLabel();
   const [form] = Form.useForm<Values>();
-  const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [tab, setTab] = useState('details');
   const { saving, submit } = useSubmit(form, { failedOn: 'title' });
 
-  useEffect(() => {
-    if (target === 'new') return;
-    unwrap(api().meetings.get({ id: target })).then(
-      (loaded) => {
-        setMeeting(loaded);
-        form.setFieldsValue(toValues(loaded, language));
-        setTab('agenda');
-      },
-      (error: unknown) => void message.error(errorText(error)),
-    );
-    // The drawer is keyed by its target, so this runs once per opened meeting.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  // The drawer is keyed by its target, so the form is filled once per opened meeting.
+  const { data: meeting, setData: setMeeting } = useBridgeQuery(() => unwrap(api().meetings.get({ id: target })), target, {
+    skip: target === 'new',
+    onLoaded: (loaded) => {
+      form.setFieldsValue(toValues(loaded, language));
+      setTab('agenda');
+    },
+  });
 
   const changed = (next: Meeting) => {
     setMeeting(next);
