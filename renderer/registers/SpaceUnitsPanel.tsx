@@ -12,11 +12,11 @@ import { spaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
 import { spaceUnitsApi, tenantsApi } from './registerApi';
-import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
+import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { SpaceGlancePanel } from './SpaceGlancePanel';
 import { useSearchIndex } from './useSearchIndex';
-import { useRegisterRecords } from './useRegisterRecords';
+import { useLinkedRecords } from './useLinkedRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
 
 
@@ -50,9 +50,9 @@ const toFields = (values: Values) => ({ ...values, leaseStart: fromDay(values.le
 export function SpaceUnitsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('spaceUnits', spaceUnitsApi, unitLabel);
+  const panel = useRegisterPanelState('spaceUnits', spaceUnitsApi, unitLabel);
   const { records, query } = panel;
-  const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
+  const tenants = useLinkedRecords<Tenant>('tenants', tenantsApi);
   const today = localToday(new Date());
 
   const holder = useMemo(() => {

@@ -21,10 +21,10 @@ import { toHans, toHant } from '../../shared/script/convert';
 import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
 import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
-import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
+import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { useSearchIndex } from './useSearchIndex';
-import { useRegisterRecords } from './useRegisterRecords';
+import { useLinkedRecords } from './useLinkedRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
 
 const statusColour: Record<TenantStatus, TagTone> = { admitted: 'blue', movedIn: 'green', left: 'default' };
@@ -64,11 +64,11 @@ export function TenantsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const label = (tenant: Tenant) => localName(tenant.name, language);
-  const panel = useRegisterPanel('tenants', tenantsApi, label);
+  const panel = useRegisterPanelState('tenants', tenantsApi, label);
   const { records, query, open } = panel;
-  const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi);
+  const units = useLinkedRecords<SpaceUnit>('spaceUnits', spaceUnitsApi);
   // The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
-  const projects = useRegisterRecords<FundedProject>('fundedProjects', fundedProjectsApi);
+  const projects = useLinkedRecords<FundedProject>('fundedProjects', fundedProjectsApi);
   const hkFunded = Form.useWatch('hkFunded', form);
 
   const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);

@@ -1,6 +1,6 @@
 import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
@@ -15,12 +15,11 @@ import {
 } from '../../../shared/model/registers/fundedProject';
 import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
-import { unwrap } from '../../api/hetao';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
 import { fundedProjectsApi, tenantsApi } from '../registerApi';
-import { useRegisterChanged } from '../registerEvents';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { useLinkedRecords } from '../useLinkedRecords';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
@@ -50,30 +49,16 @@ const toValues = (p: FundedProject | null): Values => ({
 const toFields = (v: Values) => ({ ...v, amount: v.amount ?? null, currency: v.currency ?? null, tenantId: v.tenantId ?? null, startDate: fromDay(v.startDate), endDate: fromDay(v.endDate) });
 const label = (p: Pick<FundedProject, 'reference' | 'title'>) => fundedProjectRegister.label(p as FundedProjectFields);
 
-/**
- * The tenants, for the tenant column and picker, read once the projects are on screen: thousands of
- * each would otherwise cross the bridge together and delay the list.
- */
-function useTenantsOnceListed(listed: boolean): Tenant[] {
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  const load = useCallback(() => void unwrap(tenantsApi().list()).then(setTenants, () => setTenants([])), []);
-  useEffect(() => {
-    if (!listed) return;
-    const timer = setTimeout(load, 0);
-    return () => clearTimeout(timer);
-  }, [listed, load]);
-  useRegisterChanged('tenants', load);
-  return tenants;
-}
-
 /** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
 export function FundedProjectsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('fundedProjects', fundedProjectsApi, label);
+  const panel = useRegisterPanelState('fundedProjects', fundedProjectsApi, label);
   const { records, query, open } = panel;
-  const tenants = useTenantsOnceListed(records !== null);
+  // The tenants, for the tenant column and picker, read once the projects are listed: thousands of
+  // each would otherwise cross the bridge together and delay the list.
+  const tenants = useLinkedRecords<Tenant>('tenants', tenantsApi, records !== null);
 
   const tenantById = useMemo(() => new Map(tenants.map((x) => [x.id, x])), [tenants]);
   const indexed = useSearchIndex(records, fundedProjectRegister.searchTexts, query.text);

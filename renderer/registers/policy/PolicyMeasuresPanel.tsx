@@ -23,7 +23,7 @@ import { api, unwrap } from '../../api/hetao';
 import { ClauseLinks } from '../../arrangement/clauseNavigation';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { policyMeasuresApi } from '../registerApi';
@@ -53,7 +53,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const label = (m: Pick<PolicyMeasure, 'title'>) => nameIn(m.title, language);
-  const panel = useRegisterPanel('policyMeasures', policyMeasuresApi, label);
+  const panel = useRegisterPanelState('policyMeasures', policyMeasuresApi, label);
   const { records, query, open } = panel;
   const [moving, setMoving] = useState<PolicyMeasure | null>(null);
   const [actions, setActions] = useState<ActionRow[]>([]);

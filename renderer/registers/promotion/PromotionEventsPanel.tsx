@@ -20,7 +20,7 @@ import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { promotionEventsApi } from '../registerApi';
 import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
@@ -66,7 +66,7 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('promotionEvents', promotionEventsApi, label);
+  const panel = useRegisterPanelState('promotionEvents', promotionEventsApi, label);
   const { records, query } = panel;
 
   const indexed = useSearchIndex(records, promotionEventRegister.searchTexts, query.text);

@@ -16,7 +16,7 @@ import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
  * A register's records on screen: loaded once, kept in step with each save, and deleted with an
  * Undo in the message (and Restore in the list, with "show deleted").
  */
-export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
+export function useEditableRecords<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showUndo = useUndoMessage();
