@@ -4,10 +4,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RecordBase } from '../../shared/model/record';
+import type { RegisterKind } from '../../shared/registers/kinds';
 import { BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useSubmit } from '../api/useSubmit';
 import type { RegisterApi } from './registerApi';
+import { RegisterFieldsOf } from './RegisterField';
 
 type NamePath = Array<string | number>;
 
@@ -17,6 +19,7 @@ type NamePath = Array<string | number>;
  * message says what is wrong next to the field (or above the form for rules about other records).
  */
 export function RecordDrawer<R extends RecordBase, F, V extends object>({
+  kind,
   name,
   target,
   registerApi,
@@ -32,6 +35,8 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
   onDelete,
   children,
 }: {
+  /** The register: its fields' labels come from its locale keys (see RegisterField). */
+  kind: RegisterKind;
   /** The form's name: its fields' ids start with it, so two registers' drawers never share an id. */
   name?: string;
   /** The record to edit, 'new', or null when closed. */
@@ -110,7 +115,7 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
       {record && <ConflictNotice recordId={record.id} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} name={name} layout="vertical" onFinish={(values) => void save(values)}>
-        {children}
+        <RegisterFieldsOf.Provider value={kind}>{children}</RegisterFieldsOf.Provider>
         {/* Lets Enter in any single-line field save, as the browser submits a form on Enter. */}
         <button type="submit" hidden aria-hidden />
       </Form>

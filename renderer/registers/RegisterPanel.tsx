@@ -39,6 +39,7 @@ export function useRegisterPanelState<R extends RecordBase, F>(kind: RegisterKin
 
   /** RecordDrawer's props but its form and fields. */
   const drawer = {
+    kind,
     target: open,
     registerApi,
     label,

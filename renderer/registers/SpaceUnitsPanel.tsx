@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
+import { Field, FieldRow } from './RegisterField';
 import { spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
@@ -162,58 +163,42 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="building" label={t('registers.spaceUnits.fields.building')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="floor" label={t('registers.spaceUnits.fields.floor')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="unit" label={t('registers.spaceUnits.fields.unit')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="grossArea" label={t('registers.spaceUnits.fields.grossArea')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="usableArea" label={t('registers.spaceUnits.fields.usableArea')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="leaseStart" label={t('registers.spaceUnits.fields.leaseStart')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="leaseEnd" label={t('registers.spaceUnits.fields.leaseEnd')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.spaceUnits.fields.status')}>
-              <Select options={spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+        <FieldRow>
+          <Field span={10} name="building" required>
+            <Input autoFocus />
+          </Field>
+          <Field span={6} name="floor">
+            <Input />
+          </Field>
+          <Field span={8} name="unit" required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={12} name="grossArea">
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Field>
+          <Field span={12} name="usableArea">
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="leaseStart">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="leaseEnd">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) }))} />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')}>
           <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.spaceUnits.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

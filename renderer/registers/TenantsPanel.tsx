@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
 import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
+import { Field, FieldRow } from './RegisterField';
 import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
@@ -206,88 +207,66 @@ export function TenantsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12} align="bottom">
-          <Col span={11}>
-            <Form.Item name={['name', 'hant']} label={t('registers.tenants.fields.nameHant')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={2}>
-            <Form.Item>
-              <Button icon={<SwapOutlined />} onClick={() => void fillOtherScript()} aria-label={t('registers.tenants.fillOther')} title={t('registers.tenants.fillOther')} />
-            </Form.Item>
-          </Col>
-          <Col span={11}>
-            <Form.Item name={['name', 'hans']} label={t('registers.tenants.fields.nameHans')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name={['name', 'en']} label={t('registers.tenants.fields.nameEn')}>
+        <FieldRow align="bottom">
+          <Field span={11} name={['name', 'hant']} label={t('registers.tenants.fields.nameHant')} required>
+            <Input autoFocus />
+          </Field>
+          <Field span={2}>
+            <Button icon={<SwapOutlined />} onClick={() => void fillOtherScript()} aria-label={t('registers.tenants.fillOther')} title={t('registers.tenants.fillOther')} />
+          </Field>
+          <Field span={11} name={['name', 'hans']} label={t('registers.tenants.fields.nameHans')} required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <Field name={['name', 'en']} label={t('registers.tenants.fields.nameEn')}>
           <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="kind" label={t('registers.tenants.fields.kind')}>
-              <Select options={TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="sector" label={t('registers.tenants.fields.sector')}>
-              <Select options={Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.tenants.fields.status')}>
-              <Select options={TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="unitIds" label={t('registers.tenants.fields.units')}>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="kind">
+            <Select options={TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) }))} />
+          </Field>
+          <Field span={8} name="sector">
+            <Select options={Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) }))} />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) }))} />
+          </Field>
+        </FieldRow>
+        <Field name="unitIds" label={t('registers.tenants.fields.units')}>
           <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="admissionDate" label={t('registers.tenants.fields.admissionDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="moveInDate" label={t('registers.tenants.fields.moveInDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="headcount" label={t('registers.tenants.fields.headcount')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="hkFunded" label={t('registers.tenants.fields.hkFunded')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="fundedProjectId" label={t('registers.tenants.fields.fundedProject')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                disabled={!hkFunded}
-                notFoundContent={t('registers.tenants.noFundedProject')}
-                options={projects.filter((p) => !p.deletedAt).map((p) => ({ value: p.id, label: p.title }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="admissionDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="moveInDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="headcount">
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="hkFunded" checkbox>
+            <Switch />
+          </Field>
+          <Field span={16} name="fundedProjectId" label={t('registers.tenants.fields.fundedProject')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              disabled={!hkFunded}
+              notFoundContent={t('registers.tenants.noFundedProject')}
+              options={projects.filter((p) => !p.deletedAt).map((p) => ({ value: p.id, label: p.title }))}
+            />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')}>
           <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.tenants.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
+import { Field, FieldRow } from '../RegisterField';
 import { fundedProjectsApi, tenantsApi } from '../registerApi';
 import { useLinkedRecords } from '../useLinkedRecords';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
@@ -183,97 +184,71 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="reference" label={t('registers.fundedProjects.fields.reference')}>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="title" label={t('registers.fundedProjects.fields.title')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="institution" label={t('registers.fundedProjects.fields.institution')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="principalInvestigator" label={t('registers.fundedProjects.fields.principalInvestigator')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="funder" label={t('registers.fundedProjects.fields.funder')}>
-              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="scheme" label={t('registers.fundedProjects.fields.scheme')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="currency" label={t('registers.fundedProjects.fields.currency')}>
-              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="amount" label={t('registers.fundedProjects.fields.amount')}>
-              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="startDate" label={t('registers.fundedProjects.fields.startDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="endDate" label={t('registers.fundedProjects.fields.endDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.fundedProjects.fields.status')}>
-              <Select options={projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="inShenzhenPark" label={t('registers.fundedProjects.fields.inShenzhenPark')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="tenantId" label={t('registers.fundedProjects.fields.tenantId')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={t('registers.fundedProjects.noTenant')}
-                options={tenantOptions}
-                // A tenant's space is in the Shenzhen Park, so its project runs there.
-                onChange={(tenantId: string | undefined) => tenantId && form.setFieldValue('inShenzhenPark', true)}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+        <FieldRow>
+          <Field span={8} name="reference">
+            <Input autoFocus />
+          </Field>
+          <Field span={16} name="title" required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={14} name="institution" required>
+            <Input />
+          </Field>
+          <Field span={10} name="principalInvestigator">
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="funder">
+            <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+          </Field>
+          <Field span={16} name="scheme">
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="currency">
+            <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
+          </Field>
+          <Field span={16} name="amount">
+            <InputNumber style={{ width: '100%' }} min={0} step={1000} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="startDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="endDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) }))} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="inShenzhenPark" checkbox>
+            <Switch />
+          </Field>
+          <Field span={16} name="tenantId">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('registers.fundedProjects.noTenant')}
+              options={tenantOptions}
+              // A tenant's space is in the Shenzhen Park, so its project runs there.
+              onChange={(tenantId: string | undefined) => tenantId && form.setFieldValue('inShenzhenPark', true)}
+            />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')} required>
           <ClauseSelect language={language} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.fundedProjects.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

@@ -20,6 +20,7 @@ import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { promotionEventsApi } from '../registerApi';
 import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
+import { Field, FieldRow } from '../RegisterField';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
@@ -159,96 +160,70 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="name" label={t('registers.promotionEvents.fields.name')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="kind" label={t('registers.promotionEvents.fields.kind')}>
-              <Select options={eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="startDate" label={t('registers.promotionEvents.fields.startDate')} required>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="endDate" label={t('registers.promotionEvents.fields.endDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.promotionEvents.fields.status')}>
-              <Select options={eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="city" label={t('registers.promotionEvents.fields.city')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="venue" label={t('registers.promotionEvents.fields.venue')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="audience" label={t('registers.promotionEvents.fields.audience')}>
+        <FieldRow>
+          <Field span={16} name="name" required>
+            <Input autoFocus />
+          </Field>
+          <Field span={8} name="kind">
+            <Select options={eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) }))} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="startDate" required>
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="endDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) }))} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="city" required>
+            <Input />
+          </Field>
+          <Field span={16} name="venue">
+            <Input />
+          </Field>
+        </FieldRow>
+        <Field name="audience">
           <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="leadSide" label={t('registers.promotionEvents.fields.leadSide')}>
-              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="coOrganisers" label={t('registers.promotionEvents.fields.coOrganisers')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="currency" label={t('registers.promotionEvents.fields.currency')}>
-              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="budget" label={t('registers.promotionEvents.fields.budget')}>
-              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-            </Form.Item>
-          </Col>
-        </Row>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="leadSide">
+            <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+          </Field>
+          <Field span={16} name="coOrganisers">
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="currency">
+            <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
+          </Field>
+          <Field span={16} name="budget">
+            <InputNumber style={{ width: '100%' }} min={0} step={1000} />
+          </Field>
+        </FieldRow>
         <Divider titlePlacement="start">{t('registers.promotionEvents.fields.outcome')}</Divider>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['outcome', 'enquiries']} label={t('registers.promotionEvents.fields.enquiries')}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name={['outcome', 'mediaCoverage']} label={t('registers.promotionEvents.fields.mediaCoverage')}>
+        <FieldRow>
+          <Field span={12} name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Field>
+          <Field span={12} name={['outcome', 'enquiries']} label={t('registers.promotionEvents.fields.enquiries')}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Field>
+        </FieldRow>
+        <Field name={['outcome', 'mediaCoverage']} label={t('registers.promotionEvents.fields.mediaCoverage')}>
           <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+        </Field>
+        <Field name="clauses" label={t('registers.common.clauses')} required>
           <ClauseSelect language={language} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.promotionEvents.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );
