@@ -1,4 +1,4 @@
-import { Col, Form, Row } from 'antd';
+import { Col, DatePicker, Form, Row, type DatePickerProps } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterKind } from '../../shared/registers/kinds';
@@ -49,4 +49,15 @@ export function Field({
     </Form.Item>
   );
   return span === undefined ? item : <Col span={span}>{item}</Col>;
+}
+
+/** A picker's options for a register's fixed values, each labelled `<prefix>.<value>` (e.g. registers.side.HK). */
+export function useChoices() {
+  const { t } = useTranslation();
+  return <V extends string>(values: readonly V[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+}
+
+/** A date field as wide as its column. */
+export function DateInput(props: DatePickerProps) {
+  return <DatePicker style={{ width: '100%' }} {...props} />;
 }

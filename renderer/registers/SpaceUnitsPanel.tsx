@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import { Field, FieldRow } from './RegisterField';
+import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
 import { spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
@@ -50,6 +50,7 @@ const toFields = (values: Values) => ({ ...values, leaseStart: fromDay(values.le
 /** 香港科學園落戶深圳: the units of space HKSTP leases in the Shenzhen Park, with the sub-group's figures at a glance. */
 export function SpaceUnitsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const [form] = Form.useForm<Values>();
   const panel = useRegisterPanelState('spaceUnits', spaceUnitsApi, unitLabel);
   const { records, query } = panel;
@@ -144,7 +145,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
       head={<SpaceGlancePanel glance={glance} language={language} />}
       count={visible.length}
       filters={[
-        { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) })) },
+        { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: choices(spaceStatuses, 'registers.spaceUnits.status') },
         { key: 'building', label: t('registers.spaceUnits.filterBuilding'), options: buildings.map((b) => ({ value: b, label: b })) },
         {
           key: 'vacancy',
@@ -184,13 +185,13 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         </FieldRow>
         <FieldRow>
           <Field span={8} name="leaseStart">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="leaseEnd">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="status">
-            <Select options={spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) }))} />
+            <Select options={choices(spaceStatuses, 'registers.spaceUnits.status')} />
           </Field>
         </FieldRow>
         <Field name="clauses" label={t('registers.common.clauses')}>

@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
 import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import { Field, FieldRow } from './RegisterField';
+import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
 import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
@@ -63,6 +63,7 @@ const toFields = (values: Values) => ({
 /** 香港科學園落戶深圳: the institutions and enterprises admitted to HKSTP's space, their units and funding. */
 export function TenantsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const [form] = Form.useForm<Values>();
   const label = (tenant: Tenant) => localName(tenant.name, language);
   const panel = useRegisterPanelState('tenants', tenantsApi, label);
@@ -184,9 +185,9 @@ export function TenantsPanel({ language }: { language: Language }) {
       importColumns={tenantRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'kind', label: t('registers.tenants.filterKind'), options: TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) })) },
-        { key: 'sector', label: t('registers.tenants.filterSector'), options: Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) })) },
-        { key: 'status', label: t('registers.tenants.filterStatus'), options: TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) })) },
+        { key: 'kind', label: t('registers.tenants.filterKind'), options: choices(TenantKind.options, 'registers.tenants.kind') },
+        { key: 'sector', label: t('registers.tenants.filterSector'), options: choices(Sector.options, 'registers.tenants.sector') },
+        { key: 'status', label: t('registers.tenants.filterStatus'), options: choices(TenantStatus.options, 'registers.tenants.status') },
         {
           key: 'hkFunded',
           label: t('registers.tenants.filterFunded'),
@@ -223,13 +224,13 @@ export function TenantsPanel({ language }: { language: Language }) {
         </Field>
         <FieldRow>
           <Field span={8} name="kind">
-            <Select options={TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) }))} />
+            <Select options={choices(TenantKind.options, 'registers.tenants.kind')} />
           </Field>
           <Field span={8} name="sector">
-            <Select options={Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) }))} />
+            <Select options={choices(Sector.options, 'registers.tenants.sector')} />
           </Field>
           <Field span={8} name="status">
-            <Select options={TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) }))} />
+            <Select options={choices(TenantStatus.options, 'registers.tenants.status')} />
           </Field>
         </FieldRow>
         <Field name="unitIds" label={t('registers.tenants.fields.units')}>
@@ -237,10 +238,10 @@ export function TenantsPanel({ language }: { language: Language }) {
         </Field>
         <FieldRow>
           <Field span={8} name="admissionDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="moveInDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="headcount">
             <InputNumber min={0} precision={0} style={{ width: '100%' }} />

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { Card, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,13 +17,13 @@ import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import { Field, FieldRow } from '../RegisterField';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
 import { fundedProjectsApi, tenantsApi } from '../registerApi';
 import { useLinkedRecords } from '../useLinkedRecords';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
-import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
+import { amountText, ClauseSelect, MoneyRow, SideSelect, SideTag, sides, useMoney } from './policyFormat';
 import { CellTag, type TagTone } from '../../ui/CellTag';
 
 const statusColour: Record<ProjectStatus, TagTone> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
@@ -53,6 +53,7 @@ const label = (p: Pick<FundedProject, 'reference' | 'title'>) => fundedProjectRe
 /** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
 export function FundedProjectsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
   const panel = useRegisterPanelState('fundedProjects', fundedProjectsApi, label);
@@ -162,9 +163,9 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
       head={totalsCard}
       count={visible.length}
       filters={[
-        { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
-        { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) })) },
-        { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) })) },
+        { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: choices(sides, 'registers.side') },
+        { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: choices(projectStatuses, 'registers.fundedProjects.status') },
+        { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: choices(currencies, 'registers.currency') },
         {
           key: 'park',
           label: t('registers.fundedProjects.filterPark'),
@@ -202,29 +203,22 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         </FieldRow>
         <FieldRow>
           <Field span={8} name="funder">
-            <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            <SideSelect />
           </Field>
           <Field span={16} name="scheme">
             <Input />
           </Field>
         </FieldRow>
-        <FieldRow>
-          <Field span={8} name="currency">
-            <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-          </Field>
-          <Field span={16} name="amount">
-            <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-          </Field>
-        </FieldRow>
+        <MoneyRow amount="amount" />
         <FieldRow>
           <Field span={8} name="startDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="endDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="status">
-            <Select options={projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) }))} />
+            <Select options={choices(projectStatuses, 'registers.fundedProjects.status')} />
           </Field>
         </FieldRow>
         <FieldRow>

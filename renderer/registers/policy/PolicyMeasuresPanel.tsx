@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, DatePicker, Divider, Form, Input, Select, Steps, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Divider, Form, Input, Select, Steps, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,12 +23,12 @@ import { api, unwrap } from '../../api/hetao';
 import { ClauseLinks } from '../../arrangement/clauseNavigation';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import { Field, FieldRow } from '../RegisterField';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { policyMeasuresApi } from '../registerApi';
-import { ClauseSelect, SideTag, sides } from './policyFormat';
+import { ClauseSelect, SideSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
 import { CellTag, type TagTone } from '../../ui/CellTag';
 
@@ -51,6 +51,7 @@ const toFields = (values: Values) => ({ ...values, nextStepDate: fromDay(values.
 /** 聯合政策: the policy measures the two governments agreed to explore, each moved through its stages with a dated log. */
 export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: string; language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const label = (m: Pick<PolicyMeasure, 'title'>) => nameIn(m.title, language);
@@ -143,8 +144,8 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
       importColumns={policyMeasureRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: measureStages.map((s) => ({ value: s, label: t(`registers.policyMeasures.stage.${s}`) })) },
-        { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: choices(measureStages, 'registers.policyMeasures.stage') },
+        { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: choices(sides, 'registers.side') },
         { key: 'clause', label: t('registers.policyMeasures.filterClause'), options: clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) })) },
       ]}
     >
@@ -181,7 +182,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
             <ClauseSelect language={language} />
           </Field>
           <Field span={8} name="leadSide">
-            <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            <SideSelect />
           </Field>
         </FieldRow>
         <FieldRow>
@@ -189,7 +190,7 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
             <Input />
           </Field>
           <Field span={8} name="nextStepDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
         </FieldRow>
         <Field name="actionIds">

@@ -1,11 +1,10 @@
 import './promotion.css';
-import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
-import { currencies } from '../../../shared/model/registers/common';
 import {
   eventKinds,
   eventStatuses,
@@ -18,9 +17,9 @@ import {
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { promotionEventsApi } from '../registerApi';
-import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
+import { ClauseSelect, count, MoneyRow, SideSelect, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
-import { Field, FieldRow } from '../RegisterField';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
@@ -65,6 +64,7 @@ const label = (e: Pick<PromotionEvent, 'name'>) => e.name;
 /** 聯合推廣: promotion events and campaigns, listed beside a month calendar. */
 export function PromotionEventsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
   const panel = useRegisterPanelState('promotionEvents', promotionEventsApi, label);
@@ -139,9 +139,9 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
       importColumns={promotionEventRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) })) },
-        { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) })) },
-        { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: choices(eventKinds, 'registers.promotionEvents.kind') },
+        { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: choices(eventStatuses, 'registers.promotionEvents.status') },
+        { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: choices(sides, 'registers.side') },
       ]}
     >
       <Row gutter={16}>
@@ -165,18 +165,18 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
             <Input autoFocus />
           </Field>
           <Field span={8} name="kind">
-            <Select options={eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) }))} />
+            <Select options={choices(eventKinds, 'registers.promotionEvents.kind')} />
           </Field>
         </FieldRow>
         <FieldRow>
           <Field span={8} name="startDate" required>
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="endDate">
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Field>
           <Field span={8} name="status">
-            <Select options={eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) }))} />
+            <Select options={choices(eventStatuses, 'registers.promotionEvents.status')} />
           </Field>
         </FieldRow>
         <FieldRow>
@@ -192,20 +192,13 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         </Field>
         <FieldRow>
           <Field span={8} name="leadSide">
-            <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
+            <SideSelect />
           </Field>
           <Field span={16} name="coOrganisers">
             <Input />
           </Field>
         </FieldRow>
-        <FieldRow>
-          <Field span={8} name="currency">
-            <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-          </Field>
-          <Field span={16} name="budget">
-            <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-          </Field>
-        </FieldRow>
+        <MoneyRow amount="budget" />
         <Divider titlePlacement="start">{t('registers.promotionEvents.fields.outcome')}</Divider>
         <FieldRow>
           <Field span={12} name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
