@@ -11,6 +11,7 @@ import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
+import { dateColumn, statusColumn } from './registerColumns';
 import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
 import { spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
@@ -97,14 +98,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         sorter: (a, b) => (a.usableArea ?? 0) - (b.usableArea ?? 0),
         render: (value: number | null) => area(value, language),
       },
-      {
-        key: 'leaseStart',
-        title: t('registers.spaceUnits.fields.leaseStart'),
-        dataIndex: 'leaseStart',
-        width: 130,
-        sorter: (a, b) => ordinal(a.leaseStart, b.leaseStart),
-        render: (value: string | null) => calendarDate(value, language),
-      },
+      dateColumn('spaceUnits', 'leaseStart', t, language),
       {
         key: 'leaseEnd',
         title: t('registers.spaceUnits.fields.leaseEnd'),
@@ -117,14 +111,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
           </>
         ),
       },
-      {
-        key: 'status',
-        title: t('registers.spaceUnits.fields.status'),
-        dataIndex: 'status',
-        width: 110,
-        sorter: (a, b) => spaceStatuses.indexOf(a.status) - spaceStatuses.indexOf(b.status),
-        render: (status: SpaceStatus) => <CellTag tone={statusColour[status]}>{t(`registers.spaceUnits.status.${status}`)}</CellTag>,
-      },
+      statusColumn('spaceUnits', spaceStatuses, statusColour, t, 110),
       {
         key: 'tenant',
         title: t('registers.spaceUnits.fields.tenant'),

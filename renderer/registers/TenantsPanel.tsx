@@ -18,8 +18,9 @@ import {
 } from '../../shared/model/registers/tenant';
 import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
-import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
+import { fromDay, localName, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
+import { dateColumn, statusColumn } from './registerColumns';
 import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
 import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
 import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
@@ -90,14 +91,13 @@ export function TenantsPanel({ language }: { language: Language }) {
     [indexed, query],
   );
 
-  const unitText = (id: string) => {
-    const unit = unitById.get(id);
-    if (!unit) return '';
-    return unit.deletedAt ? t('registers.tenants.unitDeleted', { unit: unitLabel(unit) }) : unitLabel(unit);
-  };
-
-  const columns: ColumnsType<Tenant> = useMemo(
-    () => [
+  const columns: ColumnsType<Tenant> = useMemo(() => {
+    const unitText = (id: string) => {
+      const unit = unitById.get(id);
+      if (!unit) return '';
+      return unit.deletedAt ? t('registers.tenants.unitDeleted', { unit: unitLabel(unit) }) : unitLabel(unit);
+    };
+    return [
       {
         key: 'name',
         title: t('registers.tenants.fields.name'),
@@ -120,22 +120,8 @@ export function TenantsPanel({ language }: { language: Language }) {
         render: (sector: Sector) => t(`registers.tenants.sector.${sector}`),
       },
       { key: 'units', title: t('registers.tenants.fields.units'), width: 180, render: (_: unknown, tenant) => tenant.unitIds.map(unitText).filter(Boolean).join('、') },
-      {
-        key: 'admissionDate',
-        title: t('registers.tenants.fields.admissionDate'),
-        dataIndex: 'admissionDate',
-        width: 130,
-        sorter: (a, b) => ordinal(a.admissionDate, b.admissionDate),
-        render: (value: string | null) => calendarDate(value, language),
-      },
-      {
-        key: 'moveInDate',
-        title: t('registers.tenants.fields.moveInDate'),
-        dataIndex: 'moveInDate',
-        width: 130,
-        sorter: (a, b) => ordinal(a.moveInDate, b.moveInDate),
-        render: (value: string | null) => calendarDate(value, language),
-      },
+      dateColumn('tenants', 'admissionDate', t, language),
+      dateColumn('tenants', 'moveInDate', t, language),
       { key: 'headcount', title: t('registers.tenants.fields.headcount'), dataIndex: 'headcount', width: 80, align: 'right', sorter: (a, b) => (a.headcount ?? 0) - (b.headcount ?? 0) },
       {
         key: 'hkFunded',
@@ -151,19 +137,9 @@ export function TenantsPanel({ language }: { language: Language }) {
             t('registers.tenants.no')
           ),
       },
-      {
-        key: 'status',
-        title: t('registers.tenants.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => TenantStatus.options.indexOf(a.status) - TenantStatus.options.indexOf(b.status),
-        render: (status: TenantStatus) => <CellTag tone={statusColour[status]}>{t(`registers.tenants.status.${status}`)}</CellTag>,
-      },
-    ],
-    // unitText reads unitById, which is listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, language, unitById, projectById],
-  );
+      statusColumn('tenants', TenantStatus.options, statusColour, t, 100),
+    ];
+  }, [t, language, unitById, projectById]);
 
   // A unit another current tenant holds is not offered; main refuses it anyway.
   const unitOptions = useMemo(() => {

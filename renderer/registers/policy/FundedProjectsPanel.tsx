@@ -17,6 +17,7 @@ import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
+import { statusColumn } from '../registerColumns';
 import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
 import { fundedProjectsApi, tenantsApi } from '../registerApi';
 import { useLinkedRecords } from '../useLinkedRecords';
@@ -24,7 +25,7 @@ import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { amountText, ClauseSelect, MoneyRow, SideSelect, SideTag, sides, useMoney } from './policyFormat';
-import { CellTag, type TagTone } from '../../ui/CellTag';
+import type { TagTone } from '../../ui/CellTag';
 
 const statusColour: Record<ProjectStatus, TagTone> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
 
@@ -104,14 +105,7 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         sorter: (a, b) => ordinal(a.startDate, b.startDate),
         render: (_: unknown, p) => [calendarDate(p.startDate, language), calendarDate(p.endDate, language)].filter(Boolean).join(' – '),
       },
-      {
-        key: 'status',
-        title: t('registers.fundedProjects.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => projectStatuses.indexOf(a.status) - projectStatuses.indexOf(b.status),
-        render: (status: ProjectStatus) => <CellTag tone={statusColour[status]}>{t(`registers.fundedProjects.status.${status}`)}</CellTag>,
-      },
+      statusColumn('fundedProjects', projectStatuses, statusColour, t, 100),
       {
         key: 'park',
         title: t('registers.fundedProjects.filterPark'),

@@ -19,12 +19,13 @@ import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { promotionEventsApi } from '../registerApi';
 import { ClauseSelect, count, MoneyRow, SideSelect, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
+import { statusColumn } from '../registerColumns';
 import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
 import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
-import { CellTag, type TagTone } from '../../ui/CellTag';
+import type { TagTone } from '../../ui/CellTag';
 
 const statusColour: Record<EventStatus, TagTone> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
 
@@ -113,14 +114,7 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         sorter: (a, b) => ordinal(a.currency, b.currency) || (a.budget ?? 0) - (b.budget ?? 0),
         render: (_: unknown, e) => money(e.budget, e.currency),
       },
-      {
-        key: 'status',
-        title: t('registers.promotionEvents.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => eventStatuses.indexOf(a.status) - eventStatuses.indexOf(b.status),
-        render: (status: EventStatus) => <CellTag tone={statusColour[status]}>{t(`registers.promotionEvents.status.${status}`)}</CellTag>,
-      },
+      statusColumn('promotionEvents', eventStatuses, statusColour, t, 100),
       {
         key: 'attendance',
         title: t('registers.promotionEvents.fields.attendance'),
