@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
@@ -9,6 +9,8 @@ import type { Contact } from '../../shared/model/contact';
 import { scriptTag, type Language } from '../../shared/model/language';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { zodRule } from '../forms/zodRule';
 import { ConversionReviewDialog } from '../script/ConversionReviewDialog';
 import { ReaderText, WrittenInTag } from '../script/ReaderText';
@@ -96,24 +98,25 @@ export function ActionDrawer({
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [progressForm] = Form.useForm<{ note: string; status: ActionStatus | null; byContactId: string | null }>();
-  const [action, setAction] = useState<Action | null>(null);
-  const [saving, setSaving] = useState(false);
-  // A second Enter or click while a save is on its way must not create the action twice.
-  const inFlight = useRef(false);
+  const { saving, submit } = useSubmit(form, {
+    // The leads are one list in the record and one picker per side in the form.
+    issueField: (issue) => (issue.path[0] === 'leads' ? (form.getFieldValue('ownerSide') === 'SZ' ? 'leadSZ' : 'leadHK') : String(issue.path[0])),
+    failedOn: 'title',
+  });
   const ownerSide = Form.useWatch('ownerSide', form);
   const { script } = useReaderScript();
   const [reviewing, setReviewing] = useState(false);
 
-  useEffect(() => {
-    if (target === null) return;
-    if (target === 'new') return form.setFieldsValue(toValues(null, language));
-    unwrap(api().actions.get({ id: target })).then((loaded) => {
-      setAction(loaded);
-      form.setFieldsValue(toValues(loaded, language));
-    }, (error: unknown) => form.setFields([{ name: 'title', errors: [errorText(error)] }]));
-    // The drawer is keyed by its target, so this runs once per opened action.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  // The drawer is keyed by its target, so the form is filled once per opened action.
+  const { data: action, setData: setAction } = useBridgeQuery<Action | null>(
+    async () => (target === 'new' ? null : unwrap(api().actions.get({ id: target! }))),
+    target,
+    {
+      skip: target === null,
+      onLoaded: (loaded) => form.setFieldsValue(toValues(loaded, language)),
+      onError: (error) => form.setFields([{ name: 'title', errors: [errorText(error)] }]),
+    },
+  );
 
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? '';
   const options = (side?: 'HK' | 'SZ') =>
@@ -124,31 +127,13 @@ export function ActionDrawer({
 
   const save = async (values: Values) => {
     const fields = toFields(values);
-    const checked = ActionFields.safeParse(fields);
-    if (!checked.success) {
-      form.setFields(
-        checked.error.issues.map((issue) => ({
-          name: issue.path[0] === 'leads' ? (values.ownerSide === 'SZ' ? 'leadSZ' : 'leadHK') : (issue.path[0] as keyof Values),
-          errors: [t(issue.message)],
-        })),
-      );
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await submit(ActionFields, fields, async () => {
       const saved = action
         ? await unwrap(api().actions.update({ id: action.id, revision: action.revision, fields }))
         : await unwrap(api().actions.create({ subGroupId, fields }));
       setAction(saved);
       onSaved(saved, !action);
-    } catch (error) {
-      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   };
 
   const logProgress = async (values: { note?: string; status?: ActionStatus | null; byContactId?: string | null }, status = values.status ?? null) => {

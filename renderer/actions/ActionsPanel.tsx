@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/i18n/formatDate';
 import { actionStatuses, toRow, type Action, type ActionRow } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
+import { upsertById } from '../../shared/model/record';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { ReaderText } from '../script/ReaderText';
@@ -125,12 +126,7 @@ export function ActionsPanel({
   const visible = useMemo(() => (rows ? filterActions(rows, filter, today, textFilter?.hits ?? null) : []), [rows, filter, today, textFilter]);
   const names = useMemo(() => new Map(contacts.map((c) => [c.id, c.name])), [contacts]);
 
-  const replace = (action: Action) =>
-    setRows((current) => {
-      const row = toRow(action);
-      const list = current ?? [];
-      return list.some((r) => r.id === row.id) ? list.map((r) => (r.id === row.id ? row : r)) : [row, ...list];
-    });
+  const replace = (action: Action) => setRows((current) => upsertById(current, toRow(action)));
 
   const remove = async (action: Action) => {
     try {

@@ -1,6 +1,5 @@
 import { App as AntApp, Button, Col, Collapse, DatePicker, Divider, Drawer, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
 import { formatDateTime } from '../../shared/i18n/formatDate';
@@ -9,6 +8,8 @@ import { scriptTag, type Language } from '../../shared/model/language';
 import { loadConverters } from '../../shared/script/convert';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 
 interface Values {
   kind: AnnexKind;
@@ -90,21 +91,24 @@ export function AnnexDrawer({
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [draftForm] = Form.useForm<{ note: string; text: string }>();
-  const [annex, setAnnex] = useState<Annex | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inFlight = useRef(false);
+  const { saving, submit } = useSubmit(form, {
+    issueField: (issue) => {
+      const head = String(issue.path.at(-1) ?? issue.path[0]);
+      return fieldOf[head] ?? fieldOf[String(issue.path[0])] ?? head;
+    },
+    failedOn: 'number',
+  });
 
-  useEffect(() => {
-    if (target === null) return;
-    if (target === 'new') return form.setFieldsValue(toValues(null, nextNumber));
-    unwrap(api().arrangement.annexes({ includeDeleted: true })).then((list) => {
-      const found = list.find((a) => a.id === target) ?? null;
-      setAnnex(found);
-      form.setFieldsValue(toValues(found, nextNumber));
-    }, (error: unknown) => form.setFields([{ name: 'titleHant', errors: [errorText(error)] }]));
-    // The drawer is keyed by its target, so this runs once per opened annex.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  // The drawer is keyed by its target, so the form is filled once per opened annex.
+  const { data: annex, setData: setAnnex } = useBridgeQuery<Annex | null>(
+    async () => (target === 'new' ? null : ((await unwrap(api().arrangement.annexes({ includeDeleted: true }))).find((a) => a.id === target) ?? null)),
+    target,
+    {
+      skip: target === null,
+      onLoaded: (found) => form.setFieldsValue(toValues(found, nextNumber)),
+      onError: (error) => form.setFields([{ name: 'titleHant', errors: [errorText(error)] }]),
+    },
+  );
 
   const stored = (saved: Annex, created: boolean) => {
     setAnnex(saved);
@@ -113,32 +117,13 @@ export function AnnexDrawer({
 
   const save = async (values: Values) => {
     const fields = toFields(values);
-    const checked = AnnexFields.safeParse(fields);
-    if (!checked.success) {
-      form.setFields(
-        checked.error.issues.map((issue) => {
-          const head = String(issue.path.at(-1) ?? issue.path[0]);
-          const name = fieldOf[head] ?? fieldOf[String(issue.path[0])] ?? (head as keyof Values);
-          return { name, errors: [t(issue.message)] };
-        }),
-      );
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await submit(AnnexFields, fields, async () => {
       const saved = annex
         ? await unwrap(api().arrangement.updateAnnex({ id: annex.id, revision: annex.revision, fields }))
         : await unwrap(api().arrangement.createAnnex(fields));
       stored(saved, !annex);
       void message.success(t('arrangement.annex.saved', { label: annexLabel(saved, language) }));
-    } catch (error) {
-      form.setFields([{ name: 'number', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   };
 
   // Fills the other script's title from this one, for the user to check before saving.

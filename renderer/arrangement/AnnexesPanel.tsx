@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { annexLabel, type Annex } from '../../shared/model/annex';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useErrorText } from '../api/useErrorText';
 import { AnnexDrawer } from './AnnexDrawer';
 import { ClauseLink } from './clauseNavigation';
@@ -29,14 +30,10 @@ export function AnnexesPanel({
   const { message } = AntApp.useApp();
   const showUndo = useUndoMessage();
   const errorText = useErrorText();
-  const [annexes, setAnnexes] = useState<Annex[] | null>(null);
   const [open, setOpen] = useState<'new' | string | null>(openAnnex?.id ?? null);
 
-  const reload = useCallback(() => {
-    unwrap(api().arrangement.annexes({ includeDeleted: false })).then(setAnnexes, (error: unknown) => void message.error(errorText(error)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(reload, [reload]);
+  const { data: annexes, refetch } = useBridgeQuery(() => unwrap(api().arrangement.annexes({ includeDeleted: false })), null);
+  const reload = () => void refetch();
   // Another view asked to show an annex: open it (adjusted while rendering, once per request).
   const [seen, setSeen] = useState(openAnnex?.version ?? 0);
   if (openAnnex && openAnnex.version !== seen) {

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, DatePicker, Empty, Form, Input, Popconfirm, Select, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clausesUnder } from '../../shared/arrangement/clauses';
 import { localToday } from '../../shared/actions/dueDates';
@@ -10,6 +10,7 @@ import type { Contact } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
 import { zodRule } from '../forms/zodRule';
 import { useReaderScript } from '../script/readerScript';
 import { ClauseText } from './clauseNavigation';
@@ -45,35 +46,27 @@ export function ClauseNotes({
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<ClauseNote | null>(null);
-  const inFlight = useRef(false);
   const reader = useReaderScript();
   const choices = clausesUnder(nodeId);
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? '';
+  // A leaf clause shows no clause field: an issue with a field not shown goes on the note.
+  const { submit } = useSubmit(form, {
+    issueField: (issue) => (['on', 'note', 'byContactId', ...(choices.length > 1 ? ['clauseId'] : [])].includes(String(issue.path[0])) ? String(issue.path[0]) : 'note'),
+    failedOn: 'note',
+  });
   const blank = (): Values => ({ clauseId: choices[0] ?? nodeId, on: dayjs(localToday(new Date())), note: '', byContactId: null });
 
   const save = async (values: Values) => {
     // A leaf clause shows no clause field, so its value is the clause itself.
     const clauseId = (values.clauseId ?? choices[0] ?? nodeId) as ClauseNoteFields['clauseId'];
     const fields = { clauseId, on: values.on ? values.on.format('YYYY-MM-DD') : '', note: values.note ?? '', byContactId: values.byContactId ?? null };
-    const checked = ClauseNoteFields.safeParse(fields);
-    if (!checked.success) {
-      const shown = new Set(['on', 'note', 'byContactId', ...(choices.length > 1 ? ['clauseId'] : [])]);
-      form.setFields(checked.error.issues.map((issue) => ({ name: (shown.has(String(issue.path[0])) ? issue.path[0] : 'note') as keyof Values, errors: [t(issue.message)] })));
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
+    await submit(ClauseNoteFields, fields, async () => {
       if (editing) await unwrap(api().arrangement.updateNote({ id: editing.id, revision: editing.revision, fields }));
       else await unwrap(api().arrangement.addNote(fields));
       setEditing(null);
       form.setFieldsValue(blank());
       onChanged();
-    } catch (error) {
-      form.setFields([{ name: 'note', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-    }
+    });
   };
 
   const edit = (note: ClauseNote) => {

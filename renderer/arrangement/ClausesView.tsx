@@ -1,15 +1,15 @@
-import { Alert, App as AntApp, Badge, Card, Col, Divider, Empty, Row, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Badge, Card, Col, Divider, Empty, Row, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangementText, findNode, inScript, type ArrangementNode } from '../../shared/arrangement/arrangementText';
 import { clauseLabel, isClauseId, nodeLabel, servesNode } from '../../shared/arrangement/clauses';
-import { workReference, type ClauseCounts, type ClauseDetail, type WorkItem } from '../../shared/arrangement/work';
+import { workReference, type ClauseCounts, type WorkItem } from '../../shared/arrangement/work';
 import { formatDate } from '../../shared/i18n/formatDate';
 import { annexLabel, type Annex } from '../../shared/model/annex';
 import type { Contact } from '../../shared/model/contact';
 import { readerScriptOf, scriptTag, type Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
-import { useErrorText } from '../api/useErrorText';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useReaderScript } from '../script/readerScript';
 import { ClauseText } from './clauseNavigation';
 import { ClauseNotes } from './ClauseNotes';
@@ -53,22 +53,19 @@ export function ClausesView({
   onOpenAnnex: (annexId: string) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
   const [both, setBoth] = useState(false);
-  const [counts, setCounts] = useState<ClauseCounts | null>(null);
-  const [detail, setDetail] = useState<ClauseDetail | null>(null);
   const node = findNode(selected);
   const citeable = /^\d/.test(selected);
 
-  const reload = useCallback(() => {
-    unwrap(api().arrangement.counts()).then(setCounts, (error: unknown) => void message.error(errorText(error)));
-    // The preamble and signatures cite nothing; a detail shows only for the node it was read for.
-    if (!/^\d/.test(selected)) return;
-    unwrap(api().arrangement.clauseDetail({ nodeId: selected })).then(setDetail, (error: unknown) => void message.error(errorText(error)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected]);
-  useEffect(reload, [reload]);
+  const countsQuery = useBridgeQuery(() => unwrap(api().arrangement.counts()), selected);
+  // The preamble and signatures cite nothing; a detail shows only for the node it was read for.
+  const detailQuery = useBridgeQuery(() => unwrap(api().arrangement.clauseDetail({ nodeId: selected })), selected, { skip: !citeable });
+  const counts = countsQuery.data;
+  const detail = detailQuery.data;
+  const reload = () => {
+    void countsQuery.refetch();
+    if (citeable) void detailQuery.refetch();
+  };
 
   const preambleLabel = t('arrangement.preamble');
   const signaturesLabel = t('arrangement.signatures');

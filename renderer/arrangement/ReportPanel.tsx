@@ -1,7 +1,7 @@
 import { workReference } from '../../shared/arrangement/work';
 import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findNode, inScript } from '../../shared/arrangement/arrangementText';
 import { clauseLabel } from '../../shared/arrangement/clauses';
@@ -11,6 +11,7 @@ import { actionStatuses } from '../../shared/model/action';
 import type { Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
 import { zodRule } from '../forms/zodRule';
 import { ReaderText } from '../script/ReaderText';
 import { PlainList, PlainListItem } from '../ui/PlainList';
@@ -40,7 +41,7 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
   const [earlier, setEarlier] = useState<ReportDraft[]>([]);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const { submit } = useSubmit(form, { issueField: (issue) => issue.path as Array<string | number>, failedOn: 'title' });
 
   useEffect(() => {
     unwrap(api().arrangement.reportDrafts()).then(setEarlier, () => undefined);
@@ -66,26 +67,16 @@ export function ReportPanel({ language, exportSlot }: { language: Language; expo
   };
 
   const save = async (values: Values) => {
-    if (!draft || inFlight.current) return;
+    if (!draft) return;
     // Clauses nobody wrote for have no value yet.
     const wording = Object.fromEntries(Object.entries(values.wording ?? {}).map(([key, text]) => [key, text ?? '']));
     const fields = { title: values.title ?? '', introduction: values.introduction ?? '', wording };
-    const checked = ReportDraftFields.safeParse(fields);
-    if (!checked.success) {
-      form.setFields(checked.error.issues.map((issue) => ({ name: issue.path as never, errors: [t(issue.message)] })));
-      return;
-    }
-    inFlight.current = true;
-    try {
+    await submit(ReportDraftFields, fields, async () => {
       const saved = await unwrap(api().arrangement.saveReportDraft({ id: draft.id, revision: draft.revision, fields }));
       setDraft(saved);
       setDirty(false);
       void message.success(t('arrangement.report.draftSaved'));
-    } catch (error) {
-      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-    }
+    });
   };
 
   const entryText = (entry: ReportEntry) => (

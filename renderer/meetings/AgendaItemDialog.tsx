@@ -1,6 +1,6 @@
 import { App as AntApp, Button, DatePicker, Divider, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, OwnerSide } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
@@ -10,6 +10,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import { StatusTag } from '../actions/actionLabels';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
 import { zodRule } from '../forms/zodRule';
 import { PlainList, PlainListItem } from '../ui/PlainList';
 import { useUndoMessage } from '../ui/undoMessage';
@@ -48,11 +49,9 @@ export function AgendaItemDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const inFlight = useRef(false);
+  const { saving, submit } = useSubmit(form, { failedOn: 'title' });
   const item = itemId ? meeting.agenda.find((i) => i.id === itemId) : undefined;
 
   useEffect(() => {
@@ -74,26 +73,13 @@ export function AgendaItemDialog({
       minutes: values.minutes ?? '',
       decisions: (values.decisions ?? '').split('\n'),
     };
-    const checked = AgendaItemFields.safeParse(fields);
-    if (!checked.success) {
-      form.setFields(checked.error.issues.map((issue) => ({ name: issue.path[0] as keyof Values, errors: [t(issue.message)] })));
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await submit(AgendaItemFields, fields, async (checked) => {
       const saved = await unwrap(api().meetings.saveItem({ id: meeting.id, revision: meeting.revision, itemId, item: fields }));
       onChanged(saved);
-      void message.success(t('meetings.agenda.savedMessage', { title: checked.data.title }));
+      void message.success(t('meetings.agenda.savedMessage', { title: checked.title }));
       if (itemId === null) onCreated(saved);
       else onClose();
-    } catch (error) {
-      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   };
 
   const contactOptions = contacts.map((c) => ({ value: c.id, label: `${c.name}${c.organisation ? ` · ${c.organisation}` : ''}` }));

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Checkbox, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Select, Space, Tabs, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictMarker, ConflictNotice } from '../exchange/ConflictMarker';
 import type { Contact } from '../../shared/model/contact';
@@ -20,6 +20,8 @@ import {
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { ExportButton } from '../exports/ExportButton';
 import { zodRule } from '../forms/zodRule';
 import { PackButton } from '../pack/PackDialog';
@@ -96,25 +98,17 @@ export function MeetingDrawer({
   const { message } = AntApp.useApp();
   const meetingLabel = useMeetingLabel();
   const [form] = Form.useForm<Values>();
-  const [meeting, setMeeting] = useState<Meeting | null>(null);
-  const [saving, setSaving] = useState(false);
   const [tab, setTab] = useState('details');
-  // A second Enter while a save is on its way must not create the meeting twice.
-  const inFlight = useRef(false);
+  const { saving, submit } = useSubmit(form, { failedOn: 'title' });
 
-  useEffect(() => {
-    if (target === 'new') return;
-    unwrap(api().meetings.get({ id: target })).then(
-      (loaded) => {
-        setMeeting(loaded);
-        form.setFieldsValue(toValues(loaded, language));
-        setTab('agenda');
-      },
-      (error: unknown) => void message.error(errorText(error)),
-    );
-    // The drawer is keyed by its target, so this runs once per opened meeting.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  // The drawer is keyed by its target, so the form is filled once per opened meeting.
+  const { data: meeting, setData: setMeeting } = useBridgeQuery(() => unwrap(api().meetings.get({ id: target })), target, {
+    skip: target === 'new',
+    onLoaded: (loaded) => {
+      form.setFieldsValue(toValues(loaded, language));
+      setTab('agenda');
+    },
+  });
 
   const changed = (next: Meeting) => {
     setMeeting(next);
@@ -123,15 +117,7 @@ export function MeetingDrawer({
 
   const save = async (values: Values) => {
     const fields = toFields(values);
-    const checked = MeetingFields.safeParse(fields);
-    if (!checked.success) {
-      form.setFields(checked.error.issues.map((issue) => ({ name: issue.path[0] as keyof Values, errors: [t(issue.message)] })));
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await submit(MeetingFields, fields, async () => {
       const saved = meeting
         ? await unwrap(api().meetings.update({ id: meeting.id, revision: meeting.revision, fields }))
         : await unwrap(api().meetings.create({ subGroupId, fields, standardItems: values.standardItems ?? [] }));
@@ -139,12 +125,7 @@ export function MeetingDrawer({
       form.setFieldsValue(toValues(saved, language));
       void message.success(t(meeting ? 'meetings.savedMessage' : 'meetings.createdMessage', { meeting: meetingLabel(saved.number) }));
       onChanged(saved, !meeting);
-    } catch (error) {
-      form.setFields([{ name: 'title', errors: [errorText(error)] }]);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   };
 
   const remove = async () => {

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Checkbox, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictMarker } from '../exchange/ConflictMarker';
 import { formatDate } from '../../shared/i18n/formatDate';
@@ -9,6 +9,7 @@ import type { Language } from '../../shared/model/language';
 import type { MeetingRow } from '../../shared/model/meeting';
 import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useErrorText } from '../api/useErrorText';
 import { MeetingDrawer } from './MeetingDrawer';
 import { ClassificationTag, MinutesTag, useMeetingLabel } from './meetingLabels';
@@ -36,19 +37,13 @@ export function MeetingsPanel({
   const { message } = AntApp.useApp();
   const showUndo = useUndoMessage();
   const meetingLabel = useMeetingLabel();
-  const [rows, setRows] = useState<MeetingRow[] | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
   const [open, setOpen] = useState<'new' | string | null>(null);
   const [loadedContacts, setLoadedContacts] = useState<Contact[]>([]);
   const contacts = givenContacts ?? loadedContacts;
 
-  const load = useCallback(() => {
-    unwrap(api().meetings.list({ subGroupId })).then(setRows, (error: unknown) => void message.error(errorText(error)));
-    // errorText and message are stable for the panel's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [subGroupId]);
-
-  useEffect(load, [load]);
+  const { data: rows, refetch } = useBridgeQuery(() => unwrap(api().meetings.list({ subGroupId })), subGroupId);
+  const load = () => void refetch();
   useEffect(() => {
     if (givenContacts) return;
     unwrap(api().contacts.list({ includeDeleted: false })).then(setLoadedContacts, () => setLoadedContacts([]));

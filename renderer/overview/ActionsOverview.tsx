@@ -10,7 +10,7 @@ import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { StatusTag } from '../actions/actionLabels';
 import { ReaderText } from '../script/ReaderText';
-import { PlainList, PlainListItem } from '../ui/PlainList';
+import { ListCard, PlainListItem } from '../ui/PlainList';
 import { VirtualTable } from '../ui/VirtualTable';
 
 export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
@@ -124,20 +124,18 @@ export function ActionsOverview({
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={`${t('overview.dueThisWeekTitle')} (${summary.dueThisWeek.length})`}>
-            <PlainList
-              size="small"
-              items={summary.dueThisWeek}
-              aria-label={t('overview.dueThisWeekTitle')}
-              rowKey={(row) => row.id}
-              empty={t('overview.noDueThisWeek')}
-              renderItem={(row) => (
-                <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>}>
-                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
-                </PlainListItem>
-              )}
-            />
-          </Card>
+          <ListCard
+            title={t('overview.dueThisWeekTitle')}
+            count={summary.dueThisWeek.length}
+            items={summary.dueThisWeek}
+            rowKey={(row) => row.id}
+            empty={t('overview.noDueThisWeek')}
+            renderItem={(row) => (
+              <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>}>
+                {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
+              </PlainListItem>
+            )}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('overview.progressTitle')}>
@@ -153,20 +151,17 @@ export function ActionsOverview({
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('overview.recentTitle')}>
-            <PlainList
-              size="small"
-              items={summary.recentlyUpdated}
-              aria-label={t('overview.recentTitle')}
-              rowKey={(row) => row.id}
-              empty={t('overview.noRecent')}
-              renderItem={(row) => (
-                <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>}>
-                  {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} language={language} />
-                </PlainListItem>
-              )}
-            />
-          </Card>
+          <ListCard
+            title={t('overview.recentTitle')}
+            items={summary.recentlyUpdated}
+            rowKey={(row) => row.id}
+            empty={t('overview.noRecent')}
+            renderItem={(row) => (
+              <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>}>
+                {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} language={language} />
+              </PlainListItem>
+            )}
+          />
         </Col>
       </Row>
     </section>

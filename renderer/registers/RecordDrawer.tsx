@@ -1,12 +1,15 @@
 import { Alert, Button, Drawer, Form, Popconfirm, Space, type FormInstance } from 'antd';
 import { ConflictNotice } from '../exchange/ConflictMarker';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RecordBase } from '../../shared/model/record';
+import type { RegisterKind } from '../../shared/registers/kinds';
 import { BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { useSubmit } from '../api/useSubmit';
 import type { RegisterApi } from './registerApi';
+import { RegisterFieldsOf } from './RegisterField';
 
 type NamePath = Array<string | number>;
 
@@ -16,6 +19,7 @@ type NamePath = Array<string | number>;
  * message says what is wrong next to the field (or above the form for rules about other records).
  */
 export function RecordDrawer<R extends RecordBase, F, V extends object>({
+  kind,
   name,
   target,
   registerApi,
@@ -31,6 +35,8 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
   onDelete,
   children,
 }: {
+  /** The register: its fields' labels come from its locale keys (see RegisterField). */
+  kind: RegisterKind;
   /** The form's name: its fields' ids start with it, so two registers' drawers never share an id. */
   name?: string;
   /** The record to edit, 'new', or null when closed. */
@@ -51,10 +57,17 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  // A second Enter or click while a save is on its way must not create the record twice.
-  const inFlight = useRef(false);
+  const { saving, submit, showIssues } = useSubmit(form, {
+    issueField: (issue) => fieldOf(issue.path as NamePath),
+    failedOn: (error) => {
+      const issues = error instanceof BridgeError ? error.value.issues : undefined;
+      if (issues?.length) {
+        // Paths come as "fields.name.hant" from the bridge's argument check.
+        showIssues(issues.map((i) => ({ path: i.path.split('.').slice(1), message: i.messageKey })));
+      } else setProblem(errorText(error));
+    },
+  });
   const record = target === 'new' ? null : target;
 
   useEffect(() => {
@@ -65,35 +78,14 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  const showIssues = (issues: Array<{ path: NamePath; message: string }>) =>
-    form.setFields(issues.map((issue) => ({ name: fieldOf(issue.path) as never, errors: [t(issue.message)] })));
-
-  const save = async (values: V) => {
-    const checked = schema.safeParse(toFields({ ...toValues(record), ...values }));
-    if (!checked.success) {
-      showIssues(checked.error.issues.map((i) => ({ path: i.path as NamePath, message: i.message })));
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    setProblem(null);
-    try {
+  const save = (values: V) =>
+    submit(schema, toFields({ ...toValues(record), ...values }), async (fields) => {
+      setProblem(null);
       const saved = record
-        ? await unwrap(registerApi().update({ id: record.id, revision: record.revision, fields: checked.data }))
-        : await unwrap(registerApi().create({ fields: checked.data }));
+        ? await unwrap(registerApi().update({ id: record.id, revision: record.revision, fields }))
+        : await unwrap(registerApi().create({ fields }));
       onSaved(saved, !record);
-    } catch (error) {
-      const issues = error instanceof BridgeError ? error.value.issues : undefined;
-      if (issues?.length) {
-        // Paths come as "fields.name.hant" from the bridge's argument check.
-        showIssues(issues.map((i) => ({ path: i.path.split('.').slice(1), message: i.messageKey })));
-      } else setProblem(errorText(error));
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Drawer
@@ -123,7 +115,7 @@ export function RecordDrawer<R extends RecordBase, F, V extends object>({
       {record && <ConflictNotice recordId={record.id} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} name={name} layout="vertical" onFinish={(values) => void save(values)}>
-        {children}
+        <RegisterFieldsOf.Provider value={kind}>{children}</RegisterFieldsOf.Provider>
         {/* Lets Enter in any single-line field save, as the browser submits a form on Enter. */}
         <button type="submit" hidden aria-hidden />
       </Form>

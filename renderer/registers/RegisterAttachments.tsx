@@ -6,7 +6,7 @@ import type { SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { prefetchFirstPage } from './firstPagePrefetch';
-import type { RegisterApi } from './registerApi';
+import { registerApiOf } from './registerApi';
 
 /** Chooses which registers a sub-group's tab shows: any register can be attached to any sub-group. */
 export function RegisterAttachments({ subGroup, onChanged }: { subGroup: SubGroup; onChanged: (subGroup: SubGroup) => void }) {
@@ -44,8 +44,7 @@ export function RegisterAttachments({ subGroup, onChanged }: { subGroup: SubGrou
 /** A register section's tab: once it shows, the register's first page is read, so opening it paints at once. */
 function SectionLabel({ kind, label }: { kind: RegisterKind; label: string }) {
   useEffect(() => {
-    const registerApi = () => (api() as unknown as Partial<Record<RegisterKind, RegisterApi<unknown, unknown>>>)[kind];
-    if (registerApi()) prefetchFirstPage(kind, () => registerApi()!);
+    prefetchFirstPage(kind, () => registerApiOf(kind));
   }, [kind]);
   return label;
 }

@@ -13,17 +13,17 @@ import { ImportWizard } from './ImportWizard';
 import type { RegisterApi } from './registerApi';
 import { notifyRegisterChanged } from './registerEvents';
 import { RegisterFilterBar, type FilterSpec } from './RegisterFilterBar';
-import { useRegister } from './useRegister';
+import { useEditableRecords } from './useEditableRecords';
 
 /**
  * What every register panel keeps besides its own columns, fields and filters: the records, the query
  * the filter bar edits and the record open in the drawer, with the props by which its table and drawer
  * behave alike in every register (open, restore, the created or saved message, delete then close).
  */
-export function useRegisterPanel<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
+export function useRegisterPanelState<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const register = useRegister(kind, registerApi, label);
+  const register = useEditableRecords(kind, registerApi, label);
   const { records, replace, remove, restore } = register;
   const [query, setQuery] = useState<RegisterQuery>(emptyQuery);
   const [open, setOpen] = useState<R | 'new' | null>(null);
@@ -39,6 +39,7 @@ export function useRegisterPanel<R extends RecordBase, F>(kind: RegisterKind, re
 
   /** RecordDrawer's props but its form and fields. */
   const drawer = {
+    kind,
     target: open,
     registerApi,
     label,
@@ -71,7 +72,7 @@ export function RegisterPanel({
   head,
   children,
 }: {
-  /** From useRegisterPanel. */
+  /** From useRegisterPanelState. */
   panel: {
     kind: RegisterKind;
     registerApi: () => RegisterApi<unknown, unknown>;

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/model/language';
-import { unitLabel } from '../../shared/model/registers/space';
+import { unitLabel, type SpaceUnit } from '../../shared/model/registers/space';
 import type { SpaceGlance } from '../../shared/registers/spaceGlance';
 import { area, calendarDate, percent } from './format';
 import { PlainList, PlainListItem } from '../ui/PlainList';
@@ -68,37 +68,29 @@ export function SpaceGlancePanel({ glance, language }: { glance: SpaceGlance; la
             <SectorChart bySector={glance.bySector} />
           </div>
         </Col>
-        <Col xs={24} lg={5}>
-          <Typography.Text strong>
-            {t('registers.glance.endingSoon')} ({glance.endingSoon.length})
-          </Typography.Text>
-          <PlainList
-            size="dense"
-            items={glance.endingSoon.slice(0, SHOWN)}
-            rowKey={(unit) => unit.id}
-            aria-label={t('registers.glance.endingSoon')}
-            empty={t('registers.glance.none')}
-            renderItem={(unit) => (
-              <PlainListItem>
-                {unitLabel(unit)} · {calendarDate(unit.leaseEnd, language)}
-              </PlainListItem>
-            )}
-          />
-        </Col>
-        <Col xs={24} lg={5}>
-          <Typography.Text strong>
-            {t('registers.glance.noTenant')} ({glance.vacant.length})
-          </Typography.Text>
-          <PlainList
-            size="dense"
-            items={glance.vacant.slice(0, SHOWN)}
-            rowKey={(unit) => unit.id}
-            aria-label={t('registers.glance.noTenant')}
-            empty={t('registers.glance.none')}
-            renderItem={(unit) => <PlainListItem>{unitLabel(unit)}</PlainListItem>}
-          />
-        </Col>
+        <UnitList title={t('registers.glance.endingSoon')} units={glance.endingSoon} text={(unit) => `${unitLabel(unit)} · ${calendarDate(unit.leaseEnd, language)}`} />
+        <UnitList title={t('registers.glance.noTenant')} units={glance.vacant} text={unitLabel} />
       </Row>
     </Card>
+  );
+}
+
+/** A column of the glance: how many units are in a list, and the first few of them. */
+function UnitList({ title, units, text }: { title: string; units: SpaceUnit[]; text: (unit: SpaceUnit) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Col xs={24} lg={5}>
+      <Typography.Text strong>
+        {title} ({units.length})
+      </Typography.Text>
+      <PlainList
+        size="dense"
+        items={units.slice(0, SHOWN)}
+        rowKey={(unit) => unit.id}
+        aria-label={title}
+        empty={t('registers.glance.none')}
+        renderItem={(unit) => <PlainListItem>{text(unit)}</PlainListItem>}
+      />
+    </Col>
   );
 }

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +9,18 @@ import { spaceStatuses, spaceUnitRegister, SpaceUnitFields, unitLabel, type Spac
 import { holdsUnits, type Tenant } from '../../shared/model/registers/tenant';
 import { applyQuery } from '../../shared/registers/query';
 import { spaceGlance } from '../../shared/registers/spaceGlance';
-import { api } from '../api/hetao';
 import { area, calendarDate, fromDay, localName, ordinal, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import type { RegisterApi } from './registerApi';
-import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
+import { dateColumn, statusColumn } from './registerColumns';
+import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
+import { spaceUnitsApi, tenantsApi } from './registerApi';
+import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
 import { SpaceGlancePanel } from './SpaceGlancePanel';
 import { useSearchIndex } from './useSearchIndex';
-import { useRegisterRecords } from './useRegisterRecords';
+import { useLinkedRecords } from './useLinkedRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
 
-export const spaceUnitsApi = () => api().spaceUnits as RegisterApi<SpaceUnit, SpaceUnitFields>;
-export const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
 
 const statusColour: Record<SpaceStatus, TagTone> = {
   negotiating: 'default',
@@ -52,10 +51,11 @@ const toFields = (values: Values) => ({ ...values, leaseStart: fromDay(values.le
 /** 香港科學園落戶深圳: the units of space HKSTP leases in the Shenzhen Park, with the sub-group's figures at a glance. */
 export function SpaceUnitsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('spaceUnits', spaceUnitsApi, unitLabel);
+  const panel = useRegisterPanelState('spaceUnits', spaceUnitsApi, unitLabel);
   const { records, query } = panel;
-  const tenants = useRegisterRecords<Tenant>('tenants', tenantsApi);
+  const tenants = useLinkedRecords<Tenant>('tenants', tenantsApi);
   const today = localToday(new Date());
 
   const holder = useMemo(() => {
@@ -98,14 +98,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         sorter: (a, b) => (a.usableArea ?? 0) - (b.usableArea ?? 0),
         render: (value: number | null) => area(value, language),
       },
-      {
-        key: 'leaseStart',
-        title: t('registers.spaceUnits.fields.leaseStart'),
-        dataIndex: 'leaseStart',
-        width: 130,
-        sorter: (a, b) => ordinal(a.leaseStart, b.leaseStart),
-        render: (value: string | null) => calendarDate(value, language),
-      },
+      dateColumn('spaceUnits', 'leaseStart', t, language),
       {
         key: 'leaseEnd',
         title: t('registers.spaceUnits.fields.leaseEnd'),
@@ -118,14 +111,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
           </>
         ),
       },
-      {
-        key: 'status',
-        title: t('registers.spaceUnits.fields.status'),
-        dataIndex: 'status',
-        width: 110,
-        sorter: (a, b) => spaceStatuses.indexOf(a.status) - spaceStatuses.indexOf(b.status),
-        render: (status: SpaceStatus) => <CellTag tone={statusColour[status]}>{t(`registers.spaceUnits.status.${status}`)}</CellTag>,
-      },
+      statusColumn('spaceUnits', spaceStatuses, statusColour, t, 110),
       {
         key: 'tenant',
         title: t('registers.spaceUnits.fields.tenant'),
@@ -146,7 +132,7 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
       head={<SpaceGlancePanel glance={glance} language={language} />}
       count={visible.length}
       filters={[
-        { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) })) },
+        { key: 'status', label: t('registers.spaceUnits.filterStatus'), options: choices(spaceStatuses, 'registers.spaceUnits.status') },
         { key: 'building', label: t('registers.spaceUnits.filterBuilding'), options: buildings.map((b) => ({ value: b, label: b })) },
         {
           key: 'vacancy',
@@ -165,58 +151,42 @@ export function SpaceUnitsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="building" label={t('registers.spaceUnits.fields.building')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="floor" label={t('registers.spaceUnits.fields.floor')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="unit" label={t('registers.spaceUnits.fields.unit')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="grossArea" label={t('registers.spaceUnits.fields.grossArea')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="usableArea" label={t('registers.spaceUnits.fields.usableArea')}>
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="leaseStart" label={t('registers.spaceUnits.fields.leaseStart')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="leaseEnd" label={t('registers.spaceUnits.fields.leaseEnd')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.spaceUnits.fields.status')}>
-              <Select options={spaceStatuses.map((s) => ({ value: s, label: t(`registers.spaceUnits.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+        <FieldRow>
+          <Field span={10} name="building" required>
+            <Input autoFocus />
+          </Field>
+          <Field span={6} name="floor">
+            <Input />
+          </Field>
+          <Field span={8} name="unit" required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={12} name="grossArea">
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Field>
+          <Field span={12} name="usableArea">
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="leaseStart">
+            <DateInput />
+          </Field>
+          <Field span={8} name="leaseEnd">
+            <DateInput />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={choices(spaceStatuses, 'registers.spaceUnits.status')} />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')}>
           <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.spaceUnits.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,22 +18,16 @@ import {
 } from '../../shared/model/registers/tenant';
 import { applyQuery } from '../../shared/registers/query';
 import { toHans, toHant } from '../../shared/script/convert';
-import { api } from '../api/hetao';
-import { calendarDate, fromDay, localName, ordinal, toDay } from './format';
+import { fromDay, localName, toDay } from './format';
 import { RecordDrawer } from './RecordDrawer';
-import type { RegisterApi } from './registerApi';
-import { RegisterPanel, useRegisterPanel } from './RegisterPanel';
+import { dateColumn, statusColumn } from './registerColumns';
+import { DateInput, Field, FieldRow, useChoices } from './RegisterField';
+import { fundedProjectsApi, spaceUnitsApi, tenantsApi } from './registerApi';
+import { RegisterPanel, useRegisterPanelState } from './RegisterPanel';
 import { RegisterTable } from './RegisterTable';
-import { spaceUnitsApi } from './SpaceUnitsPanel';
 import { useSearchIndex } from './useSearchIndex';
-import { useRegisterRecords } from './useRegisterRecords';
+import { useLinkedRecords } from './useLinkedRecords';
 import { CellTag, type TagTone } from '../ui/CellTag';
-
-const tenantsApi = () => api().tenants as RegisterApi<Tenant, TenantFields>;
-// The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
-const projectsApi = () => (api() as unknown as { fundedProjects?: RegisterApi<FundedProject, unknown> }).fundedProjects;
-const noProjects = (): RegisterApi<FundedProject, unknown> =>
-  ({ list: async () => ({ ok: true, value: [] }) }) as unknown as RegisterApi<FundedProject, unknown>;
 
 const statusColour: Record<TenantStatus, TagTone> = { admitted: 'blue', movedIn: 'green', left: 'default' };
 
@@ -70,12 +64,14 @@ const toFields = (values: Values) => ({
 /** 香港科學園落戶深圳: the institutions and enterprises admitted to HKSTP's space, their units and funding. */
 export function TenantsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const [form] = Form.useForm<Values>();
   const label = (tenant: Tenant) => localName(tenant.name, language);
-  const panel = useRegisterPanel('tenants', tenantsApi, label);
+  const panel = useRegisterPanelState('tenants', tenantsApi, label);
   const { records, query, open } = panel;
-  const units = useRegisterRecords<SpaceUnit>('spaceUnits', spaceUnitsApi as () => RegisterApi<SpaceUnit, unknown>);
-  const projects = useRegisterRecords<FundedProject>('fundedProjects', () => projectsApi() ?? noProjects());
+  const units = useLinkedRecords<SpaceUnit>('spaceUnits', spaceUnitsApi);
+  // The funded-projects pool is the Joint Policy register; a tenant links to one of its projects by id.
+  const projects = useLinkedRecords<FundedProject>('fundedProjects', fundedProjectsApi);
   const hkFunded = Form.useWatch('hkFunded', form);
 
   const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
@@ -95,14 +91,13 @@ export function TenantsPanel({ language }: { language: Language }) {
     [indexed, query],
   );
 
-  const unitText = (id: string) => {
-    const unit = unitById.get(id);
-    if (!unit) return '';
-    return unit.deletedAt ? t('registers.tenants.unitDeleted', { unit: unitLabel(unit) }) : unitLabel(unit);
-  };
-
-  const columns: ColumnsType<Tenant> = useMemo(
-    () => [
+  const columns: ColumnsType<Tenant> = useMemo(() => {
+    const unitText = (id: string) => {
+      const unit = unitById.get(id);
+      if (!unit) return '';
+      return unit.deletedAt ? t('registers.tenants.unitDeleted', { unit: unitLabel(unit) }) : unitLabel(unit);
+    };
+    return [
       {
         key: 'name',
         title: t('registers.tenants.fields.name'),
@@ -125,22 +120,8 @@ export function TenantsPanel({ language }: { language: Language }) {
         render: (sector: Sector) => t(`registers.tenants.sector.${sector}`),
       },
       { key: 'units', title: t('registers.tenants.fields.units'), width: 180, render: (_: unknown, tenant) => tenant.unitIds.map(unitText).filter(Boolean).join('、') },
-      {
-        key: 'admissionDate',
-        title: t('registers.tenants.fields.admissionDate'),
-        dataIndex: 'admissionDate',
-        width: 130,
-        sorter: (a, b) => ordinal(a.admissionDate, b.admissionDate),
-        render: (value: string | null) => calendarDate(value, language),
-      },
-      {
-        key: 'moveInDate',
-        title: t('registers.tenants.fields.moveInDate'),
-        dataIndex: 'moveInDate',
-        width: 130,
-        sorter: (a, b) => ordinal(a.moveInDate, b.moveInDate),
-        render: (value: string | null) => calendarDate(value, language),
-      },
+      dateColumn('tenants', 'admissionDate', t, language),
+      dateColumn('tenants', 'moveInDate', t, language),
       { key: 'headcount', title: t('registers.tenants.fields.headcount'), dataIndex: 'headcount', width: 80, align: 'right', sorter: (a, b) => (a.headcount ?? 0) - (b.headcount ?? 0) },
       {
         key: 'hkFunded',
@@ -156,19 +137,9 @@ export function TenantsPanel({ language }: { language: Language }) {
             t('registers.tenants.no')
           ),
       },
-      {
-        key: 'status',
-        title: t('registers.tenants.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => TenantStatus.options.indexOf(a.status) - TenantStatus.options.indexOf(b.status),
-        render: (status: TenantStatus) => <CellTag tone={statusColour[status]}>{t(`registers.tenants.status.${status}`)}</CellTag>,
-      },
-    ],
-    // unitText reads unitById, which is listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, language, unitById, projectById],
-  );
+      statusColumn('tenants', TenantStatus.options, statusColour, t, 100),
+    ];
+  }, [t, language, unitById, projectById]);
 
   // A unit another current tenant holds is not offered; main refuses it anyway.
   const unitOptions = useMemo(() => {
@@ -190,9 +161,9 @@ export function TenantsPanel({ language }: { language: Language }) {
       importColumns={tenantRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'kind', label: t('registers.tenants.filterKind'), options: TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) })) },
-        { key: 'sector', label: t('registers.tenants.filterSector'), options: Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) })) },
-        { key: 'status', label: t('registers.tenants.filterStatus'), options: TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) })) },
+        { key: 'kind', label: t('registers.tenants.filterKind'), options: choices(TenantKind.options, 'registers.tenants.kind') },
+        { key: 'sector', label: t('registers.tenants.filterSector'), options: choices(Sector.options, 'registers.tenants.sector') },
+        { key: 'status', label: t('registers.tenants.filterStatus'), options: choices(TenantStatus.options, 'registers.tenants.status') },
         {
           key: 'hkFunded',
           label: t('registers.tenants.filterFunded'),
@@ -213,88 +184,66 @@ export function TenantsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12} align="bottom">
-          <Col span={11}>
-            <Form.Item name={['name', 'hant']} label={t('registers.tenants.fields.nameHant')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={2}>
-            <Form.Item>
-              <Button icon={<SwapOutlined />} onClick={() => void fillOtherScript()} aria-label={t('registers.tenants.fillOther')} title={t('registers.tenants.fillOther')} />
-            </Form.Item>
-          </Col>
-          <Col span={11}>
-            <Form.Item name={['name', 'hans']} label={t('registers.tenants.fields.nameHans')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name={['name', 'en']} label={t('registers.tenants.fields.nameEn')}>
+        <FieldRow align="bottom">
+          <Field span={11} name={['name', 'hant']} label={t('registers.tenants.fields.nameHant')} required>
+            <Input autoFocus />
+          </Field>
+          <Field span={2}>
+            <Button icon={<SwapOutlined />} onClick={() => void fillOtherScript()} aria-label={t('registers.tenants.fillOther')} title={t('registers.tenants.fillOther')} />
+          </Field>
+          <Field span={11} name={['name', 'hans']} label={t('registers.tenants.fields.nameHans')} required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <Field name={['name', 'en']} label={t('registers.tenants.fields.nameEn')}>
           <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="kind" label={t('registers.tenants.fields.kind')}>
-              <Select options={TenantKind.options.map((k) => ({ value: k, label: t(`registers.tenants.kind.${k}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="sector" label={t('registers.tenants.fields.sector')}>
-              <Select options={Sector.options.map((s) => ({ value: s, label: t(`registers.tenants.sector.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.tenants.fields.status')}>
-              <Select options={TenantStatus.options.map((s) => ({ value: s, label: t(`registers.tenants.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="unitIds" label={t('registers.tenants.fields.units')}>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="kind">
+            <Select options={choices(TenantKind.options, 'registers.tenants.kind')} />
+          </Field>
+          <Field span={8} name="sector">
+            <Select options={choices(Sector.options, 'registers.tenants.sector')} />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={choices(TenantStatus.options, 'registers.tenants.status')} />
+          </Field>
+        </FieldRow>
+        <Field name="unitIds" label={t('registers.tenants.fields.units')}>
           <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="admissionDate" label={t('registers.tenants.fields.admissionDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="moveInDate" label={t('registers.tenants.fields.moveInDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="headcount" label={t('registers.tenants.fields.headcount')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="hkFunded" label={t('registers.tenants.fields.hkFunded')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="fundedProjectId" label={t('registers.tenants.fields.fundedProject')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                disabled={!hkFunded}
-                notFoundContent={t('registers.tenants.noFundedProject')}
-                options={projects.filter((p) => !p.deletedAt).map((p) => ({ value: p.id, label: p.title }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')}>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="admissionDate">
+            <DateInput />
+          </Field>
+          <Field span={8} name="moveInDate">
+            <DateInput />
+          </Field>
+          <Field span={8} name="headcount">
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="hkFunded" checkbox>
+            <Switch />
+          </Field>
+          <Field span={16} name="fundedProjectId" label={t('registers.tenants.fields.fundedProject')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              disabled={!hkFunded}
+              notFoundContent={t('registers.tenants.noFundedProject')}
+              options={projects.filter((p) => !p.deletedAt).map((p) => ({ value: p.id, label: p.title }))}
+            />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')}>
           <Select mode="multiple" options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.tenants.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Empty, Form, Input, Modal, Popconfirm, Space, Switch, Table, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlossaryTermFields, type GlossaryTermRecord } from '../../shared/script/glossaryRecord';
 import { matchesQuery } from '../../shared/script/search';
 import { api, BridgeError, unwrap } from '../api/hetao';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { Highlighted } from './ReaderText';
@@ -25,27 +26,13 @@ export function GlossaryDialog({ open, onClose }: { open: boolean; onClose: () =
   const showUndo = useUndoMessage();
   const errorText = useErrorText();
   const { reloadGlossary } = useReaderScript();
-  const [terms, setTerms] = useState<GlossaryTermRecord[] | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<GlossaryTermRecord | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    setTerms(await unwrap(api().script.glossary({ includeDeleted: showDeleted })));
-  }, [showDeleted]);
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    unwrap(api().script.glossary({ includeDeleted: showDeleted })).then(
-      (list) => current && setTerms(list),
-      (error: unknown) => void message.error(errorText(error)),
-    );
-    return () => {
-      current = false;
-    };
-    // message and errorText do not change what is loaded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, showDeleted]);
+  const { data: terms, refetch: load } = useBridgeQuery(() => unwrap(api().script.glossary({ includeDeleted: showDeleted })), showDeleted, {
+    skip: !open,
+  });
 
   // Every screen converts with the glossary: tell them it changed.
   const changed = async () => {

@@ -1,11 +1,12 @@
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
 import { LocalizedName } from '../../shared/model/record';
 import { SubGroupFields, type SubGroup } from '../../shared/model/subGroup';
 import { api, BridgeError, unwrap } from '../api/hetao';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useErrorText } from '../api/useErrorText';
 import { zodRule } from '../forms/zodRule';
 import { WrittenInTag } from '../script/ReaderText';
@@ -52,21 +53,14 @@ export function SubGroupDialog({
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // Once an action carries the code in its reference (SP-2026-014) the code is fixed.
-  const [codeUse, setCodeUse] = useState<{ count: number; example: string } | null>(null);
-
-  useEffect(() => {
-    if (!subGroup) return;
-    let current = true;
-    unwrap(api().actions.list({ subGroupId: subGroup.id, limit: 1 })).then(
-      ({ rows, total }) => current && setCodeUse({ count: total, example: rows[0]?.reference ?? '' }),
-      (error: unknown) => current && setProblem(errorText(error)),
-    );
-    return () => {
-      current = false;
-    };
-    // The dialog is mounted for one sub-group at a time.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { data: codeUse } = useBridgeQuery(
+    async () => {
+      const { rows, total } = await unwrap(api().actions.list({ subGroupId: subGroup!.id, limit: 1 }));
+      return { count: total, example: rows[0]?.reference ?? '' };
+    },
+    subGroup?.id ?? null,
+    { skip: !subGroup, onError: (error) => setProblem(errorText(error)) },
+  );
 
   const codeFixed = !!codeUse && codeUse.count > 0;
 

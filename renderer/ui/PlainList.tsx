@@ -1,4 +1,5 @@
 import { Fragment, type Key, type LiHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { Card } from 'antd';
 import './plainList.css';
 
 /**
@@ -54,5 +55,17 @@ export function PlainListItem({
       <div className="plain-list-item-content">{children}</div>
       {trailing && <div className="plain-list-item-trailing">{trailing}</div>}
     </li>
+  );
+}
+
+/**
+ * A small card holding one list: its title (with how many, when `count` is given) also names the
+ * list for screen readers, so the overviews' lists read alike.
+ */
+export function ListCard<T>({ title, count, ...list }: Omit<Parameters<typeof PlainList<T>>[0], 'aria-label' | 'size'> & { title: string; count?: number }) {
+  return (
+    <Card size="small" title={count === undefined ? title : `${title} (${count})`}>
+      <PlainList size="small" aria-label={title} {...list} />
+    </Card>
   );
 }

@@ -23,3 +23,9 @@ export const LocalizedName = z.object({
   en: z.string().trim().max(160, 'validation.tooLong'),
 });
 export type LocalizedName = z.infer<typeof LocalizedName>;
+
+/** The list with `record` in place of the one with its id, or first when new (a save just returned). */
+export function upsertById<T extends { id: string }>(list: readonly T[] | null, record: T): T[] {
+  const current = list ?? [];
+  return current.some((r) => r.id === record.id) ? current.map((r) => (r.id === record.id ? record : r)) : [record, ...current];
+}

@@ -18,7 +18,7 @@
  * 5. Main: in electron/backend/openBackend.ts, `const widgets = new RegisterService(store, widgetRegister, …)`
  *    (pass `check` for rules that look at other records) and
  *    `widgets: registerHandlers(widgets, new RegisterImport({ service: widgets, … }))`.
- * 6. Renderer: a panel built from renderer/registers/ (useRegister, RegisterFilterBar, RegisterTable,
+ * 6. Renderer: a panel built from renderer/registers/ (RegisterPanel, useRegisterPanelState, RegisterTable,
  *    RecordDrawer, ImportWizard; SpaceUnitsPanel is the example) and ONE entry in the `items` of
  *    renderer/subGroups/SubGroupTab.tsx via `registerSection`, shown where the register is attached.
  */

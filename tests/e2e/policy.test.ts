@@ -75,7 +75,7 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     await ui.modal.getByText(text.errors['measure.stageBackNeedsNote']).waitFor();
     await ui.page.keyboard.press('Escape');
     await ui.modal.waitFor({ state: 'hidden' });
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `policy-measure-stages-${language}.png`) });
     await ui.page.keyboard.press('Escape');
     await ui.drawer.waitFor({ state: 'hidden' });
@@ -114,7 +114,7 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     await ui.modal.getByText(text.registers.import.summary.replace('{{total}}', '4').replace('{{importable}}', '2').replace('{{invalid}}', '2').replace('{{duplicates}}', '0')).waitFor();
     await ui.modal.getByText(text.validation.currencyNeeded).waitFor();
     await ui.modal.getByText(text.validation.endAfterStart).waitFor();
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `policy-import-preview-${language}.png`) });
     await ui.modal.getByRole('button', { name: text.registers.import.accept.replace('{{count}}', '2') }).click();
     await ui.modal.waitFor({ state: 'hidden' });
@@ -122,7 +122,7 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     const totals = projects.getByTestId('funding-totals');
     await totals.locator('[data-currency="HKD"]').getByText('5,400,000').waitFor();
     await totals.locator('[data-currency="CNY"]').getByText('5,000,000').waitFor();
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `policy-funded-projects-${language}.png`) });
 
     harness.dialogs.answerNextOpen(file);
@@ -138,7 +138,7 @@ describe.each(cases)('Joint Policy registers in $language', ({ language, locale,
     await overview.locator('[data-currency="HKD"]').waitFor();
     await overview.locator('[data-currency="CNY"]').waitFor();
     await overview.scrollIntoViewIfNeeded();
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `policy-overview-${language}.png`), fullPage: true });
   });
 });

@@ -81,13 +81,13 @@ describe.each(cases)('Joint Promotion events in $language', ({ language, locale,
     await ui.modal.getByText(text.validation.endBeforeStart).waitFor();
     await ui.modal.getByText(text.validation.choice).waitFor();
     await ui.modal.getByText(text.validation.number).waitFor();
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `promotion-import-preview-${language}.png`) });
     await ui.modal.getByRole('button', { name: text.registers.import.accept.replace('{{count}}', '2') }).click();
     await ui.modal.waitFor({ state: 'hidden' });
     await ui.row('大灣區創科路演').waitFor();
     await ui.row('河套国际人才交流会').waitFor();
-    await ui.settle();
+    await ui.settled();
     await ui.page.screenshot({ path: path.join(screenshots, `promotion-events-${language}.png`) });
 
     // The calendar moves to next March and shows the roadshow there.

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../renderer/api/hetao';
@@ -25,16 +25,25 @@ async function start() {
   return { user: userEvent.setup(), add };
 }
 
-/** Makes main's answer to the first text search arrive late, as a slow search of a large list would. */
-function delayFirstSearch(ms: number) {
+/**
+ * Makes main's answer to the first text search arrive late, as a slow search of a large list would;
+ * resolves once that late answer has been handed to the window.
+ */
+function delayFirstSearch(ms: number): Promise<void> {
   const api = window.hetao;
   let calls = 0;
+  let delivered!: () => void;
+  const lateAnswerDelivered = new Promise<void>((resolve) => (delivered = resolve));
   const search: HetaoApi['actions']['search'] = async (input) => {
     const answer = await api.actions.search(input);
-    if (++calls === 1) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (++calls === 1) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      queueMicrotask(delivered);
+    }
     return answer;
   };
   Object.defineProperty(window, 'hetao', { configurable: true, value: { ...api, actions: { ...api.actions, search } } });
+  return lateAnswerDelivered;
 }
 
 const listedTitles = (list: HTMLElement) => [...list.querySelectorAll('.ant-table-row')].map((row) => row.textContent ?? '');
@@ -50,9 +59,9 @@ describe('follow-up actions list', () => {
       await user.click(screen.getByRole('tab', { name: TAB_HANT }));
       const list = await screen.findByRole('region', { name: '跟進事項' });
       await within(list).findByText('籌備數據中心選址');
-      expect(within(list).getByText('共 3 項')).toBeTruthy();
+      expect(within(list).getByText('共 3 項')).toBeVisible();
 
-      delayFirstSearch(600);
+      const lateAnswerDelivered = delayFirstSearch(600);
       const box = within(list).getByLabelText('搜尋事項、詳情及進展紀錄');
       await user.type(box, '協調{Enter}');
       await user.clear(box);
@@ -61,9 +70,10 @@ describe('follow-up actions list', () => {
       await within(list).findByText('共 2 項');
       expect(listedTitles(list).some((title) => title.includes('協調'))).toBe(false);
       expect([...list.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['數據', '數據']);
-      // The first query's late answer changes nothing on screen.
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      expect(within(list).getByText('共 2 項')).toBeTruthy();
+      // The first query's late answer, once it has arrived and anything it set has rendered, changes nothing on screen.
+      await lateAnswerDelivered;
+      await act(async () => {});
+      expect(within(list).getByText('共 2 項')).toBeVisible();
       expect(listedTitles(list).some((title) => title.includes('協調'))).toBe(false);
 
       await user.clear(box);
@@ -81,7 +91,7 @@ describe('follow-up actions list', () => {
       await user.click(screen.getByRole('tab', { name: TAB_HANT }));
       const list = await screen.findByRole('region', { name: '跟進事項' });
       await within(list).findByText('研究數據跨境流動安排');
-      expect(within(list).getByText('未開始')).toBeTruthy();
+      expect(within(list).getByText('未開始')).toBeVisible();
 
       // Switched from another tab: the list, hidden meanwhile, follows when it is shown.
       await user.click(screen.getByRole('tab', { name: '總覽' }));
@@ -89,7 +99,7 @@ describe('follow-up actions list', () => {
       await user.click(await screen.findByRole('tab', { name: '香港科学园落户深圳' }));
       const shown = await screen.findByRole('region', { name: '跟进事项' });
       await within(shown).findByText('研究数据跨境流动安排');
-      expect(within(shown).getByText('未开始')).toBeTruthy();
+      expect(within(shown).getByText('未开始')).toBeVisible();
       await waitFor(() => expect(within(shown).queryByText('研究數據跨境流動安排')).toBeNull());
     },
     SLOW,

@@ -37,32 +37,32 @@ describe('the arrangement tab', () => {
     const item = await screen.findByRole('treeitem', { name: /^第二條（三）1\s支持科研/ });
     await user.click(within(item).getByText(/支持科研/));
     const detail = await screen.findByRole('region', { name: '第二條（三）1\u3000支持科研' });
-    expect(within(detail).getByText(/研究建立港深聯合資助項目庫，分享項目資訊/)).toBeTruthy();
-    expect(await within(detail).findByText(/^JP-\d{4}-001$/)).toBeTruthy();
+    expect(within(detail).getByText(/研究建立港深聯合資助項目庫，分享項目資訊/)).toBeVisible();
+    expect(await within(detail).findByText(/^JP-\d{4}-001$/)).toBeVisible();
 
     // Both scripts side by side, the Simplified as reviewed.
     await user.click(within(detail).getByRole('switch', { name: '繁簡對照' }));
-    expect(within(detail).getByText(/研究建立港深联合资助项目库，分享项目信息/)).toBeTruthy();
+    expect(within(detail).getByText(/研究建立港深联合资助项目库，分享项目信息/)).toBeVisible();
 
     const notes = within(detail).getByRole('region', { name: '條文進展紀錄' });
     await user.click(within(notes).getByRole('button', { name: '加入進展' }));
-    expect(await within(notes).findByText('必須填寫。')).toBeTruthy();
+    expect(await within(notes).findByText('必須填寫。')).toBeVisible();
     await user.type(within(notes).getByLabelText('進展'), '雙方同意項目庫的資料欄位。');
     await user.click(within(notes).getByRole('button', { name: '加入進展' }));
-    expect(await within(notes).findByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeTruthy();
+    expect(await within(notes).findByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeVisible();
 
     await user.click(within(notes).getByRole('button', { name: /^刪\s?除$/ }));
     const confirm = await screen.findByRole('tooltip');
     await user.click(within(confirm).getByRole('button', { name: /^刪\s?除$/ }));
     await waitFor(() => expect(within(notes).queryByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeNull());
     await user.click(await screen.findByRole('button', { name: '復原' }));
-    expect(await within(notes).findByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeTruthy();
+    expect(await within(notes).findByText('雙方同意項目庫的資料欄位。', { selector: '.clause-note .ant-typography' })).toBeVisible();
 
     // A clause named in a note links to that clause.
     await user.type(within(notes).getByLabelText('進展'), '數據互通部分按第二條（二）跟進。');
     await user.click(within(notes).getByRole('button', { name: '加入進展' }));
     await user.click(await within(notes).findByRole('link', { name: '開啟合作安排第二條（二）' }));
-    expect(await screen.findByRole('region', { name: '第二條（二）\u3000推動制度創新及創科資源便捷流動' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: '第二條（二）\u3000推動制度創新及創科資源便捷流動' })).toBeVisible();
   }, SLOW);
 
   it("opens at a clause from the clause link in a sub-group's action list, in Simplified", async () => {
@@ -72,7 +72,7 @@ describe('the arrangement tab', () => {
     await user.click(screen.getByRole('tab', { name: '联合政策' }));
     await user.click(await screen.findByRole('link', { name: '打开合作安排第二条（二）' }));
     const detail = await screen.findByRole('region', { name: '第二条（二）\u3000推动制度创新及创科资源便捷流动' });
-    expect(within(detail).getByText(/港深两地政府同意推动人才、资金、物资以及数据等创科资源有效流动/)).toBeTruthy();
-    expect(screen.getByRole('tab', { name: '合作安排', selected: true })).toBeTruthy();
+    expect(within(detail).getByText(/港深两地政府同意推动人才、资金、物资以及数据等创科资源有效流动/)).toBeVisible();
+    expect(screen.getByRole('tab', { name: '合作安排', selected: true })).toBeVisible();
   }, SLOW);
 });

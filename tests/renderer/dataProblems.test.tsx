@@ -47,8 +47,8 @@ describe('when the disk is full', () => {
     disk.state.full = true;
     await user.click(screen.getByText('English'));
     // The switch applies on screen at once; the banner says it is only in memory.
-    expect(await screen.findByText(/Some changes are not yet on disk: The disk is full\./)).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Joint Policy' })).toBeTruthy();
+    expect(await screen.findByText(/Some changes are not yet on disk: The disk is full\./)).toBeVisible();
+    expect(screen.getByRole('tab', { name: 'Joint Policy' })).toBeVisible();
 
     disk.state.full = false;
     await user.click(screen.getByRole('button', { name: 'Retry saving' }));
@@ -85,9 +85,9 @@ describe('when the data was written by a newer version of the app', () => {
     close = () => app.backend.close();
     const alert = await screen.findByText('此数据由较新版本的一区两园工作台创建');
     expect(alert).toBeTruthy();
-    expect(screen.getByText(new RegExp(`数据格式为第 7 版，本程序只支持至第 ${SCHEMA_VERSION} 版。为免损坏数据，本程序未作任何更改。`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`数据格式为第 7 版，本程序只支持至第 ${SCHEMA_VERSION} 版。为免损坏数据，本程序未作任何更改。`))).toBeVisible();
     expect(screen.queryByRole('tab')).toBeNull();
-    expect(within(document.body).getByRole('button', { name: '打开数据文件夹' })).toBeTruthy();
+    expect(within(document.body).getByRole('button', { name: '打开数据文件夹' })).toBeVisible();
     expect(await readFile(file, 'utf8')).toBe(future);
   });
 });

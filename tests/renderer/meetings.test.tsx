@@ -27,12 +27,12 @@ describe('a sub-group’s meetings', () => {
     const { user } = await openMeetings();
     // The overview keeps the working group's own meetings; this is the sub-group's section.
     const section = await screen.findByRole('region', { name: '「香港科學園落戶深圳」專組' });
-    expect(await within(section).findByText('尚未有會議。按「新增會議」開始。')).toBeTruthy();
+    expect(await within(section).findByText('尚未有會議。按「新增會議」開始。')).toBeVisible();
     await user.click(within(section).getByRole('button', { name: '新增會議' }));
     const drawer = await screen.findByRole('dialog');
     const title = within(drawer).getByLabelText('主題');
     await user.type(title, '租賃安排{Enter}');
-    expect(await within(drawer).findByText('必須填寫。')).toBeTruthy();
+    expect(await within(drawer).findByText('必須填寫。')).toBeVisible();
     expect((title as HTMLInputElement).value).toBe('租賃安排');
     expect(await unwrap(window.hetao.meetings.list({ subGroupId: await spId() }))).toEqual([]);
   });

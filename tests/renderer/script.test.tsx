@@ -35,8 +35,8 @@ describe("content in the reader's script", () => {
       await contact('李小明', '創新科技署', 'HK');
       await user.click(screen.getByRole('tab', { name: '通訊錄' }));
       // Converted once the dictionaries have loaded; stored text is shown meanwhile.
-      expect(await screen.findByText('陳大文')).toBeTruthy();
-      expect(await screen.findByText('深圳市科技創新局')).toBeTruthy();
+      expect(await screen.findByText('陳大文')).toBeVisible();
+      expect(await screen.findByText('深圳市科技創新局')).toBeVisible();
       expect(screen.queryByText('陈大文')).toBeNull();
 
       await user.type(screen.getByLabelText('搜尋姓名、職銜、機構、電郵或電話'), '科技創新');
@@ -58,24 +58,24 @@ describe("content in the reader's script", () => {
       await user.click(screen.getByRole('button', { name: '设置和关于' }));
       await user.click(await screen.findByRole('button', { name: /术语表/ }));
       const glossary = await modalTitled('术语表');
-      expect(await within(glossary).findByText('香港特别行政区政府')).toBeTruthy();
+      expect(await within(glossary).findByText('香港特别行政区政府')).toBeVisible();
 
       await user.type(within(glossary).getByLabelText('搜索术语（繁简皆可）'), '港深聯合');
-      expect(await within(glossary).findByText('Hong Kong-Shenzhen Joint Funded Projects Pool')).toBeTruthy();
+      expect(await within(glossary).findByText('Hong Kong-Shenzhen Joint Funded Projects Pool')).toBeVisible();
       await waitFor(() => expect(within(glossary).queryByText('香港特别行政区政府')).toBeNull());
 
       await user.click(within(glossary).getByRole('button', { name: /新增术语/ }));
       const form = await modalTitled('新增术语');
       await user.type(within(form).getByLabelText('繁体'), '香港科技園公司');
       await user.type(within(form).getByLabelText('简体'), '港科园{Enter}');
-      expect(await within(form).findByText('术语表已有“香港科技園公司”，同一词语只可有一个对应。')).toBeTruthy();
+      expect(await within(form).findByText('术语表已有“香港科技園公司”，同一词语只可有一个对应。')).toBeVisible();
       expect((within(form).getByLabelText('简体') as HTMLInputElement).value).toBe('港科园');
 
       await user.clear(within(form).getByLabelText('繁体'));
       await user.type(within(form).getByLabelText('繁体'), '軟件');
       await user.clear(within(form).getByLabelText('简体'));
       await user.type(within(form).getByLabelText('简体'), '软件{Enter}');
-      expect(await screen.findByText('已新增“軟件”。')).toBeTruthy();
+      expect(await screen.findByText('已新增“軟件”。')).toBeVisible();
       const terms = await unwrap(window.hetao.script.glossary({ includeDeleted: false }));
       expect(terms.at(-1)).toMatchObject({ hant: '軟件', hans: '软件' });
     },
@@ -94,13 +94,13 @@ describe("content in the reader's script", () => {
         }),
       );
       await user.click(screen.getByRole('tab', { name: '香港科学园落户深圳' }));
-      expect(await screen.findByText('落实“先行先试‘白名单’”安排')).toBeTruthy();
+      expect(await screen.findByText('落实“先行先试‘白名单’”安排')).toBeVisible();
       expect(screen.getAllByText('“香港科学园落户深圳”专组').length).toBeGreaterThan(0);
 
       await user.click(screen.getByRole('button', { name: '设置和关于' }));
       await user.click(await screen.findByRole('radio', { name: '保留输入时的引号' }));
-      expect(await screen.findByText('已更改引号设置，适用于整个工作组的显示、导出、打印及会议文件包。')).toBeTruthy();
-      expect(await screen.findByText('落实「先行先试『白名单』」安排')).toBeTruthy();
+      expect(await screen.findByText('已更改引号设置，适用于整个工作组的显示、导出、打印及会议文件包。')).toBeVisible();
+      expect(await screen.findByText('落实「先行先试『白名单』」安排')).toBeVisible();
       expect((await unwrap(window.hetao.workingGroup.get())).quoteMarks).toBe('asWritten');
     },
     SLOW,

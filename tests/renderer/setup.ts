@@ -1,5 +1,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+// Matchers that say what a user sees: toBeVisible, toHaveTextContent, toBeDisabled.
+import '@testing-library/jest-dom/vitest';
 
 // jsdom lacks these browser APIs that antd's responsive components call.
 Object.defineProperty(window, 'matchMedia', {

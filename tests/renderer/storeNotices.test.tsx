@@ -29,7 +29,7 @@ describe('what the user is told about the data folder as the app opens', () => {
     const app = await renderApp({ dataDir: seeded.dataDir, systemLocale: 'zh-HK', backend: { fs: readOnlyFs } });
     close = () => app.backend.close();
     await screen.findByRole('tab', { name: '聯合政策' });
-    expect(await screen.findByText(`資料夾「${seeded.dataDir}」是唯讀的：資料只供閱覽，所作的變更無法儲存。`)).toBeTruthy();
+    expect(await screen.findByText(`資料夾「${seeded.dataDir}」是唯讀的：資料只供閱覽，所作的變更無法儲存。`)).toBeVisible();
   });
 
   it('a folder whose collections are gone offers its save points instead of starting anew', async () => {
@@ -40,8 +40,8 @@ describe('what the user is told about the data folder as the app opens', () => {
     await fsp.rm(path.join(seeded.dataDir, 'collections'), { recursive: true });
     const app = await renderApp({ dataDir: seeded.dataDir, systemLocale: 'en-GB' });
     close = () => app.backend.close();
-    expect(await screen.findByText('The data is missing, but backups exist')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Restore this save point' })).toBeTruthy();
+    expect(await screen.findByText('The data is missing, but backups exist')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Restore this save point' })).toBeVisible();
     await expect(fsp.stat(path.join(seeded.dataDir, 'collections'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

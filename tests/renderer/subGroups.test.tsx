@@ -40,7 +40,7 @@ describe('managing sub-groups', () => {
 
       await user.click(await screen.findByRole('button', { name: /編輯專組/ }));
       const dialog = await screen.findByRole('dialog');
-      expect(await within(dialog).findByText(/尚未有跟進事項使用此代號/)).toBeTruthy();
+      expect(await within(dialog).findByText(/尚未有跟進事項使用此代號/)).toBeVisible();
       const code = within(dialog).getByLabelText('代號');
       await user.clear(code);
       await user.type(code, 'SP');
@@ -48,7 +48,7 @@ describe('managing sub-groups', () => {
       await user.clear(remit);
       await user.type(remit, '新職責');
       await user.type(within(dialog).getByLabelText('英文名稱'), '{Enter}');
-      expect(await within(dialog).findByText('代號「SP」已被其他專組使用。')).toBeTruthy();
+      expect(await within(dialog).findByText('代號「SP」已被其他專組使用。')).toBeVisible();
       expect((within(dialog).getByLabelText('職責') as HTMLTextAreaElement).value).toBe('新職責');
 
       await user.clear(code);
@@ -58,7 +58,7 @@ describe('managing sub-groups', () => {
       await user.type(within(dialog).getByLabelText('繁體名稱'), '{Enter}');
       await screen.findByText('已儲存「聯合政策」專組。');
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-      expect(screen.getByRole('heading', { name: '「聯合政策」專組 JPOL' })).toBeTruthy();
+      expect(screen.getByRole('heading', { name: '「聯合政策」專組 JPOL' })).toBeVisible();
       const stored = (await unwrap(window.hetao.subGroups.list())).find((s) => s.code === 'JPOL')!;
       expect(stored).toMatchObject({ remit: '新職責', convenors: { HK: chan.id, SZ: null } });
     },
@@ -79,7 +79,7 @@ describe('managing sub-groups', () => {
       await user.click(screen.getByRole('tab', { name: '香港科學園落戶深圳' }));
       await user.click(await screen.findByRole('button', { name: /編輯專組/ }));
       const dialog = await screen.findByRole('dialog');
-      expect(await within(dialog).findByText(/此代號已用於 1 項跟進事項的編號（例如 SP-\d{4}-001）/)).toBeTruthy();
+      expect(await within(dialog).findByText(/此代號已用於 1 項跟進事項的編號（例如 SP-\d{4}-001）/)).toBeVisible();
       expect((within(dialog).getByLabelText('代號') as HTMLInputElement).disabled).toBe(true);
 
       await user.type(within(dialog).getByLabelText('繁體名稱'), '改名');
@@ -105,7 +105,7 @@ describe('managing sub-groups', () => {
       await user.click(screen.getByRole('tab', { name: '聯合政策' }));
       await user.click(await screen.findByRole('button', { name: /封存專組/ }));
       const confirm = await screen.findByRole('dialog');
-      expect(within(confirm).getByText(/專組的所有資料都會保留/)).toBeTruthy();
+      expect(within(confirm).getByText(/專組的所有資料都會保留/)).toBeVisible();
       // Cancelling changes nothing.
       await user.click(within(confirm).getByRole('button', { name: '取消' }));
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -116,12 +116,12 @@ describe('managing sub-groups', () => {
       await screen.findByText('已封存「聯合政策」專組。');
       await waitFor(() => expect(subGroupTabs()).toEqual(['香港科學園落戶深圳', '聯合推廣']));
       // The overview is open again, counting two sub-groups.
-      expect(await screen.findByText('共 2 個專組')).toBeTruthy();
+      expect(await screen.findByText('共 2 個專組')).toBeVisible();
 
       await user.click(screen.getByRole('button', { name: '已封存專組（1）' }));
       const archived = await screen.findByRole('dialog', { name: '已封存專組' });
       await user.click(within(archived).getByRole('button', { name: /還原 「聯合政策」專組/ }));
-      expect(await within(archived).findByText('沒有已封存的專組。')).toBeTruthy();
+      expect(await within(archived).findByText('沒有已封存的專組。')).toBeVisible();
       await waitFor(() => expect(subGroupTabs()).toEqual(['香港科學園落戶深圳', '聯合政策', '聯合推廣']));
     },
     SLOW,
@@ -146,7 +146,7 @@ describe('managing sub-groups', () => {
         const saved: SubGroup[] = await unwrap(window.hetao.subGroups.list());
         expect(saved.map((s) => s.code)).toEqual(['JP', 'SP', 'PR']);
       });
-      expect(await screen.findByText('「香港科學園落戶深圳」專組現為第 2 個專組分頁。')).toBeTruthy();
+      expect(await screen.findByText('「香港科學園落戶深圳」專組現為第 2 個專組分頁。')).toBeVisible();
     },
     SLOW,
   );
@@ -173,8 +173,8 @@ describe('managing sub-groups', () => {
       app.unmount();
       await user.click(await screen.findByRole('tab', { name: '联合推广' }));
       await user.click(await screen.findByRole('button', { name: '专组资料' }));
-      expect(await screen.findByText('李明 · 处长 · 深圳市科技创新局')).toBeTruthy();
-      expect(screen.getByText('尚未指定')).toBeTruthy();
+      expect(await screen.findByText('李明 · 处长 · 深圳市科技创新局')).toBeVisible();
+      expect(screen.getByText('尚未指定')).toBeVisible();
     },
     SLOW,
   );

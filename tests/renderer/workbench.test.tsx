@@ -18,8 +18,8 @@ describe('Workbench', () => {
     await start('zh-HK');
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['總覽', '通訊錄', '合作安排', '交換', '香港科學園落戶深圳', '聯合政策', '聯合推廣']);
-    expect(screen.getByRole('heading', { name: '「一區兩園」項目工作組' })).toBeTruthy();
-    expect(screen.getByText('共 3 個專組')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '「一區兩園」項目工作組' })).toBeVisible();
+    expect(screen.getByText('共 3 個專組')).toBeVisible();
   });
 
   it('starts in Simplified on a Mainland laptop, with dates in the Chinese form', async () => {
@@ -35,8 +35,8 @@ describe('Workbench', () => {
     const user = userEvent.setup();
     await screen.findAllByRole('tab');
     await user.click(screen.getByText('English'));
-    expect(await screen.findByRole('tab', { name: 'Overview' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Joint Policy' })).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: 'Overview' })).toBeVisible();
+    expect(screen.getByRole('tab', { name: 'Joint Policy' })).toBeVisible();
     expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('Hetao Desk');
     const saved = await window.hetao.settings.get();
@@ -52,7 +52,7 @@ describe('Workbench', () => {
     await user.type(within(dialog).getByLabelText('繁體名稱'), '「人才」專組');
     await user.type(within(dialog).getByLabelText('代號'), '1x');
     await user.click(within(dialog).getByRole('button', { name: '設立專組' }));
-    expect(await within(dialog).findByText('代號須為 2 至 6 個英文大寫字母或數字，並以字母開頭。')).toBeTruthy();
+    expect(await within(dialog).findByText('代號須為 2 至 6 個英文大寫字母或數字，並以字母開頭。')).toBeVisible();
     expect((await within(dialog).findAllByText('必須填寫。')).length).toBeGreaterThan(0);
     expect((within(dialog).getByLabelText('繁體名稱') as HTMLInputElement).value).toBe('「人才」專組');
   });
@@ -62,8 +62,8 @@ describe('Workbench', () => {
     await screen.findAllByRole('tab');
     app.sendMenuCommand('openSettings');
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(within(dialog).getByText(app.dataDir)).toBeTruthy());
-    expect(within(dialog).getByText('設定及關於')).toBeTruthy();
+    await waitFor(() => expect(within(dialog).getByText(app.dataDir)).toBeVisible());
+    expect(within(dialog).getByText('設定及關於')).toBeVisible();
   });
 
   it('shows in About where the error log is, when the app keeps one', async () => {
@@ -72,7 +72,7 @@ describe('Workbench', () => {
     await screen.findAllByRole('tab');
     app.sendMenuCommand('openSettings');
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText(logFile)).toBeTruthy();
-    expect(within(dialog).getByText('错误记录')).toBeTruthy();
+    expect(await within(dialog).findByText(logFile)).toBeVisible();
+    expect(within(dialog).getByText('错误记录')).toBeVisible();
   });
 });

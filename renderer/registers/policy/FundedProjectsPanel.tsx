@@ -1,6 +1,6 @@
-import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Card, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
@@ -15,19 +15,18 @@ import {
 } from '../../../shared/model/registers/fundedProject';
 import type { Tenant } from '../../../shared/model/registers/tenant';
 import { applyQuery } from '../../../shared/registers/query';
-import { api, unwrap } from '../../api/hetao';
 import { calendarDate, fromDay, localName, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import type { RegisterApi } from '../registerApi';
-import { useRegisterChanged } from '../registerEvents';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { statusColumn } from '../registerColumns';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
+import { fundedProjectsApi, tenantsApi } from '../registerApi';
+import { useLinkedRecords } from '../useLinkedRecords';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
-import { fundedProjectsApi } from './policyApi';
-import { amountText, ClauseSelect, SideTag, sides, useMoney } from './policyFormat';
-import { CellTag, type TagTone } from '../../ui/CellTag';
+import { amountText, ClauseSelect, MoneyRow, SideSelect, SideTag, sides, useMoney } from './policyFormat';
+import type { TagTone } from '../../ui/CellTag';
 
-const tenantsApi = () => api().tenants as unknown as RegisterApi<Tenant, unknown>;
 const statusColour: Record<ProjectStatus, TagTone> = { proposed: 'default', approved: 'blue', ongoing: 'green', completed: 'cyan', terminated: 'default' };
 
 type Values = Omit<FundedProjectFields, 'startDate' | 'endDate'> & { startDate: ReturnType<typeof toDay>; endDate: ReturnType<typeof toDay> };
@@ -52,30 +51,17 @@ const toValues = (p: FundedProject | null): Values => ({
 const toFields = (v: Values) => ({ ...v, amount: v.amount ?? null, currency: v.currency ?? null, tenantId: v.tenantId ?? null, startDate: fromDay(v.startDate), endDate: fromDay(v.endDate) });
 const label = (p: Pick<FundedProject, 'reference' | 'title'>) => fundedProjectRegister.label(p as FundedProjectFields);
 
-/**
- * The tenants, for the tenant column and picker, read once the projects are on screen: thousands of
- * each would otherwise cross the bridge together and delay the list.
- */
-function useTenantsOnceListed(listed: boolean): Tenant[] {
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  const load = useCallback(() => void unwrap(tenantsApi().list()).then(setTenants, () => setTenants([])), []);
-  useEffect(() => {
-    if (!listed) return;
-    const timer = setTimeout(load, 0);
-    return () => clearTimeout(timer);
-  }, [listed, load]);
-  useRegisterChanged('tenants', load);
-  return tenants;
-}
-
 /** 港深聯合資助項目庫: the joint funded-projects pool, with funding totalled per currency for what the filters show. */
 export function FundedProjectsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('fundedProjects', fundedProjectsApi, label);
+  const panel = useRegisterPanelState('fundedProjects', fundedProjectsApi, label);
   const { records, query, open } = panel;
-  const tenants = useTenantsOnceListed(records !== null);
+  // The tenants, for the tenant column and picker, read once the projects are listed: thousands of
+  // each would otherwise cross the bridge together and delay the list.
+  const tenants = useLinkedRecords<Tenant>('tenants', tenantsApi, records !== null);
 
   const tenantById = useMemo(() => new Map(tenants.map((x) => [x.id, x])), [tenants]);
   const indexed = useSearchIndex(records, fundedProjectRegister.searchTexts, query.text);
@@ -119,14 +105,7 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         sorter: (a, b) => ordinal(a.startDate, b.startDate),
         render: (_: unknown, p) => [calendarDate(p.startDate, language), calendarDate(p.endDate, language)].filter(Boolean).join(' – '),
       },
-      {
-        key: 'status',
-        title: t('registers.fundedProjects.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => projectStatuses.indexOf(a.status) - projectStatuses.indexOf(b.status),
-        render: (status: ProjectStatus) => <CellTag tone={statusColour[status]}>{t(`registers.fundedProjects.status.${status}`)}</CellTag>,
-      },
+      statusColumn('fundedProjects', projectStatuses, statusColour, t, 100),
       {
         key: 'park',
         title: t('registers.fundedProjects.filterPark'),
@@ -178,9 +157,9 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
       head={totalsCard}
       count={visible.length}
       filters={[
-        { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
-        { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) })) },
-        { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) })) },
+        { key: 'funder', label: t('registers.fundedProjects.filterFunder'), options: choices(sides, 'registers.side') },
+        { key: 'status', label: t('registers.fundedProjects.filterStatus'), options: choices(projectStatuses, 'registers.fundedProjects.status') },
+        { key: 'currency', label: t('registers.fundedProjects.filterCurrency'), options: choices(currencies, 'registers.currency') },
         {
           key: 'park',
           label: t('registers.fundedProjects.filterPark'),
@@ -200,97 +179,64 @@ export function FundedProjectsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="reference" label={t('registers.fundedProjects.fields.reference')}>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="title" label={t('registers.fundedProjects.fields.title')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="institution" label={t('registers.fundedProjects.fields.institution')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="principalInvestigator" label={t('registers.fundedProjects.fields.principalInvestigator')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="funder" label={t('registers.fundedProjects.fields.funder')}>
-              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="scheme" label={t('registers.fundedProjects.fields.scheme')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="currency" label={t('registers.fundedProjects.fields.currency')}>
-              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="amount" label={t('registers.fundedProjects.fields.amount')}>
-              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="startDate" label={t('registers.fundedProjects.fields.startDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="endDate" label={t('registers.fundedProjects.fields.endDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.fundedProjects.fields.status')}>
-              <Select options={projectStatuses.map((s) => ({ value: s, label: t(`registers.fundedProjects.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="inShenzhenPark" label={t('registers.fundedProjects.fields.inShenzhenPark')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="tenantId" label={t('registers.fundedProjects.fields.tenantId')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={t('registers.fundedProjects.noTenant')}
-                options={tenantOptions}
-                // A tenant's space is in the Shenzhen Park, so its project runs there.
-                onChange={(tenantId: string | undefined) => tenantId && form.setFieldValue('inShenzhenPark', true)}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+        <FieldRow>
+          <Field span={8} name="reference">
+            <Input autoFocus />
+          </Field>
+          <Field span={16} name="title" required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={14} name="institution" required>
+            <Input />
+          </Field>
+          <Field span={10} name="principalInvestigator">
+            <Input />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="funder">
+            <SideSelect />
+          </Field>
+          <Field span={16} name="scheme">
+            <Input />
+          </Field>
+        </FieldRow>
+        <MoneyRow amount="amount" />
+        <FieldRow>
+          <Field span={8} name="startDate">
+            <DateInput />
+          </Field>
+          <Field span={8} name="endDate">
+            <DateInput />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={choices(projectStatuses, 'registers.fundedProjects.status')} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="inShenzhenPark" checkbox>
+            <Switch />
+          </Field>
+          <Field span={16} name="tenantId">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('registers.fundedProjects.noTenant')}
+              options={tenantOptions}
+              // A tenant's space is in the Shenzhen Park, so its project runs there.
+              onChange={(tenantId: string | undefined) => tenantId && form.setFieldValue('inShenzhenPark', true)}
+            />
+          </Field>
+        </FieldRow>
+        <Field name="clauses" label={t('registers.common.clauses')} required>
           <ClauseSelect language={language} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.fundedProjects.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

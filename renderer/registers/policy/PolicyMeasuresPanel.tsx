@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Steps, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Divider, Form, Input, Select, Steps, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,11 +23,12 @@ import { api, unwrap } from '../../api/hetao';
 import { ClauseLinks } from '../../arrangement/clauseNavigation';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
 import { RecordDrawer } from '../RecordDrawer';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
-import { policyMeasuresApi } from './policyApi';
-import { ClauseSelect, SideTag, sides } from './policyFormat';
+import { policyMeasuresApi } from '../registerApi';
+import { ClauseSelect, SideSelect, SideTag, sides } from './policyFormat';
 import { StageMoveDialog } from './StageMoveDialog';
 import { CellTag, type TagTone } from '../../ui/CellTag';
 
@@ -50,10 +51,11 @@ const toFields = (values: Values) => ({ ...values, nextStepDate: fromDay(values.
 /** 聯合政策: the policy measures the two governments agreed to explore, each moved through its stages with a dated log. */
 export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: string; language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const label = (m: Pick<PolicyMeasure, 'title'>) => nameIn(m.title, language);
-  const panel = useRegisterPanel('policyMeasures', policyMeasuresApi, label);
+  const panel = useRegisterPanelState('policyMeasures', policyMeasuresApi, label);
   const { records, query, open } = panel;
   const [moving, setMoving] = useState<PolicyMeasure | null>(null);
   const [actions, setActions] = useState<ActionRow[]>([]);
@@ -142,8 +144,8 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
       importColumns={policyMeasureRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: measureStages.map((s) => ({ value: s, label: t(`registers.policyMeasures.stage.${s}`) })) },
-        { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'stage', label: t('registers.policyMeasures.filterStage'), options: choices(measureStages, 'registers.policyMeasures.stage') },
+        { key: 'leadSide', label: t('registers.policyMeasures.filterSide'), options: choices(sides, 'registers.side') },
         { key: 'clause', label: t('registers.policyMeasures.filterClause'), options: clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) })) },
       ]}
     >
@@ -156,73 +158,59 @@ export function PolicyMeasuresPanel({ subGroupId, language }: { subGroupId: stri
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12} align="bottom">
-          <Col span={11}>
-            <Form.Item name={['title', 'hant']} label={t('registers.policyMeasures.fields.titleHant')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={2}>
-            <Form.Item>
-              <Button
-                icon={<SwapOutlined />}
-                onClick={() => void fillOtherScript()}
-                aria-label={t('registers.policyMeasures.fillOther')}
-                title={t('registers.policyMeasures.fillOther')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={11}>
-            <Form.Item name={['title', 'hans']} label={t('registers.policyMeasures.fields.titleHans')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name={['title', 'en']} label={t('registers.policyMeasures.fields.titleEn')}>
+        <FieldRow align="bottom">
+          <Field span={11} name={['title', 'hant']} label={t('registers.policyMeasures.fields.titleHant')} required>
+            <Input autoFocus />
+          </Field>
+          <Field span={2}>
+            <Button
+              icon={<SwapOutlined />}
+              onClick={() => void fillOtherScript()}
+              aria-label={t('registers.policyMeasures.fillOther')}
+              title={t('registers.policyMeasures.fillOther')}
+            />
+          </Field>
+          <Field span={11} name={['title', 'hans']} label={t('registers.policyMeasures.fields.titleHans')} required>
+            <Input />
+          </Field>
+        </FieldRow>
+        <Field name={['title', 'en']} label={t('registers.policyMeasures.fields.titleEn')}>
           <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="clauses" label={t('registers.policyMeasures.fields.clauses')} required>
-              <ClauseSelect language={language} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="leadSide" label={t('registers.policyMeasures.fields.leadSide')}>
-              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="nextStep" label={t('registers.policyMeasures.fields.nextStep')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="nextStepDate" label={t('registers.policyMeasures.fields.nextStepDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="actionIds" label={t('registers.policyMeasures.fields.actionIds')}>
+        </Field>
+        <FieldRow>
+          <Field span={16} name="clauses" required>
+            <ClauseSelect language={language} />
+          </Field>
+          <Field span={8} name="leadSide">
+            <SideSelect />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={16} name="nextStep">
+            <Input />
+          </Field>
+          <Field span={8} name="nextStepDate">
+            <DateInput />
+          </Field>
+        </FieldRow>
+        <Field name="actionIds">
           <Select
             mode="multiple"
             optionFilterProp="label"
             notFoundContent={t('registers.policyMeasures.noActions')}
             options={actions.filter((a) => !a.deletedAt).map((a) => ({ value: a.id, label: `${a.reference} ${a.title}` }))}
           />
-        </Form.Item>
-        <Form.Item name="meetingIds" label={t('registers.policyMeasures.fields.meetingIds')}>
+        </Field>
+        <Field name="meetingIds">
           <Select
             mode="multiple"
             optionFilterProp="label"
             options={meetings.filter((m) => !m.deletedAt).map((m) => ({ value: m.id, label: `${m.number} ${m.title} ${calendarDate(m.date, language)}` }))}
           />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.policyMeasures.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
         <Divider titlePlacement="start">{t('registers.policyMeasures.stageLog')}</Divider>
         {editing ? (
           <StageSection

@@ -8,9 +8,9 @@ import { measureStages, type MeasureSummary } from '../../../shared/model/regist
 import { unwrap } from '../../api/hetao';
 import { calendarDate } from '../format';
 import { useRegisterChanged } from '../registerEvents';
-import { fundedProjectsApi, policyMeasuresApi, promotionEventsApi } from './policyApi';
+import { fundedProjectsApi, policyMeasuresApi, promotionEventsApi } from '../registerApi';
 import { amountText } from './policyFormat';
-import { PlainList, PlainListItem } from '../../ui/PlainList';
+import { ListCard, PlainListItem } from '../../ui/PlainList';
 
 interface Figures {
   measures: MeasureSummary;
@@ -71,18 +71,15 @@ export function PolicyOverview({ language, refreshKey }: { language: Language; r
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('registers.policyOverview.events')}>
-            <PlainList
-              size="small"
-              items={events.upcoming}
-              rowKey={(event) => event.id}
-              aria-label={t('registers.policyOverview.events')}
-              empty={t('registers.policyOverview.eventsEmpty')}
-              renderItem={(event) => (
-                <PlainListItem>{t('registers.policyOverview.eventLine', { date: calendarDate(event.startDate, language), name: event.name, city: event.city })}</PlainListItem>
-              )}
-            />
-          </Card>
+          <ListCard
+            title={t('registers.policyOverview.events')}
+            items={events.upcoming}
+            rowKey={(event) => event.id}
+            empty={t('registers.policyOverview.eventsEmpty')}
+            renderItem={(event) => (
+              <PlainListItem>{t('registers.policyOverview.eventLine', { date: calendarDate(event.startDate, language), name: event.name, city: event.city })}</PlainListItem>
+            )}
+          />
         </Col>
       </Row>
     </section>

@@ -6,7 +6,7 @@ import { isBackward, measureStages, nextStage, type MeasureStage, type PolicyMea
 import { unwrap } from '../../api/hetao';
 import { useErrorText } from '../../api/useErrorText';
 import { fromDay, toDay } from '../format';
-import { policyMeasuresApi } from './policyApi';
+import { policyMeasuresApi } from '../registerApi';
 
 interface Values {
   to: MeasureStage;

@@ -1,11 +1,12 @@
-import { Select } from 'antd';
+import { InputNumber, Select, type SelectProps } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
-import type { Currency } from '../../../shared/model/registers/common';
+import { currencies, type Currency } from '../../../shared/model/registers/common';
 import { CellTag, type TagTone } from '../../ui/CellTag';
+import { Field, FieldRow, useChoices } from '../RegisterField';
 
 const numberLocale: Record<Language, string> = { 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN', en: 'en-GB' };
 
@@ -38,4 +39,25 @@ export function count(value: number | null, language: Language): string {
 
 export function ClauseSelect({ language, ...props }: { language: Language; value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
   return <Select mode="multiple" optionFilterProp="label" {...props} options={clauses.map((c) => ({ value: c.id, label: clauseLabel(c.id, language) }))} />;
+}
+
+/** The side leading or funding a record: 香港, 深圳 or 聯合. */
+export function SideSelect(props: SelectProps<OwnerSide>) {
+  const choices = useChoices();
+  return <Select options={choices(sides, 'registers.side')} {...props} />;
+}
+
+/** A sum and its currency side by side in a register's form; the currency is never assumed. */
+export function MoneyRow({ amount }: { amount: string }) {
+  const choices = useChoices();
+  return (
+    <FieldRow>
+      <Field span={8} name="currency">
+        <Select allowClear options={choices(currencies, 'registers.currency')} />
+      </Field>
+      <Field span={16} name={amount}>
+        <InputNumber style={{ width: '100%' }} min={0} step={1000} />
+      </Field>
+    </FieldRow>
+  );
 }

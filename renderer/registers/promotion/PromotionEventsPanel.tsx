@@ -1,11 +1,10 @@
 import './promotion.css';
-import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerSide } from '../../../shared/model/action';
 import type { Language } from '../../../shared/model/language';
-import { currencies } from '../../../shared/model/registers/common';
 import {
   eventKinds,
   eventStatuses,
@@ -17,14 +16,16 @@ import {
 } from '../../../shared/model/registers/event';
 import { applyQuery } from '../../../shared/registers/query';
 import { calendarDate, fromDay, ordinal, toDay } from '../format';
-import { promotionEventsApi } from '../policy/policyApi';
-import { ClauseSelect, count, SideTag, sides, useMoney } from '../policy/policyFormat';
+import { promotionEventsApi } from '../registerApi';
+import { ClauseSelect, count, MoneyRow, SideSelect, SideTag, sides, useMoney } from '../policy/policyFormat';
 import { RecordDrawer } from '../RecordDrawer';
-import { RegisterPanel, useRegisterPanel } from '../RegisterPanel';
+import { statusColumn } from '../registerColumns';
+import { DateInput, Field, FieldRow, useChoices } from '../RegisterField';
+import { RegisterPanel, useRegisterPanelState } from '../RegisterPanel';
 import { RegisterTable } from '../RegisterTable';
 import { useSearchIndex } from '../useSearchIndex';
 import { EventCalendar } from './EventCalendar';
-import { CellTag, type TagTone } from '../../ui/CellTag';
+import type { TagTone } from '../../ui/CellTag';
 
 const statusColour: Record<EventStatus, TagTone> = { planned: 'default', confirmed: 'blue', held: 'green', cancelled: 'default' };
 
@@ -64,9 +65,10 @@ const label = (e: Pick<PromotionEvent, 'name'>) => e.name;
 /** 聯合推廣: promotion events and campaigns, listed beside a month calendar. */
 export function PromotionEventsPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   const money = useMoney(language);
   const [form] = Form.useForm<Values>();
-  const panel = useRegisterPanel('promotionEvents', promotionEventsApi, label);
+  const panel = useRegisterPanelState('promotionEvents', promotionEventsApi, label);
   const { records, query } = panel;
 
   const indexed = useSearchIndex(records, promotionEventRegister.searchTexts, query.text);
@@ -112,14 +114,7 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         sorter: (a, b) => ordinal(a.currency, b.currency) || (a.budget ?? 0) - (b.budget ?? 0),
         render: (_: unknown, e) => money(e.budget, e.currency),
       },
-      {
-        key: 'status',
-        title: t('registers.promotionEvents.fields.status'),
-        dataIndex: 'status',
-        width: 100,
-        sorter: (a, b) => eventStatuses.indexOf(a.status) - eventStatuses.indexOf(b.status),
-        render: (status: EventStatus) => <CellTag tone={statusColour[status]}>{t(`registers.promotionEvents.status.${status}`)}</CellTag>,
-      },
+      statusColumn('promotionEvents', eventStatuses, statusColour, t, 100),
       {
         key: 'attendance',
         title: t('registers.promotionEvents.fields.attendance'),
@@ -138,9 +133,9 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
       importColumns={promotionEventRegister.columns}
       count={visible.length}
       filters={[
-        { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) })) },
-        { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) })) },
-        { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) })) },
+        { key: 'kind', label: t('registers.promotionEvents.filterKind'), options: choices(eventKinds, 'registers.promotionEvents.kind') },
+        { key: 'status', label: t('registers.promotionEvents.filterStatus'), options: choices(eventStatuses, 'registers.promotionEvents.status') },
+        { key: 'leadSide', label: t('registers.promotionEvents.filterSide'), options: choices(sides, 'registers.side') },
       ]}
     >
       <Row gutter={16}>
@@ -159,96 +154,63 @@ export function PromotionEventsPanel({ language }: { language: Language }) {
         toValues={toValues}
         toFields={toFields}
       >
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="name" label={t('registers.promotionEvents.fields.name')} required>
-              <Input autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="kind" label={t('registers.promotionEvents.fields.kind')}>
-              <Select options={eventKinds.map((k) => ({ value: k, label: t(`registers.promotionEvents.kind.${k}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="startDate" label={t('registers.promotionEvents.fields.startDate')} required>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="endDate" label={t('registers.promotionEvents.fields.endDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="status" label={t('registers.promotionEvents.fields.status')}>
-              <Select options={eventStatuses.map((s) => ({ value: s, label: t(`registers.promotionEvents.status.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="city" label={t('registers.promotionEvents.fields.city')} required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="venue" label={t('registers.promotionEvents.fields.venue')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="audience" label={t('registers.promotionEvents.fields.audience')}>
+        <FieldRow>
+          <Field span={16} name="name" required>
+            <Input autoFocus />
+          </Field>
+          <Field span={8} name="kind">
+            <Select options={choices(eventKinds, 'registers.promotionEvents.kind')} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="startDate" required>
+            <DateInput />
+          </Field>
+          <Field span={8} name="endDate">
+            <DateInput />
+          </Field>
+          <Field span={8} name="status">
+            <Select options={choices(eventStatuses, 'registers.promotionEvents.status')} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field span={8} name="city" required>
+            <Input />
+          </Field>
+          <Field span={16} name="venue">
+            <Input />
+          </Field>
+        </FieldRow>
+        <Field name="audience">
           <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="leadSide" label={t('registers.promotionEvents.fields.leadSide')}>
-              <Select options={sides.map((s) => ({ value: s, label: t(`registers.side.${s}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="coOrganisers" label={t('registers.promotionEvents.fields.coOrganisers')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="currency" label={t('registers.promotionEvents.fields.currency')}>
-              <Select allowClear options={currencies.map((c) => ({ value: c, label: t(`registers.currency.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="budget" label={t('registers.promotionEvents.fields.budget')}>
-              <InputNumber style={{ width: '100%' }} min={0} step={1000} />
-            </Form.Item>
-          </Col>
-        </Row>
+        </Field>
+        <FieldRow>
+          <Field span={8} name="leadSide">
+            <SideSelect />
+          </Field>
+          <Field span={16} name="coOrganisers">
+            <Input />
+          </Field>
+        </FieldRow>
+        <MoneyRow amount="budget" />
         <Divider titlePlacement="start">{t('registers.promotionEvents.fields.outcome')}</Divider>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['outcome', 'enquiries']} label={t('registers.promotionEvents.fields.enquiries')}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name={['outcome', 'mediaCoverage']} label={t('registers.promotionEvents.fields.mediaCoverage')}>
+        <FieldRow>
+          <Field span={12} name={['outcome', 'attendance']} label={t('registers.promotionEvents.fields.attendance')}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Field>
+          <Field span={12} name={['outcome', 'enquiries']} label={t('registers.promotionEvents.fields.enquiries')}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Field>
+        </FieldRow>
+        <Field name={['outcome', 'mediaCoverage']} label={t('registers.promotionEvents.fields.mediaCoverage')}>
           <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="clauses" label={t('registers.common.clauses')} required>
+        </Field>
+        <Field name="clauses" label={t('registers.common.clauses')} required>
           <ClauseSelect language={language} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('registers.promotionEvents.fields.notes')}>
+        </Field>
+        <Field name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
       </RecordDrawer>
     </RegisterPanel>
   );

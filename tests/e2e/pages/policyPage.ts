@@ -55,9 +55,4 @@ export class PolicyPage extends ScriptedPage {
     await this.page.getByRole('button', { name: `${this.text.registers.common.edit} ${label}`, exact: true }).click();
     await this.drawer.waitFor();
   }
-
-  /** Lets antd's motion finish so screenshots show the settled screen. */
-  async settle(): Promise<void> {
-    await this.page.waitForTimeout(400);
-  }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { motionEnded } from './scriptedPage';
 
 /** A sub-group's register sections as a user sees them: section tabs, filter bar, table, drawer, import wizard. */
 export class RegistersPage {
@@ -31,15 +32,8 @@ export class RegistersPage {
     await this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
   }
 
-  async settled(): Promise<void> {
-    type AnimatedDocument = { getAnimations(): Array<{ playState: string }> };
-    await this.page.waitForFunction(() =>
-      (globalThis as unknown as { document: AnimatedDocument }).document.getAnimations().every((a) => a.playState !== 'running'),
-    );
-  }
-
   async screenshot(file: string): Promise<void> {
-    await this.settled();
+    await motionEnded(this.page);
     await this.page.screenshot({ path: file, fullPage: true });
   }
 }

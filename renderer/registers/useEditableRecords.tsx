@@ -1,9 +1,10 @@
 import { App as AntApp } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordBase } from '../../shared/model/record';
+import { upsertById, type RecordBase } from '../../shared/model/record';
 import type { RegisterKind } from '../../shared/registers/kinds';
 import { unwrap } from '../api/hetao';
+import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useErrorText } from '../api/useErrorText';
 import type { RegisterApi } from './registerApi';
 import { afterPaint } from '../ui/afterPaint';
@@ -15,48 +16,35 @@ import { notifyRegisterChanged, useRegisterChanged } from './registerEvents';
  * A register's records on screen: loaded once, kept in step with each save, and deleted with an
  * Undo in the message (and Restore in the list, with "show deleted").
  */
-export function useRegister<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
+export function useEditableRecords<R extends RecordBase, F>(kind: RegisterKind, registerApi: () => RegisterApi<R, F>, label: (record: R) => string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showUndo = useUndoMessage();
   const errorText = useErrorText();
-  const [records, setRecords] = useState<R[] | null>(null);
   const [self] = useState(() => ({}));
 
-  const reload = useCallback(() => {
-    unwrap(registerApi().list()).then(setRecords, (error: unknown) => void message.error(errorText(error)));
-    // The api getter and message helpers are stable for the app's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  // The most recently updated records paint at once (prefetched when the section tab showed, or in one
-  // small call); the whole register is asked for once they are on screen, so its transfer never holds
-  // up the first paint.
-  useEffect(() => {
-    let cancelled = false;
-    (takeFirstPage<R>(kind) ?? unwrap(registerApi().list({ offset: 0, limit: FIRST_PAGE }))).then(
-      async (page) => {
-        if (cancelled) return;
-        setRecords((current) => current ?? page);
-        await afterPaint();
-        if (!cancelled) reload();
-      },
-      (error: unknown) => void message.error(errorText(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const {
+    data: records,
+    setData: setRecords,
+    refetch,
+  } = useBridgeQuery<R[]>(async ({ empty, early }) => {
+    // While nothing is on screen, the most recently updated records paint at once (prefetched when the
+    // section tab showed, or in one small call); the whole register is asked for once they are on
+    // screen, so its transfer never holds up the first paint.
+    if (empty) {
+      early(await (takeFirstPage<R>(kind) ?? unwrap(registerApi().list({ offset: 0, limit: FIRST_PAGE }))));
+      await afterPaint();
+    }
+    return unwrap(registerApi().list());
+  }, kind);
+  const reload = useCallback(() => void refetch(), [refetch]);
   // Another tab of the window (the same register attached to two sub-groups) changed it.
   useRegisterChanged(kind, reload, self);
 
   const replace = useCallback((record: R) => {
     queueMicrotask(() => notifyRegisterChanged(kind, self));
-    setRecords((current) => {
-      const list = current ?? [];
-      return list.some((r) => r.id === record.id) ? list.map((r) => (r.id === record.id ? record : r)) : [record, ...list];
-    });
-  }, [kind, self]);
+    setRecords((current) => upsertById(current, record));
+  }, [kind, self, setRecords]);
 
   const restore = async (record: R, messageKey?: string) => {
     try {
