@@ -5,6 +5,8 @@ import type { Store } from '../store/store';
 
 /** The day the arrangement was signed: the seeded measures have been under study since. */
 export const ARRANGEMENT_SIGNED = '2021-09-06';
+/** When the seeded measures entered the study stage: the same on every installation (not the time of seeding), so they agree when exchanged. */
+export const SEEDED_STAGE_AT = new Date(`${ARRANGEMENT_SIGNED}T00:00:00+08:00`).toISOString();
 
 interface SeedMeasure {
   key: string;
@@ -188,8 +190,6 @@ export const seededMeasures: readonly SeedMeasure[] = [
  */
 export async function seedPolicyMeasures(store: Store): Promise<number> {
   if (store.list('policyMeasures', { includeDeleted: true }).length > 0) return 0;
-  // The same on every installation (not the time of seeding), so the seeded measures agree when exchanged.
-  const at = new Date(`${ARRANGEMENT_SIGNED}T00:00:00+08:00`).toISOString();
   for (const measure of seededMeasures) {
     await store.insert('policyMeasures', {
       title: measure.title,
@@ -201,7 +201,7 @@ export async function seedPolicyMeasures(store: Store): Promise<number> {
       actionIds: [],
       meetingIds: [],
       notes: '',
-      stageLog: [{ id: seedId('policyMeasures.stageLog', measure.key), on: ARRANGEMENT_SIGNED, at, from: null, to: 'study', note: '' }],
+      stageLog: [{ id: seedId('policyMeasures.stageLog', measure.key), on: ARRANGEMENT_SIGNED, at: SEEDED_STAGE_AT, from: null, to: 'study', note: '' }],
       seedKey: measure.key,
     }, seedId('policyMeasures', measure.key));
   }
