@@ -233,8 +233,9 @@ export class ExchangeService {
     if (!held || this.options.now().getTime() - held.readAt > CARD_TOKEN_TTL_MS) throw new AppError('exchange.cardExpired');
     this.cards.delete(token);
     const existing = this.data.peers.find((p) => p.id === held.card.card.id);
-    if (existing?.retiredAt) throw new AppError('exchange.peerRetired');
     if (existing) {
+      // A retired peer comes back once its fingerprint is confirmed again (its keys are the same: readCard refuses others).
+      if (existing.retiredAt) Object.assign(existing, { retiredAt: null, addedAt: this.options.now().toISOString() });
       Object.assign(existing, held.card.card);
     } else {
       this.data.peers.push({
