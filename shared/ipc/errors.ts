@@ -72,6 +72,7 @@ export const ErrorCode = z.enum([
   'exchange.notPackage',
   'exchange.newerFormat',
   'exchange.truncated',
+  'exchange.cancelled',
   'exchange.tampered',
   'exchange.notForUs',
   'exchange.unknownSender',
