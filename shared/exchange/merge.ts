@@ -87,8 +87,8 @@ function valueAt(collection: string, atoms: Atoms, path: string): unknown {
 export function mergeRecord(collection: string, local: Stamped | null, remote: Stamped, context: MergeContext): MergeOutcome {
   const rs = remote.stamp;
   if (!local) {
-    const times = writtenAt(collection, rs, remote.record);
-    const stamp: Stamp = { c: rs.c, vv: rs.vv, ...(rs.d ? { d: rs.d } : {}), ...(rs.o ? { o: rs.o } : {}), ...(Object.keys(times).length ? { w: times } : {}) };
+    // Their written-at times as they are; without them, the same dots and time give the same reading here.
+    const stamp: Stamp = { c: rs.c, vv: rs.vv, ...(rs.d ? { d: rs.d } : {}), ...(rs.o ? { o: rs.o } : {}), ...(rs.w ? { w: rs.w } : {}) };
     const { revision: _revision, ...record } = remote.record;
     return { record: { ...record, revision: 1 }, stamp, changed: true, raised: [], cleared: [] };
   }
