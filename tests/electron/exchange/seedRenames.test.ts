@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renameSeedRecords } from '../../../electron/seed/renameSeedRecords';
 import { seedId } from '../../../electron/seed/seedIds';
 import { seededMeasures } from '../../../electron/seed/seedPolicyMeasures';
 import { Store } from '../../../electron/store/store';
@@ -116,5 +117,33 @@ describe('data folders seeded before seed ids were derived', () => {
     const subGroups = (await seeded(again)).subGroups;
     expect(subGroups).toHaveLength(3);
     for (const code of ['SP', 'JP', 'PR']) expect(subGroups).not.toContain(seedId('subGroups', code));
+  });
+
+  it('finish a move cut short (the record already under its new id, the old copy and references not yet changed) at the next open, and then change nothing', async () => {
+    const dataDir = await folderSeededTheOldWay();
+    const first = await Store.open({ dataDir });
+    if (first.status !== 'ready') throw new Error(first.status);
+    const sp = first.store.list('subGroups').find((s) => s.code === 'SP')!;
+    const { id: _id, createdAt, updatedAt: _u, deletedAt: _d, revision: _r, ...fields } = sp;
+    await first.store.close();
+    // As the first write of an interrupted run left it: the copy under the derived id, same record (same creation time).
+    const cut = await Store.open({ dataDir, now: () => new Date(createdAt) });
+    if (cut.status !== 'ready') throw new Error(cut.status);
+    const derived = seedId('subGroups', 'SP');
+    await cut.store.insert('subGroups', fields, derived);
+    await cut.store.close();
+
+    const next = await Store.open({ dataDir });
+    if (next.status !== 'ready') throw new Error(next.status);
+    const { store } = next;
+    expect(await renameSeedRecords(store)).toBeGreaterThan(0);
+    expect(store.list('subGroups', { includeDeleted: true }).filter((s) => s.code === 'SP').map((s) => s.id)).toEqual([derived]);
+    expect(store.get('subGroups', sp.id)).toBeUndefined();
+    expect(store.list('actions', { includeDeleted: true }).some((a) => a.subGroupId === sp.id)).toBe(false);
+    expect(store.list('actions', { includeDeleted: true }).filter((a) => a.subGroupId === derived).length).toBeGreaterThan(0);
+    expect(store.list('contacts', { includeDeleted: true }).flatMap((c) => c.memberships.map((m) => m.subGroupId))).not.toContain(sp.id);
+    // Done once: opening again finds nothing to move.
+    expect(await renameSeedRecords(store)).toBe(0);
+    await store.close();
   });
 });
