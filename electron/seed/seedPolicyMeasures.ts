@@ -1,7 +1,7 @@
 import { seedId } from './seedIds';
 import type { OwnerSide } from '../../shared/model/action';
 import type { ClauseId } from '../../shared/arrangement/clauses';
-import type { Store } from '../store/store';
+import type { Fields, Store } from '../store/store';
 
 /** The day the arrangement was signed: the seeded measures have been under study since. */
 export const ARRANGEMENT_SIGNED = '2021-09-06';
@@ -191,19 +191,24 @@ export const seededMeasures: readonly SeedMeasure[] = [
 export async function seedPolicyMeasures(store: Store): Promise<number> {
   if (store.list('policyMeasures', { includeDeleted: true }).length > 0) return 0;
   for (const measure of seededMeasures) {
-    await store.insert('policyMeasures', {
-      title: measure.title,
-      clauses: [measure.clause],
-      leadSide: measure.leadSide,
-      stage: 'study',
-      nextStep: '',
-      nextStepDate: null,
-      actionIds: [],
-      meetingIds: [],
-      notes: '',
-      stageLog: [{ id: seedId('policyMeasures.stageLog', measure.key), on: ARRANGEMENT_SIGNED, at: SEEDED_STAGE_AT, from: null, to: 'study', note: '' }],
-      seedKey: measure.key,
-    }, seedId('policyMeasures', measure.key));
+    await store.insert('policyMeasures', seededMeasureFields(measure, { id: seedId('policyMeasures.stageLog', measure.key), at: SEEDED_STAGE_AT }), seedId('policyMeasures', measure.key));
   }
   return seededMeasures.length;
+}
+
+/** A seeded measure's fields, its first stage entry (study, since the arrangement was signed) with the id and time given. */
+export function seededMeasureFields(measure: SeedMeasure, firstStage: { id: string; at: string }): Fields<'policyMeasures'> {
+  return {
+    title: measure.title,
+    clauses: [measure.clause],
+    leadSide: measure.leadSide,
+    stage: 'study',
+    nextStep: '',
+    nextStepDate: null,
+    actionIds: [],
+    meetingIds: [],
+    notes: '',
+    stageLog: [{ ...firstStage, on: ARRANGEMENT_SIGNED, from: null, to: 'study', note: '' }],
+    seedKey: measure.key,
+  };
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renameSeedRecords } from '../../../electron/seed/renameSeedRecords';
 import { seedId } from '../../../electron/seed/seedIds';
-import { seededMeasures } from '../../../electron/seed/seedPolicyMeasures';
+import { seededMeasureFields, seededMeasures } from '../../../electron/seed/seedPolicyMeasures';
 import { Store } from '../../../electron/store/store';
 import { EXCHANGE_DIR } from '../../../electron/exchange/exchangeState';
 import type { ActionRow } from '../../../shared/model/action';
@@ -44,21 +44,8 @@ async function folderSeededTheOldWay(): Promise<string> {
   const opened = await Store.open({ dataDir });
   if (opened.status !== 'ready') throw new Error(opened.status);
   const { store } = opened;
-  for (const measure of seededMeasures) {
-    await store.insert('policyMeasures', {
-      title: measure.title,
-      clauses: [measure.clause],
-      leadSide: measure.leadSide,
-      stage: 'study',
-      nextStep: '',
-      nextStepDate: null,
-      actionIds: [],
-      meetingIds: [],
-      notes: '',
-      stageLog: [{ id: randomUUID(), on: '2021-09-06', at: new Date().toISOString(), from: null, to: 'study', note: '' }],
-      seedKey: measure.key,
-    });
-  }
+  // Before derived ids: a random id for each measure and its first stage entry, stamped with the time of seeding.
+  for (const measure of seededMeasures) await store.insert('policyMeasures', seededMeasureFields(measure, { id: randomUUID(), at: new Date().toISOString() }));
   for (const [sortOrder, { id, hant, hans, en, note }] of seedGlossary.entries()) await store.insert('glossaryTerms', { key: id, sortOrder, hant, hans, en, note });
   await store.close();
   return dataDir;
