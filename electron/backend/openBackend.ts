@@ -23,6 +23,7 @@ import { setAttachedRegisters } from '../registers/attachments';
 import { spaceRegisters } from '../registers/spaceRegisters';
 import { policyRegisters } from '../registers/policyRegisters';
 import { seedPolicyMeasures } from '../seed/seedPolicyMeasures';
+import { renameSeedRecords } from '../seed/renameSeedRecords';
 import { channels } from '../../shared/ipc/channels';
 import type { TaskProgress } from '../../shared/tasks/progress';
 import { OutputWriter } from '../documents/output/outputWriter';
@@ -123,6 +124,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   const { store } = opened;
   if (exchangeState.isNew) await exchangeState.save();
+  // Seed records from before their ids were derived take them, while no peer knows the old ones.
+  if (!store.readOnly && !exchangeState.hasExchanged) await renameSeedRecords(store);
   // The host's effects, or Node's own where the host leaves them out (tests).
   const now = options.now ?? (() => new Date());
   const fs = options.fs ?? nodeFs;

@@ -104,6 +104,27 @@ export interface ExchangeServiceOptions {
 const recordsPart = (collection: string) => `records/${collection}`;
 const attachmentPart = (sha256: string) => `attachments/${sha256}`;
 
+/** Stops long work the person cancelled, before anything is written (or while a package file is being written, which is then removed). */
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('exchange.cancelled');
+}
+
+/** A listener that stops reading a package's body once the person cancels. */
+function cancellable(listener: BodyListener, signal: AbortSignal | undefined): BodyListener {
+  if (!signal) return listener;
+  return {
+    partStart: (name, size) => {
+      stopIfCancelled(signal);
+      return listener.partStart(name, size);
+    },
+    partData: (data) => {
+      stopIfCancelled(signal);
+      return listener.partData(data);
+    },
+    partEnd: () => listener.partEnd(),
+  };
+}
+
 function isAttachmentRef(value: unknown): value is { sha256: string; size: number; fileName: string } {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -239,8 +260,9 @@ export class ExchangeService {
     if (!held || this.options.now().getTime() - held.readAt > CARD_TOKEN_TTL_MS) throw new AppError('exchange.cardExpired');
     this.cards.delete(token);
     const existing = this.data.peers.find((p) => p.id === held.card.card.id);
-    if (existing?.retiredAt) throw new AppError('exchange.peerRetired');
     if (existing) {
+      // A retired peer comes back once its fingerprint is confirmed again (its keys are the same: readCard refuses others).
+      if (existing.retiredAt) Object.assign(existing, { retiredAt: null, addedAt: this.options.now().toISOString() });
       Object.assign(existing, held.card.card);
     } else {
       this.data.peers.push({
@@ -295,7 +317,7 @@ export class ExchangeService {
     return `${prefix}_${office.replace(/[\\/:*?"<>|]/g, '-')}_${day}_${String(n).padStart(3, '0')}.${PACKAGE_EXTENSION}`;
   }
 
-  async prepare(peerIds: readonly string[], toFolder: boolean, report?: (done: number, total: number) => void): Promise<PrepareResult | null> {
+  async prepare(peerIds: readonly string[], toFolder: boolean, report?: (done: number, total: number) => void, signal?: AbortSignal): Promise<PrepareResult | null> {
     const me = this.summary();
     const peers = [...new Set(peerIds)].map((id) => this.peer(id));
     const retired = peers.find((p) => p.retiredAt);
@@ -364,10 +386,12 @@ export class ExchangeService {
       await writer.start();
       // Files first, so a record never arrives before the paper it points at.
       for (const [sha256, size] of present) {
+        stopIfCancelled(signal);
         await writer.addStream(attachmentPart(sha256), size, createReadStream(this.options.attachments.pathOf(sha256)) as AsyncIterable<Buffer>);
         report?.(++done, total);
       }
       for (const [collection, list] of records) {
+        stopIfCancelled(signal);
         await writer.addPart(recordsPart(collection), Buffer.from(list.map((item) => JSON.stringify(item)).join('\n'), 'utf8'));
         report?.(++done, total);
       }
@@ -381,6 +405,7 @@ export class ExchangeService {
         acks: this.data.acks,
         counts,
       };
+      stopIfCancelled(signal);
       await writer.finish(manifest);
       report?.(total, total);
     } catch (error) {
@@ -404,7 +429,7 @@ export class ExchangeService {
     return this.data.log;
   }
 
-  async open(source: { kind: 'choose' } | { kind: 'found'; packageId: string }, report?: (done: number, total: number) => void): Promise<OpenResult | null> {
+  async open(source: { kind: 'choose' } | { kind: 'found'; packageId: string }, report?: (done: number, total: number) => void, signal?: AbortSignal): Promise<OpenResult | null> {
     let file: string;
     if (source.kind === 'choose') {
       const t = this.options.t();
@@ -420,9 +445,9 @@ export class ExchangeService {
       file = path.join(this.data.folder, found.fileName);
     }
     try {
-      return await this.openFile(file, report);
+      return await this.openFile(file, report, signal);
     } catch (error) {
-      if (error instanceof AppError && error.code.startsWith('exchange.')) {
+      if (error instanceof AppError && error.code.startsWith('exchange.') && error.code !== 'exchange.cancelled') {
         this.log({ kind: 'refused', packageId: null, fileName: path.basename(file), peers: [], counts: {}, conflictsRaised: 0, renumbered: [], error: error.code });
         await this.options.state.save();
       }
@@ -435,7 +460,8 @@ export class ExchangeService {
    * active sender, every chunk's tag, the signed manifest and every part's hash), writing nothing;
    * then the files and records, merged; then numbers given twice. The same package again changes nothing.
    */
-  async openFile(file: string, report?: (done: number, total: number) => void): Promise<OpenResult> {
+  async openFile(file: string, report?: (done: number, total: number) => void, signal?: AbortSignal): Promise<OpenResult> {
+    stopIfCancelled(signal);
     const reading = await readHeader(file, this.options.maxPackageBytes);
     if (!reading.complete) throw new AppError('exchange.truncated');
     const { header } = reading;
@@ -449,7 +475,8 @@ export class ExchangeService {
     }
     const fileKey = unwrapFileKey(header, { id: me.id, receivingPrivateKey: me.receiving.privateKey });
     const hasher = new PartHasher();
-    const body = await readBody(file, reading, fileKey, hasher);
+    // The checks read the whole file and may be cancelled; the writing after them always finishes.
+    const body = await readBody(file, reading, fileKey, cancellable(hasher, signal));
     const base = checkManifest(reading, body.manifest, body.signature, sender.signingKey, hasher.parts);
     const parsedManifest = Manifest.safeParse(base);
     if (!parsedManifest.success) throw new AppError('exchange.tampered');
@@ -458,6 +485,7 @@ export class ExchangeService {
     if (sender.retiredAt && !alreadyOpened) throw new AppError('exchange.retiredSender', { office: this.officeIn(sender.office) });
     if (manifest.schemaVersion > SCHEMA_VERSION) throw new AppError('exchange.newerSchema');
 
+    stopIfCancelled(signal);
     // Everything checked: now write.
     const expected = new Map(hasher.parts.map((p) => [p.name, p]));
     const applier = new PackageApplier(this.options.attachments, expected, header.packageId);

@@ -103,6 +103,11 @@ export class ExchangeState {
     return state;
   }
 
+  /** Whether a package was ever prepared or opened here: from then on peers know this installation's record ids. */
+  get hasExchanged(): boolean {
+    return this.data.opened.length > 0 || Object.keys(this.data.acks).length > 0 || this.data.log.some((entry) => entry.kind !== 'refused');
+  }
+
   /** Made at this opening and not saved yet: openBackend saves it once the data folder is known to be ours to write. */
   isNew = false;
 

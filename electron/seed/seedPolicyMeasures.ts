@@ -1,10 +1,12 @@
 import { seedId } from './seedIds';
 import type { OwnerSide } from '../../shared/model/action';
 import type { ClauseId } from '../../shared/arrangement/clauses';
-import type { Store } from '../store/store';
+import type { Fields, Store } from '../store/store';
 
 /** The day the arrangement was signed: the seeded measures have been under study since. */
 export const ARRANGEMENT_SIGNED = '2021-09-06';
+/** When the seeded measures entered the study stage: the same on every installation (not the time of seeding), so they agree when exchanged. */
+export const SEEDED_STAGE_AT = new Date(`${ARRANGEMENT_SIGNED}T00:00:00+08:00`).toISOString();
 
 interface SeedMeasure {
   key: string;
@@ -188,22 +190,25 @@ export const seededMeasures: readonly SeedMeasure[] = [
  */
 export async function seedPolicyMeasures(store: Store): Promise<number> {
   if (store.list('policyMeasures', { includeDeleted: true }).length > 0) return 0;
-  // The same on every installation (not the time of seeding), so the seeded measures agree when exchanged.
-  const at = new Date(`${ARRANGEMENT_SIGNED}T00:00:00+08:00`).toISOString();
   for (const measure of seededMeasures) {
-    await store.insert('policyMeasures', {
-      title: measure.title,
-      clauses: [measure.clause],
-      leadSide: measure.leadSide,
-      stage: 'study',
-      nextStep: '',
-      nextStepDate: null,
-      actionIds: [],
-      meetingIds: [],
-      notes: '',
-      stageLog: [{ id: seedId('policyMeasures.stageLog', measure.key), on: ARRANGEMENT_SIGNED, at, from: null, to: 'study', note: '' }],
-      seedKey: measure.key,
-    }, seedId('policyMeasures', measure.key));
+    await store.insert('policyMeasures', seededMeasureFields(measure, { id: seedId('policyMeasures.stageLog', measure.key), at: SEEDED_STAGE_AT }), seedId('policyMeasures', measure.key));
   }
   return seededMeasures.length;
+}
+
+/** A seeded measure's fields, its first stage entry (study, since the arrangement was signed) with the id and time given. */
+export function seededMeasureFields(measure: SeedMeasure, firstStage: { id: string; at: string }): Fields<'policyMeasures'> {
+  return {
+    title: measure.title,
+    clauses: [measure.clause],
+    leadSide: measure.leadSide,
+    stage: 'study',
+    nextStep: '',
+    nextStepDate: null,
+    actionIds: [],
+    meetingIds: [],
+    notes: '',
+    stageLog: [{ ...firstStage, on: ARRANGEMENT_SIGNED, from: null, to: 'study', note: '' }],
+    seedKey: measure.key,
+  };
 }

@@ -8,6 +8,7 @@ import { isExchanged, exchangedCollections } from '../../shared/exchange/collect
 import { dotOf, type Dot, type VersionVector } from '../../shared/exchange/dots';
 import { mergeRecord, type MergeContext, type Stamped } from '../../shared/exchange/merge';
 import { globalVv, stampCreated, stampLocalWrite, type Stamp } from '../../shared/exchange/stamps';
+import { SEP } from '../../shared/exchange/atoms';
 import { Backups, backupTime, defaultBackupPolicy, type BackupPolicy } from './backups';
 import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
 import { BACKUPS_DIR, COLLECTIONS_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
@@ -99,6 +100,29 @@ function ticket(): Ticket {
   });
   promise.catch(() => undefined); // the caller who awaits it hears of the failure
   return { promise, resolve, reject };
+}
+
+/**
+ * The value with every id in `ids` replaced: string values equal to one, and the segments of keys
+ * (a stamp's `stageLog/<entry id>/note`). Ids are random UUIDs, so an equal string is that id. The
+ * same object back when nothing changed.
+ */
+function withIdsRenamed(value: unknown, ids: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return ids.get(value) ?? value;
+  if (Array.isArray(value)) {
+    const out = value.map((item) => withIdsRenamed(item, ids));
+    return out.some((item, i) => item !== value[i]) ? out : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const newKey = key.split(SEP).map((part) => ids.get(part) ?? part).join(SEP);
+    const newItem = withIdsRenamed(item, ids);
+    changed ||= newKey !== key || newItem !== item;
+    out[newKey] = newItem;
+  }
+  return changed ? out : value;
 }
 
 /**
@@ -510,6 +534,53 @@ export class Store {
     }
     await Promise.all([...touched].map((shard) => shard.persist()));
     return outcomes;
+  }
+
+  /**
+   * Gives records new ids (`ids`: old → new, also for entries inside records), rewriting every
+   * reference to them in every record and stamp of every collection; `moves` are the records that
+   * move, each with its fields as they should be under the new id. Crash-safe by order: the records
+   * are on disk under their new ids before any reference or old copy changes, so a run cut short is
+   * finished by the next (the caller finds the same records again).
+   */
+  async renameRecords(
+    ids: ReadonlyMap<string, string>,
+    moves: ReadonlyArray<{ collection: CollectionName; from: string; change?: (record: Record<string, unknown>) => Record<string, unknown> }>,
+  ): Promise<void> {
+    if (moves.length === 0) return;
+    const placed = new Set<Shard>();
+    const left: Array<{ shard: Shard; from: string }> = [];
+    for (const { collection, from, change } of moves) {
+      const to = ids.get(from)!;
+      const shard = this.shardFor(collection, from);
+      const record = shard.records[from] as Record<string, unknown> | undefined;
+      if (!record) continue;
+      const target = this.shardFor(collection, to);
+      const renamed = withIdsRenamed(record, ids) as Record<string, unknown>;
+      target.records[to] = this.validated(collection, change ? change(renamed) : renamed);
+      const stamp = shard.stamps[from];
+      if (stamp) target.stamps[to] = withIdsRenamed(stamp, ids) as Stamp;
+      placed.add(target);
+      left.push({ shard, from });
+    }
+    await Promise.all([...placed].map((shard) => shard.persist()));
+    const rewritten = new Set<Shard>();
+    for (const { shard, from } of left) {
+      delete shard.records[from];
+      delete shard.stamps[from];
+      rewritten.add(shard);
+    }
+    for (const shard of this.allShards()) {
+      for (const table of [shard.records, shard.stamps] as Array<Record<string, unknown>>) {
+        for (const [id, value] of Object.entries(table)) {
+          const renamed = withIdsRenamed(value, ids);
+          if (renamed === value) continue;
+          table[id] = renamed;
+          rewritten.add(shard);
+        }
+      }
+    }
+    await Promise.all([...rewritten].map((shard) => shard.persist()));
   }
 
   /** Every write this installation holds, of any installation: what it tells its peers it has. */

@@ -1,28 +1,34 @@
 import { Alert, App as AntApp, Button, Card, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictField, ConflictValue, Identity, SettleChoice } from '../../shared/exchange/types';
+import type { Contact } from '../../shared/model/contact';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import { nameIn, type Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ReaderText } from '../script/ReaderText';
 import { useConflictMarks } from './conflictMarks';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { conflictValueParts, UUID, type ValueReading } from './conflictValues';
 
 /** 待處理衝突: one card per record in conflict, each field chosen by a person; nothing preselected. */
 export function ConflictsPanel({
   conflicts,
   identity,
+  contacts,
   language,
   onSettled,
 }: {
   conflicts: Conflict[];
   identity: Identity;
+  /** For the names of the people a value names by id. */
+  contacts: Contact[];
   language: Language;
   onSettled: (left: Conflict[]) => void;
 }) {
   const { t } = useTranslation();
+  const names = useMemo(() => new Map(contacts.map((c) => [c.id, c.name])), [contacts]);
+  const reading: ValueReading = { t, language, names };
   return (
     <section aria-label={t('exchange.conflicts.title')}>
       {conflicts.length === 0 ? (
@@ -34,7 +40,7 @@ export function ConflictsPanel({
           </Typography.Paragraph>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {conflicts.map((conflict) => (
-              <ConflictCard key={conflict.id} conflict={conflict} identity={identity} language={language} onSettled={onSettled} />
+              <ConflictCard key={conflict.id} conflict={conflict} identity={identity} reading={reading} onSettled={onSettled} />
             ))}
           </Space>
         </>
@@ -48,15 +54,16 @@ type Choice = { choice: SettleChoice['choice']; text: string };
 function ConflictCard({
   conflict,
   identity,
-  language,
+  reading,
   onSettled,
 }: {
   conflict: Conflict;
   identity: Identity;
-  language: Language;
+  reading: ValueReading;
   onSettled: (left: Conflict[]) => void;
 }) {
   const { t } = useTranslation();
+  const { language } = reading;
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const marks = useConflictMarks();
@@ -122,6 +129,7 @@ function ConflictCard({
         <FieldConflict
           key={field.path}
           field={field}
+          reading={reading}
           mineLine={mineLine}
           theirsLine={theirsLine}
           chosen={choices[field.path]}
@@ -138,7 +146,7 @@ function useFieldLabel(): (path: string) => string {
   const { t } = useTranslation();
   return (path) =>
     path
-      .split('.')
+      .split(/[/.]/)
       .filter((segment) => !UUID.test(segment))
       .map((segment) => t(`exchange.field.${segment}`, { defaultValue: segment }))
       .join(' › ');
@@ -146,12 +154,14 @@ function useFieldLabel(): (path: string) => string {
 
 function FieldConflict({
   field,
+  reading,
   mineLine,
   theirsLine,
   chosen,
   onChoose,
 }: {
   field: ConflictField;
+  reading: ValueReading;
   mineLine: string;
   theirsLine: string;
   chosen: Choice | undefined;
@@ -168,9 +178,9 @@ function FieldConflict({
         {field.kind === 'deleteVsEdit' && <Tag color="orange">{t('exchange.conflicts.deleteVsEdit')}</Tag>}
       </Space>
       <div className="conflict-values">
-        <ValueBox title={t('exchange.conflicts.mine')} subtitle={mineLine} value={field.mine} />
-        <ValueBox title={t('exchange.conflicts.theirs')} subtitle={theirsLine} value={field.theirs} />
-        <ValueBox title={t('exchange.conflicts.base')} value={field.base} />
+        <ValueBox title={t('exchange.conflicts.mine')} subtitle={mineLine} value={field.mine} field={field} reading={reading} />
+        <ValueBox title={t('exchange.conflicts.theirs')} subtitle={theirsLine} value={field.theirs} field={field} reading={reading} />
+        <ValueBox title={t('exchange.conflicts.base')} value={field.base} field={field} reading={reading} />
       </div>
       <Radio.Group
         aria-label={`${t('exchange.conflicts.choice')}: ${label}`}
@@ -199,7 +209,19 @@ function FieldConflict({
   );
 }
 
-function ValueBox({ title, subtitle, value }: { title: string; subtitle?: string; value: ConflictValue | null }) {
+function ValueBox({
+  title,
+  subtitle,
+  value,
+  field,
+  reading,
+}: {
+  title: string;
+  subtitle?: string;
+  value: ConflictValue | null;
+  field: ConflictField;
+  reading: ValueReading;
+}) {
   const { t } = useTranslation();
   return (
     <div className="conflict-value">
@@ -214,8 +236,13 @@ function ValueBox({ title, subtitle, value }: { title: string; subtitle?: string
           <Typography.Text type="secondary">{t('exchange.conflicts.deletedValue')}</Typography.Text>
         ) : isEmpty(value.value) ? (
           <Typography.Text type="secondary">{t('exchange.conflicts.empty_value')}</Typography.Text>
+        ) : field.scriptOnly && typeof value.value === 'string' ? (
+          // As stored: the difference is only the script, which converting would hide.
+          value.value
         ) : (
-          shownText(value.value)
+          conflictValueParts(value.value, lastSegment(field.path), reading).map((part, i) =>
+            part.content ? <ReaderText key={i} text={part.text} /> : <Fragment key={i}>{part.text}</Fragment>,
+          )
         )}
       </div>
     </div>
@@ -224,14 +251,15 @@ function ValueBox({ title, subtitle, value }: { title: string; subtitle?: string
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-/** Text as stored (not converted to the reader's script: the difference may be only the script). */
-function shownText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+/** The field a path ends in, past entry ids: `progress/<id>/note` → note, `leads` → leads. */
+function lastSegment(path: string): string {
+  return path.split(/[/.]/).filter((segment) => !UUID.test(segment)).pop() ?? path;
 }
 
+/** A hand edit starts from this side's value: text as stored, other values written out to edit. */
 function editableText(value: ConflictValue): string {
   if (!value.present || value.value === null || value.value === undefined) return '';
-  return shownText(value.value);
+  return typeof value.value === 'string' ? value.value : JSON.stringify(value.value, null, 2);
 }
 
 /** What a hand edit means for the field: text for text fields, otherwise the value written out; undefined if unreadable. */

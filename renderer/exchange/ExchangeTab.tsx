@@ -119,6 +119,7 @@ export function ExchangeTab({
                 <ConflictsPanel
                   conflicts={conflicts}
                   identity={identity}
+                  contacts={contacts}
                   language={language}
                   onSettled={(left) => {
                     setConflicts(left);

@@ -6,13 +6,13 @@ import type { FolderState, FoundPackage, Identity, OpenResult, Peer, PrepareResu
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import { nameIn, type Language } from '../../shared/model/language';
 import type { TaskProgress } from '../../shared/tasks/progress';
-import { api, unwrap } from '../api/hetao';
+import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { useConflictMarks } from './conflictMarks';
 import { countLines } from './exchangeLabels';
 
 /** Progress of the one package being prepared or opened, matched by the task id the window chose. */
-function useTaskProgress(): { progress: TaskProgress | null; start(): string; finish(): void } {
+function useTaskProgress(): { progress: TaskProgress | null; start(): string; finish(): void; cancel(): void } {
   const [progress, setProgress] = useState<TaskProgress | null>(null);
   const taskId = useRef<string | null>(null);
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
@@ -25,16 +25,28 @@ function useTaskProgress(): { progress: TaskProgress | null; start(): string; fi
     finish: () => {
       taskId.current = null;
     },
+    // Main stops before anything is written (or removes the package file it was writing).
+    cancel: () => {
+      if (taskId.current) void api().tasks.cancel({ taskId: taskId.current });
+    },
   };
 }
 
-function ProgressLine({ label, progress }: { label: string; progress: TaskProgress | null }) {
+/** The person's own Cancel: said as such, not as a failure. */
+const wasCancelled = (error: unknown) => error instanceof BridgeError && error.value.code === 'exchange.cancelled';
+
+function ProgressLine({ label, progress, onCancel }: { label: string; progress: TaskProgress | null; onCancel: () => void }) {
   const { t } = useTranslation();
   return (
-    <div role="status" aria-live="polite">
-      <Typography.Text>{label}</Typography.Text>
-      <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
-      {progress && <Typography.Text type="secondary">{t('exchange.prepare.progress', progress)}</Typography.Text>}
+    <div>
+      <div role="status" aria-live="polite">
+        <Typography.Text>{label}</Typography.Text>
+        <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
+        {progress && <Typography.Text type="secondary">{t('exchange.prepare.progress', progress)}</Typography.Text>}
+      </div>
+      <Button size="small" onClick={onCancel}>
+        {t('exchange.cancel')}
+      </Button>
     </div>
   );
 }
@@ -85,7 +97,8 @@ export function PackagesPanel({
         onOpened();
       }
     } catch (error) {
-      setRefusal(errorText(error));
+      if (wasCancelled(error)) void message.info(errorText(error));
+      else setRefusal(errorText(error));
     } finally {
       task.finish();
       setOpening(false);
@@ -117,7 +130,7 @@ export function PackagesPanel({
           {t('exchange.open.button')}
         </Button>
       </Space>
-      {opening && <ProgressLine label={t('exchange.open.working')} progress={task.progress} />}
+      {opening && <ProgressLine label={t('exchange.open.working')} progress={task.progress} onCancel={task.cancel} />}
       {refusal && (
         <Alert
           type="error"
@@ -298,6 +311,7 @@ function PrepareDialog({
   onPrepared: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const marks = useConflictMarks();
   const [chosen, setChosen] = useState<string[]>(peers.length === 1 ? [peers[0]!.id] : []);
@@ -321,7 +335,8 @@ function PrepareDialog({
         onPrepared();
       }
     } catch (error) {
-      setProblem(errorText(error));
+      if (wasCancelled(error)) void message.info(errorText(error));
+      else setProblem(errorText(error));
     } finally {
       task.finish();
       setWorking(false);
@@ -379,7 +394,7 @@ function PrepareDialog({
             {t('exchange.prepare.noFolder')}
           </Typography.Paragraph>
         )}
-        {working && <ProgressLine label={t('exchange.prepare.working')} progress={task.progress} />}
+        {working && <ProgressLine label={t('exchange.prepare.working')} progress={task.progress} onCancel={task.cancel} />}
         {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
         {result && (
           <Alert

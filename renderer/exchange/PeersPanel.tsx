@@ -122,7 +122,8 @@ function EnrolDialog({
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const office = nameIn(card.card.office, language);
-  const canAdd = card.known === 'new';
+  // A retired peer is added back the same way: its fingerprint compared again.
+  const canAdd = card.known !== 'same';
 
   const add = async () => {
     if (!compared || !canAdd || adding) return;

@@ -1,7 +1,7 @@
 import { entryAncestors, flatten, isEntryPath, isOrderPath, SEP, unflatten, type Atoms } from './atoms';
 import { whenFields, WRITTEN_AT } from './collections';
 import { compareDots, covers, dominates, maxVv, type Dot } from './dots';
-import { carriedVv, compactDots, effectiveDot, sameValue, type HeldConflict, type Stamp } from './stamps';
+import { carriedVv, compactDots, effectiveDot, latestWrite, mergeWrittenAt, sameValue, writtenAt, type HeldConflict, type Stamp } from './stamps';
 
 /** A record as the store holds it, with its stamp. */
 export interface Stamped {
@@ -36,7 +36,6 @@ const last = (path: string): string => path.slice(path.lastIndexOf(SEP) + 1);
 
 /** Two values that mean the same: equal, or both set for a deletion or removal (deleted on both sides is deleted). */
 function sameMeaning(path: string, a: { present: boolean; value: unknown }, b: { present: boolean; value: unknown }): boolean {
-  if (path === WRITTEN_AT) return true;
   if (a.present !== b.present) return false;
   if (sameValue(a.value, b.value)) return true;
   return whenFields.has(last(path)) && a.value != null && b.value != null;
@@ -88,7 +87,8 @@ function valueAt(collection: string, atoms: Atoms, path: string): unknown {
 export function mergeRecord(collection: string, local: Stamped | null, remote: Stamped, context: MergeContext): MergeOutcome {
   const rs = remote.stamp;
   if (!local) {
-    const stamp: Stamp = { c: rs.c, vv: rs.vv, ...(rs.d ? { d: rs.d } : {}), ...(rs.o ? { o: rs.o } : {}) };
+    // Their written-at times as they are; without them, the same dots and time give the same reading here.
+    const stamp: Stamp = { c: rs.c, vv: rs.vv, ...(rs.d ? { d: rs.d } : {}), ...(rs.o ? { o: rs.o } : {}), ...(rs.w ? { w: rs.w } : {}) };
     const { revision: _revision, ...record } = remote.record;
     return { record: { ...record, revision: 1 }, stamp, changed: true, raised: [], cleared: [] };
   }
@@ -118,12 +118,14 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
     dots[path] = effectiveDot(collection, rs, path);
   };
 
+  // The shown time is not a field of its own: it comes from the writes' times, merged below.
+  paths.delete(WRITTEN_AT);
   for (const path of paths) {
     const a = { present: mine.has(path), value: mine.get(path) };
     const b = { present: theirs.has(path), value: theirs.get(path) };
     const ld = effectiveDot(collection, ls, path);
     const rd = effectiveDot(collection, rs, path);
-    const base = path !== 'deletedAt' && path !== WRITTEN_AT;
+    const base = path !== 'deletedAt';
     if (base && !covers(ls.vv, rd)) {
       remoteEdits = true;
       if (!latestRemoteEdit || compareDots(rd, latestRemoteEdit) > 0) latestRemoteEdit = rd;
@@ -197,10 +199,12 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
     hold('deletedAt', { present: false, v: remote.record.deletedAt, d: rdDel, kind: 'deleteVsEdit' });
   }
 
+  const times = mergeWrittenAt(writtenAt(collection, ls, local.record), ls.vv, writtenAt(collection, rs, remote.record), rs.vv);
   const { fields, orders } = unflatten(collection, merged);
   const record: Record<string, unknown> = {
     id: local.record.id,
     createdAt: local.record.createdAt,
+    [WRITTEN_AT]: latestWrite(times) ?? local.record[WRITTEN_AT],
     revision: local.record.revision,
     ...fields,
   };
@@ -213,5 +217,6 @@ export function mergeRecord(collection: string, local: Stamped | null, remote: S
   if (Object.keys(orders).length) stamp.o = orders;
   if (ls.p && Object.keys(ls.p).length) stamp.p = ls.p;
   if (Object.keys(held).length) stamp.x = held;
+  if (Object.keys(times).length) stamp.w = times;
   return { record, stamp, changed, raised, cleared };
 }

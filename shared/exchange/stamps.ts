@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entryAncestors, flatten, isEntryPath, orderEntries, SEP, type Atoms } from './atoms';
 import { shapeOf, WRITTEN_AT, type KeyedSet } from './collections';
-import { addDot, type Dot, type VersionVector } from './dots';
+import { addDot, covers, type Dot, type VersionVector } from './dots';
 
 /** The other side's value of a field in conflict, held until a person settles it (local only). */
 export const HeldConflict = z.object({
@@ -31,6 +31,12 @@ export const Stamp = z.object({
   o: z.record(z.string(), z.array(z.string())).optional(),
   p: z.record(z.string(), z.tuple([z.string(), z.unknown()])).optional(),
   x: z.record(z.string(), HeldConflict).optional(),
+  /**
+   * The wall-clock times of the record's last writes that no other write has seen yet: one after a
+   * local write, several after concurrent ones. The shown "last changed" is the latest of them.
+   * Absent on stamps written before: then the time is the record's own, by its written-at dot.
+   */
+  w: z.record(z.string(), z.string()).optional(),
   /** In a package only: the fields the sender holds in conflict, and the dot of the write it holds. */
   h: z.record(z.string(), z.string()).optional(),
 });
@@ -46,6 +52,31 @@ export function effectiveDot(collection: string, stamp: Stamp, path: string): Do
     if (dot) return dot;
   }
   return stamp.c;
+}
+
+/** The writes a record's shown "last changed" time comes from, each with its wall-clock time. */
+export function writtenAt(collection: string, stamp: Stamp, record: Record<string, unknown>): Record<Dot, string> {
+  if (stamp.w) return stamp.w;
+  return typeof record[WRITTEN_AT] === 'string' ? { [effectiveDot(collection, stamp, WRITTEN_AT)]: record[WRITTEN_AT] } : {};
+}
+
+/**
+ * The written-at times after a merge, as a multi-value register: a write either side still lists
+ * stays unless the other side has seen it and no longer lists it (a later write replaced it).
+ * Every installation ends with the same set whatever the order packages came in.
+ */
+export function mergeWrittenAt(mine: Record<Dot, string>, mineVv: VersionVector, theirs: Record<Dot, string>, theirsVv: VersionVector): Record<Dot, string> {
+  const out: Record<Dot, string> = {};
+  for (const [dot, at] of Object.entries(mine)) if (dot in theirs || !covers(theirsVv, dot)) out[dot] = at;
+  for (const [dot, at] of Object.entries(theirs)) if (dot in mine || !covers(mineVv, dot)) out[dot] = at;
+  return out;
+}
+
+/** The latest of the written-at times, the one the screens show; null when none is known. */
+export function latestWrite(times: Record<Dot, string>): string | null {
+  let latest: string | null = null;
+  for (const at of Object.values(times)) if (latest === null || at > latest) latest = at;
+  return latest;
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -149,9 +180,9 @@ export function stampLocalWrite(
     if (path !== WRITTEN_AT && !sameValue(was.get(path), now.get(path))) written.add(path);
   }
   if (written.size === 0) return stamp;
-  written.add(WRITTEN_AT);
+  delete dots[WRITTEN_AT];
   for (const path of written) {
-    if (was.has(path) && path !== WRITTEN_AT && !isEntryPath(collection, path)) agreed[path] = [effectiveDot(collection, stamp, path), was.get(path)];
+    if (was.has(path) && !isEntryPath(collection, path)) agreed[path] = [effectiveDot(collection, stamp, path), was.get(path)];
     if (!now.has(path)) delete agreed[path];
     dots[path] = dot;
   }
@@ -169,6 +200,8 @@ export function stampLocalWrite(
     o: orders,
     p: agreed,
     x: held,
+    // This write has seen every earlier one: its time alone is the last change.
+    ...(typeof after[WRITTEN_AT] === 'string' ? { w: { [dot]: after[WRITTEN_AT] } } : {}),
   });
 }
 
@@ -177,6 +210,7 @@ export function travelling(stamp: Stamp): Stamp {
   const out: Stamp = { c: stamp.c, vv: stamp.vv };
   if (stamp.d) out.d = stamp.d;
   if (stamp.o) out.o = stamp.o;
+  if (stamp.w) out.w = stamp.w;
   if (stamp.x) out.h = Object.fromEntries(Object.entries(stamp.x).map(([path, conflict]) => [path, conflict.d]));
   return out;
 }
@@ -188,7 +222,7 @@ export function travelling(stamp: Stamp): Stamp {
  */
 export function carriedVv(stamp: Stamp): VersionVector {
   let out = addDot(stamp.vv, stamp.c);
-  for (const dot of Object.values(stamp.d ?? {})) out = addDot(out, dot);
+  for (const dot of [...Object.values(stamp.d ?? {}), ...Object.keys(stamp.w ?? {})]) out = addDot(out, dot);
   return out;
 }
 

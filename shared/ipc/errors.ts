@@ -73,6 +73,7 @@ export const ErrorCode = z.enum([
   'exchange.newerFormat',
   'exchange.olderFormat',
   'exchange.truncated',
+  'exchange.cancelled',
   'exchange.tampered',
   'exchange.notForUs',
   'exchange.unknownSender',

@@ -165,7 +165,8 @@ describe('exchanging between a Hong Kong laptop in 繁體 and a Shenzhen laptop 
 
     await szEx.headerCount(1).click();
     const szCards = await szEx.section('conflicts');
-    await szCards.getByText('協調深圳園區物業租賃及交通安排').waitFor();
+    // Hong Kong's title, typed in Traditional, is read in Simplified here like on every other screen.
+    await szCards.getByText('协调深圳园区物业租赁及交通安排').waitFor();
     await shot(sz, '09-sz-conflict-card');
 
     // 8. Hong Kong settles it, taking Shenzhen's title; its next package clears Shenzhen's card without asking.

@@ -75,6 +75,27 @@ describe('two laptops exchanging packages', () => {
     expect((await hk.value<Action>('actions.get', { id: action.id })).title).toBe('深方标题');
   });
 
+  it('takes a retired peer back once its fingerprint is confirmed again, and opens its new packages again', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    await sz.value('exchange.retirePeer', { id: hk.identity.id });
+    const action = await hk.value<Action>('actions.create', { subGroupId: (await hk.value<SubGroup[]>('subGroups.list'))[0]!.id, fields: fields('停用期間') });
+    const whileRetired = (await hk.prepareFor([sz], dir)).path;
+    expect(await sz.refusal(whileRetired)).toBe('exchange.retiredSender');
+
+    // Reading the card again says it is a retired peer; adding it needs the confirmed fingerprint like the first time.
+    sz.dialogs.answerNextOpen(await hk.card(dir));
+    const preview = await sz.value<{ token: string; known: string }>('exchange.readCard');
+    expect(preview.known).toBe('retired');
+    expect((await sz.call('exchange.addPeer', { token: preview.token, fingerprintConfirmed: false })).ok).toBe(false);
+    const peer = await sz.value<{ retiredAt: string | null }>('exchange.addPeer', { token: preview.token, fingerprintConfirmed: true });
+    expect(peer.retiredAt).toBeNull();
+    expect((await sz.openPackage(whileRetired)).alreadyOpened).toBe(false);
+    expect((await sz.value<Action>('actions.get', { id: action.id })).title).toBe('停用期間');
+  });
+
   it('two new laptops start with the same working group, sub-groups, measures and glossary, so the first exchange raises no copy or conflict of them', async () => {
     const dir = await tempDir();
     const hk = await open('hk', 'HK');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/model/action';
@@ -221,5 +221,53 @@ describe('the exchange folder', () => {
     await sz.value('exchange.open', { source: { kind: 'found', packageId: prepared.packageId } });
     expect((await sz.value<FolderState>('exchange.folder')).found[0]!.status).toBe('opened');
     expect((await hk.value<FolderState>('exchange.folder')).found[0]!.status).toBe('ours');
+  });
+});
+
+describe('cancelling', () => {
+  it('a package being prepared leaves no file, no log entry and no package number used; the next one is whole', async () => {
+    const dir = await tempDir();
+    const out = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    await createAction(hk, '取消測試');
+    const taskId = crypto.randomUUID();
+    // The person presses Cancel as soon as the first part shows progress.
+    const stop = hk.backend.onTaskProgress((progress) => {
+      if (progress.taskId === taskId) void hk.call('tasks.cancel', { taskId });
+    });
+    const target = path.join(out, 'cancelled.hetao');
+    hk.dialogs.answerNextSave(target);
+    const result = await hk.call('exchange.prepare', { peerIds: [sz.identity.id], toFolder: false, taskId });
+    stop();
+    expect(result.ok ? 'prepared' : result.error.code).toBe('exchange.cancelled');
+    expect(await readdir(out)).toEqual([]);
+    expect(await hk.value<unknown[]>('exchange.log')).toEqual([]);
+    expect((await hk.value<Array<{ lastSent: unknown }>>('exchange.peers'))[0]!.lastSent).toBeNull();
+
+    const prepared = await hk.prepareFor([sz], dir);
+    expect(prepared.fileName).toMatch(/_001\.hetao$/);
+    expect((await sz.openPackage(prepared.path)).conflictsRaised).toBe(0);
+  });
+
+  it('a package being opened once its checks passed and writing began: it finishes, so nothing is half merged', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK');
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const action = await createAction(hk, '寫入中取消');
+    const file = (await hk.prepareFor([sz], dir)).path;
+    const taskId = crypto.randomUUID();
+    // Progress while opening is reported as records are merged, after every check: Cancel comes too late.
+    const stop = sz.backend.onTaskProgress((progress) => {
+      if (progress.taskId === taskId) void sz.call('tasks.cancel', { taskId });
+    });
+    sz.dialogs.answerNextOpen(file);
+    const result = await sz.value<OpenResult>('exchange.open', { source: { kind: 'choose' }, taskId });
+    stop();
+    expect(result.alreadyOpened).toBe(false);
+    expect((await sz.value<Action>('actions.get', { id: action.id })).title).toBe('寫入中取消');
+    expect((await sz.value<Array<{ kind: string }>>('exchange.log')).map((e) => e.kind)).toEqual(['opened']);
   });
 });
