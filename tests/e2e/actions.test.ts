@@ -71,7 +71,7 @@ describe.each(cases)('follow-up actions in $language', ({ language, locale, subG
     await actions.logProgress(note);
     await harness.page.screenshot({ path: path.join(screenshots, `action-drawer-${language}.png`) });
     await actions.markDone();
-    await actions.closeWithEscape();
+    await actions.close();
 
     const row = actions.row(reference);
     await row.getByText(text.actions.statusValue.done).waitFor();

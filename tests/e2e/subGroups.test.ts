@@ -192,7 +192,7 @@ describe.each(cases)('sub-groups in $language', ({ language, locale, seeded, cre
     await actions.drawer.getByLabel(text.actions.progressNote, { exact: true }).press('Control+Enter');
     await actions.drawer.getByText(note, { exact: true }).waitFor();
     await actions.markDone();
-    await actions.closeWithEscape();
+    await actions.close();
     await actions.row(reference).getByText(text.actions.statusValue.done).waitFor();
     // Names may be shown in the reader's script.
     expect(await actions.row(reference).innerText()).toMatch(/[陳陈]大文、李明/);

@@ -52,12 +52,16 @@ export class ActionsPage extends ScriptedPage {
 
   async markDone(): Promise<void> {
     await this.drawer.getByRole('button', { name: this.text.actions.markDone, exact: true }).click();
-    // Focus as a keyboard user leaves it, on the button just pressed (now "Reopen"), so Escape reaches the drawer.
-    await this.drawer.getByRole('button', { name: this.text.actions.reopen, exact: true }).focus();
+    await this.drawer.getByRole('button', { name: this.text.actions.reopen, exact: true }).waitFor();
   }
 
-  async closeWithEscape(): Promise<void> {
-    await this.page.keyboard.press('Escape');
+  /**
+   * Closes the drawer with its Close button and waits until it is gone. Not Escape: antd answers Escape
+   * through one window-wide stack of popups, and on a busy machine the key is sometimes not taken by the
+   * drawer after the officers' lists were used (recorded in issue 19's note).
+   */
+  async close(): Promise<void> {
+    await this.drawer.getByRole('button', { name: this.text.actions.close, exact: true }).last().click();
     await this.drawer.waitFor({ state: 'hidden' });
   }
 
