@@ -8,6 +8,7 @@ import type { LockStatus } from '../../../shared/lock/contract';
 import type { Contact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
+import { TestFs } from '../store/helpers';
 
 const openSession = useTestBackend();
 // The cheapest derivation the vault accepts: these tests are about the lock, not the key's cost.
@@ -32,8 +33,8 @@ async function turnOn(session: TestSession, passphrase = PASSPHRASE): Promise<st
   return recoveryKey;
 }
 
-async function start(dataDir?: string) {
-  return openSession({ now, kdf: kdf(), ...(dataDir ? { dataDir } : {}) });
+async function start(dataDir?: string, testFs?: TestFs) {
+  return openSession({ now, kdf: kdf(), ...(dataDir ? { dataDir } : {}), ...(testFs ? { fs: testFs.fs } : {}) });
 }
 
 /** Every file under the folder whose bytes contain any of the texts, with the text found. */
@@ -147,6 +148,34 @@ describe('the backend of an encrypted data folder', () => {
     expect((await again.value<LockStatus>('lock.status')).idleMinutes).toBe(5);
     expect(errorOf(await again.call('lock.unlockWithPassphrase', { passphrase: PASSPHRASE }))).toBe('vault.wrongPassphrase');
     expect(await again.value<LockStatus>('lock.unlockWithPassphrase', { passphrase: '新的密碼 2027' })).toMatchObject({ locked: false });
+  });
+
+  it('locking with changes the disk refused keeps the data open and says why, unless the user discards them', async () => {
+    clock = new Date('2026-12-02T09:00:00Z');
+    const disk = new TestFs();
+    const session = await start(undefined, disk);
+    await turnOn(session);
+    disk.failOpen = 'ENOSPC';
+    // The edit stays in memory, and the window's banner says it is not on disk.
+    expect(errorOf(await session.call('contacts.create', person('未寫入的聯絡人', '')))).toBe('disk.full');
+    const pending = (await session.value<Contact[]>('contacts.list', { includeDeleted: false })).find((c) => c.name === '未寫入的聯絡人')!;
+    const refused = await session.call('lock.lockNow', { discardUnsaved: false });
+    expect(refused.ok ? null : refused.error).toEqual({ code: 'vault.unsavedChanges', params: { reason: 'disk.full' } });
+    expect((await session.value<LockStatus>('lock.status')).locked).toBe(false);
+    expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.id)).toContain(pending.id);
+
+    // Retry once the disk has room: written, then locked; the contact is there after unlocking.
+    disk.failOpen = null;
+    expect((await session.value<LockStatus>('lock.lockNow', { discardUnsaved: false })).locked).toBe(true);
+    await session.value('lock.unlockWithPassphrase', { passphrase: PASSPHRASE });
+    expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.id)).toContain(pending.id);
+
+    disk.failOpen = 'ENOSPC';
+    expect(errorOf(await session.call('contacts.create', person('捨棄的聯絡人', '')))).toBe('disk.full');
+    expect((await session.value<LockStatus>('lock.lockNow', { discardUnsaved: true })).locked).toBe(true);
+    disk.failOpen = null;
+    await session.value('lock.unlockWithPassphrase', { passphrase: PASSPHRASE });
+    expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.name)).not.toContain('捨棄的聯絡人');
   });
 
   it('canary: after turning encryption on, no record text, e-mail or name is in any file of the folder, backups included', async () => {
