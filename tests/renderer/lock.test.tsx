@@ -6,6 +6,7 @@ import { OWASP_MINIMUM, type Argon2Params } from '../../electron/crypto/passphra
 import { unwrap } from '../../renderer/api/hetao';
 import type { Result } from '../../shared/ipc/errors';
 import { appFrame, openTestBackend } from '../support/testBackend';
+import { TestFs } from '../electron/store/helpers';
 import { useRenderedApp } from './realBackend';
 
 const renderApp = useRenderedApp();
@@ -91,6 +92,29 @@ describe('the lock screen and encryption settings', () => {
     await user.click(screen.getByRole('button', { name: '解锁' }));
     await user.click(await screen.findByRole('tab', { name: '通讯录' }));
     expect((await screen.findAllByText(/[陳陈]大文/)).length).toBeGreaterThan(0);
+  });
+
+  it('Ctrl+L with changes the disk refused asks first, as quitting does; going back keeps the workbench', async () => {
+    const disk = new TestFs();
+    const { dataDir } = await encryptedFolder();
+    await renderApp({ systemLocale: 'zh-HK', dataDir, lockGate: true, backend: { fs: disk.fs } });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('密碼'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: '解鎖' }));
+    await screen.findByRole('tab', { name: '通訊錄' });
+    disk.failOpen = 'ENOSPC';
+    const refused = await window.hetao.contacts.create({ name: '未寫入', title: '', organisation: '', side: 'HK', email: '', phone: '', memberships: [] });
+    expect(refused.ok).toBe(false);
+
+    await user.keyboard('{Control>}l{/Control}');
+    const ask = await screen.findByRole('dialog', { name: '部分變更尚未儲存' });
+    expect(within(ask).getByText('部分變更尚未寫入磁碟：磁碟已滿。')).toBeTruthy();
+    await user.click(within(ask).getByRole('button', { name: '返回程式' }));
+    expect(screen.getByRole('tab', { name: '通訊錄' })).toBeTruthy();
+
+    disk.failOpen = null;
+    await user.click(screen.getByRole('button', { name: '鎖定（Ctrl+L）' }));
+    expect(await screen.findByRole('heading', { name: /工作台已鎖定/ })).toBeTruthy();
   });
 
   it('after three wrong passphrases shows the wait and keeps the unlock button off until it is over', async () => {
