@@ -190,27 +190,25 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
     options.appOrigin,
   );
 
+  // A listener stays through locking and unlocking: each backend opened is told of it.
+  const relay =
+    <L,>(listeners: Set<L>, subscribe: (backend: Backend, listener: L) => () => void) =>
+    (listener: L) => {
+      listeners.add(listener);
+      const stop = current ? subscribe(current, listener) : undefined;
+      return () => {
+        listeners.delete(listener);
+        stop?.();
+      };
+    };
+
   if (!encrypted) await open(baseFs);
 
   return {
     dispatch: (channel, input, sender) => (current ?? { dispatch: locked }).dispatch(channel, input, sender),
     language: () => current?.language() ?? language,
-    onSettingsChanged: (listener) => {
-      settingsListeners.add(listener);
-      const stop = current?.onSettingsChanged(listener);
-      return () => {
-        settingsListeners.delete(listener);
-        stop?.();
-      };
-    },
-    onTaskProgress: (listener) => {
-      progressListeners.add(listener);
-      const stop = current?.onTaskProgress(listener);
-      return () => {
-        progressListeners.delete(listener);
-        stop?.();
-      };
-    },
+    onSettingsChanged: relay(settingsListeners, (backend, listener) => backend.onSettingsChanged(listener)),
+    onTaskProgress: relay(progressListeners, (backend, listener) => backend.onTaskProgress(listener)),
     lock: (discardUnsaved) => (encrypted ? serial(() => closeCurrent(discardUnsaved)) : Promise.resolve()),
     close: () => serial(async () => current?.close()),
   };

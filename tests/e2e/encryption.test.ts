@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWASP_MINIMUM } from '../../electron/crypto/passphraseKey';
 import { unwrap } from '../../shared/ipc/errors';
+import { filesHolding } from '../support/filesHolding';
 import { useHarness } from './harness/useHarness';
 import { WorkbenchPage } from './pages/workbenchPage';
 
@@ -61,17 +62,6 @@ const scripts = [
   },
 ] as const;
 
-/** Every file under the folder whose bytes hold the text. */
-async function filesHolding(dataDir: string, text: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(Buffer.from(text, 'utf8'))) found.push(path.relative(dataDir, file));
-  }
-  return found;
-}
-
 describe('encryption at rest and the app lock', () => {
   for (const { script, locale, contact, t } of scripts) {
     it(`in ${script}: turn on, lock, unlock, idle lock, restart locked, recovery key: the data is still there`, async () => {
@@ -109,7 +99,7 @@ describe('encryption at rest and the app lock', () => {
       await turnOn.getByRole('button', { name: t.confirm }).click();
       await page.getByText(t.done).waitFor();
       await settings.screenshot({ path: path.join(look, `settings-on-${script}.png`), animations: 'disabled' });
-      expect(await filesHolding(dataDir, contact)).toEqual([]);
+      expect(await filesHolding(dataDir, [contact])).toEqual([]);
       await settings.getByRole('button', { name: t.close }).first().click();
 
       // Ctrl+L locks: the workbench is gone, only the lock screen is left.
@@ -143,8 +133,8 @@ describe('encryption at rest and the app lock', () => {
       await page.getByRole('tab', { name: t.contacts }).click();
       await page.getByText(contact).first().waitFor();
       await page.screenshot({ path: path.join(look, `unlocked-${script}.png`), animations: 'disabled' });
-      expect(await filesHolding(dataDir, contact)).toEqual([]);
-      expect(await filesHolding(dataDir, 'restricted@example.hk')).toEqual([]);
+      expect(await filesHolding(dataDir, [contact])).toEqual([]);
+      expect(await filesHolding(dataDir, ['restricted@example.hk'])).toEqual([]);
     });
   }
 });

@@ -9,6 +9,7 @@ import type { Contact } from '../../../shared/model/contact';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
 import { TestFs } from '../store/helpers';
+import { filesHolding } from '../../support/filesHolding';
 
 const openSession = useTestBackend();
 // The cheapest derivation the vault accepts: these tests are about the lock, not the key's cost.
@@ -35,18 +36,6 @@ async function turnOn(session: TestSession, passphrase = PASSPHRASE): Promise<st
 
 async function start(dataDir?: string, testFs?: TestFs) {
   return openSession({ now, kdf: kdf(), ...(dataDir ? { dataDir } : {}), ...(testFs ? { fs: testFs.fs } : {}) });
-}
-
-/** Every file under the folder whose bytes contain any of the texts, with the text found. */
-async function plainTextFound(dataDir: string, texts: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await fsp.readdir(dataDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const bytes = await fsp.readFile(file);
-    for (const text of texts) if (bytes.includes(Buffer.from(text, 'utf8'))) found.push(`${path.relative(dataDir, file)}: ${text}`);
-  }
-  return found;
 }
 
 describe('the backend of an encrypted data folder', () => {
@@ -202,7 +191,7 @@ describe('the backend of an encrypted data folder', () => {
     // Save points of the plain records are taken an hour apart: make one before encrypting.
     clock = new Date(clock.getTime() + 3_600_000);
     await session.value('contacts.update', { id: hk.id, revision: hk.revision, contact: { ...person(canaries[0]!, canaries[1]!), title: '處長' } });
-    expect(await plainTextFound(session.dataDir, canaries)).not.toEqual([]);
+    expect(await filesHolding(session.dataDir, canaries)).not.toEqual([]);
 
     await turnOn(session);
     // A session of edits after it, a lock, an unlock and a quit with a last save point.
@@ -215,7 +204,7 @@ describe('the backend of an encrypted data folder', () => {
 
     const files = await fsp.readdir(path.join(session.dataDir, 'backups'));
     expect(files.length).toBeGreaterThan(1);
-    expect(await plainTextFound(session.dataDir, [...canaries, later, 'later.canary@example.hk'])).toEqual([]);
+    expect(await filesHolding(session.dataDir, [...canaries, later, 'later.canary@example.hk'])).toEqual([]);
     // Every file the app had was sealed, none taken for damage and set aside (the exchange identity kept).
     const names = (await fsp.readdir(session.dataDir, { recursive: true })).map(String);
     expect(names.filter((name) => name.includes('damaged'))).toEqual([]);
