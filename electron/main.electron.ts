@@ -2,14 +2,17 @@ import * as path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
 import { languageForLocale, type Language } from '../shared/model/language';
-import { dispatchWhenOpen, openBackend, type Backend } from './backend/openBackend';
+import { dispatchWhenOpen, openBackend } from './backend/openBackend';
+import type { LockableBackend } from './backend/lockableBackend';
 import { electronDialogs } from './dialogs/dialogs.electron';
 import { ElectronPdfRenderer } from './documents/pdf/pdfRenderer.electron';
 import { TASK_PROGRESS_CHANNEL } from '../shared/tasks/channels';
 import { translator } from './i18n/translator';
 import { registerIpc } from './ipc/registerIpc.electron';
 import { CrashLog } from './lifecycle/crashLog';
-import { createQuitGuard, type UnsavedChoice } from './lifecycle/quitGuard';
+import { createQuitGuard, saveOrAsk, type UnsavedChoice } from './lifecycle/quitGuard';
+import { onSystemLock } from './lifecycle/systemLock.electron';
+import { MENU_COMMAND_CHANNEL } from '../shared/ipc/channels';
 import { nearestExistingFolder, startupFailureMessage } from './lifecycle/startupFailure';
 import { setAppMenu } from './menu/appMenu.electron';
 import { registerAppScheme, serveRenderer } from './protocol/appProtocol.electron';
@@ -17,7 +20,7 @@ import { createMainWindow, hardenWebContents } from './window/mainWindow.electro
 
 /** The composition root: wires Electron's real effects into the plain-Node backend. */
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let backend: LockableBackend | null = null;
 
 const dataDir = () => path.join(app.getPath('userData'), 'data');
 const systemLanguage = (): Language => languageForLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
@@ -68,6 +71,21 @@ async function start(crashLog: CrashLog): Promise<void> {
   backend.onTaskProgress((progress) => mainWindow?.webContents.send(TASK_PROGRESS_CHANNEL, progress));
   applyLanguage();
   backend.onSettingsChanged(applyLanguage);
+  onSystemLock(() => void lockApp());
+}
+
+/**
+ * The OS locked its screen or is suspending: write what is pending, drop the keys, and send the
+ * window to its lock screen. Changes the disk refuses are not dropped silently: the user is asked,
+ * as when quitting.
+ */
+async function lockApp(): Promise<void> {
+  const locking = backend;
+  if (!locking) return;
+  const choice = await saveOrAsk({ save: () => locking.lock(false), ask: (error) => askAboutUnsaved(error, 'lock') });
+  if (choice === 'back') return showMainWindow();
+  if (choice === 'discard') await locking.lock(true);
+  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, 'lock');
 }
 
 /**
@@ -87,16 +105,31 @@ async function failStartup(error: unknown, crashLog: CrashLog): Promise<void> {
   }
 }
 
-/** Asks what to do with changes the disk refused while quitting; Esc goes back to the window. */
-async function askAboutUnsaved(error: unknown): Promise<UnsavedChoice> {
+const unsavedTexts = {
+  quit: { title: 'quit.unsavedTitle', message: 'quit.unsaved', detail: 'quit.unsavedDetail', retry: 'quit.retry', back: 'quit.back', discard: 'quit.discard' },
+  lock: {
+    title: 'encryption.unsaved.title',
+    message: 'encryption.unsaved.message',
+    detail: 'encryption.unsaved.detail',
+    retry: 'encryption.unsaved.retry',
+    back: 'encryption.unsaved.back',
+    discard: 'encryption.unsaved.discard',
+  },
+} as const;
+
+/** Asks what to do with changes the disk refused while quitting or locking; Esc goes back to the window. */
+async function askAboutUnsaved(error: unknown, when: keyof typeof unsavedTexts = 'quit'): Promise<UnsavedChoice> {
   const t = translator(language());
-  const code = (error as { code?: string } | null)?.code ?? 'disk.writeFailed';
+  const texts = unsavedTexts[when];
+  const failure = error as { code?: string; params?: { reason?: string } } | null;
+  // Locking reports the disk's reason inside its own error.
+  const code = failure?.params?.reason ?? failure?.code ?? 'disk.writeFailed';
   const options = {
     type: 'warning' as const,
-    title: t('quit.unsavedTitle'),
-    message: t('quit.unsaved', { reason: t(`errors.${code}`) }),
-    detail: t('quit.unsavedDetail'),
-    buttons: [t('quit.retry'), t('quit.back'), t('quit.discard')],
+    title: t(texts.title),
+    message: t(texts.message, { reason: t(`errors.${code}`) }),
+    detail: t(texts.detail),
+    buttons: [t(texts.retry), t(texts.back), t(texts.discard)],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
@@ -146,7 +179,7 @@ if (!app.requestSingleInstanceLock()) {
     'before-quit',
     createQuitGuard({
       save: async () => backend?.close(),
-      ask: askAboutUnsaved,
+      ask: (error) => askAboutUnsaved(error, 'quit'),
       showWindow: showMainWindow,
       quit: () => app.quit(),
     }),

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { languageForLocale } from '../shared/model/language';
 import { api, BridgeError, unwrap } from './api/hetao';
 import { initI18n, switchLanguage } from './i18n/i18n';
-import { App } from './shell/App';
+import { LockGate } from './lock/LockGate';
 // antd's styles as one prebuilt sheet (the theme runs with zeroRuntime), so opening a tab does not
 // first generate and inject each component's CSS.
 import 'antd/dist/antd.css';
@@ -14,18 +14,19 @@ import './styles.css';
 const root = createRoot(document.getElementById('root')!);
 
 /**
- * Says the data is opening (in the system's language) while the main process loads it, then reads
- * what the first paint needs (data folder state, chosen language) and renders.
+ * Says the data is opening (in the system's language) while the main process loads it, then asks
+ * whether the folder is locked: the lock gate shows the lock screen, or reads what the first paint
+ * needs (data folder state, chosen language) and renders the app.
  */
 async function boot(): Promise<void> {
   await initI18n(languageForLocale(navigator.language));
   root.render(<Spin fullscreen description={i18next.t('app.loading')} />);
-  const info = await unwrap(api().app.info());
-  const language = info.dataProblem ? info.systemLanguage : (await unwrap(api().settings.get())).language;
-  switchLanguage(language);
+  const status = await unwrap(api().lock.status());
+  // The lock screen speaks the user's language when it is known (locked earlier in this session).
+  if (status.locked) switchLanguage(status.language);
   root.render(
     <StrictMode>
-      <App info={info} initialLanguage={language} />
+      <LockGate initial={status} />
     </StrictMode>,
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodOf, Namespace } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
+import { channels } from '../../shared/ipc/channels';
 import { AppError, type AppErrorValue, type Result } from '../../shared/ipc/errors';
 import { inputLimitIssues } from '../../shared/ipc/inputLimits';
 
@@ -14,6 +15,16 @@ export type Handlers = {
       : never;
   };
 };
+
+/**
+ * Handlers that refuse every call, for a backend that answers only a few namespaces (a folder that
+ * cannot be opened, a locked one); those it answers are put over these.
+ */
+export function refusingHandlers(refuse: () => Promise<never>): Handlers {
+  return Object.fromEntries(
+    Object.entries(channels).map(([ns, methods]) => [ns, Object.fromEntries(methods.map((m) => [m, refuse]))]),
+  ) as unknown as Handlers;
+}
 
 /** Who made a call: the frame's URL and whether it is the window's top frame. */
 export interface Sender {

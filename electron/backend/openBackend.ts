@@ -24,7 +24,6 @@ import { spaceRegisters } from '../registers/spaceRegisters';
 import { policyRegisters } from '../registers/policyRegisters';
 import { seedPolicyMeasures } from '../seed/seedPolicyMeasures';
 import { renameSeedRecords } from '../seed/renameSeedRecords';
-import { channels } from '../../shared/ipc/channels';
 import type { TaskProgress } from '../../shared/tasks/progress';
 import { OutputWriter } from '../documents/output/outputWriter';
 import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
@@ -37,7 +36,9 @@ import { exchangeHandlers } from '../exchange/exchangeHandlers';
 import { ExchangeService } from '../exchange/exchangeService';
 import { ExchangeState } from '../exchange/exchangeState';
 import { auditIdentityOf, peerAuditKeys } from '../exchange/packageAudit';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { createDispatcher, refusingHandlers, type Dispatch, type Handlers } from './dispatcher';
+import { openLockableBackend, type LockableBackend } from './lockableBackend';
+import type { Argon2Params } from '../crypto/passphraseKey';
 import * as path from 'node:path';
 import { AUDIT_DIR } from '../audit/auditFiles';
 import { AuditTrail } from '../audit/auditTrail';
@@ -65,7 +66,12 @@ export interface BackendOptions {
   printer?: PackPrinter;
   /** Where the host logs its errors, shown in Settings → About. */
   logFile?: string;
+  /** The passphrase's key derivation when encryption is turned on; calibrated on the laptop when left out. */
+  kdf?: Argon2Params;
 }
+
+/** What opening the unlocked folder needs beyond the host's options: the lock calls to serve. */
+type FolderOptions = BackendOptions & { lock: Handlers['lock'] };
 
 export interface Backend {
   dispatch: Dispatch;
@@ -88,9 +94,15 @@ export function dispatchWhenOpen(opening: Promise<Backend>): Dispatch {
 
 /**
  * Opens the data folder and wires the services to the IPC contract. The one composition root for
- * Electron's main process and for the browser test harness, so both run the same handlers.
+ * Electron's main process and for the browser test harness, so both run the same handlers. An
+ * encrypted folder stays locked, and nothing of it is read, until it is unlocked.
  */
-export async function openBackend(options: BackendOptions): Promise<Backend> {
+export function openBackend(options: BackendOptions): Promise<LockableBackend> {
+  return openLockableBackend(options, openFolder);
+}
+
+/** The unlocked folder, its files read and written through `options.fs` (sealed when encrypted). */
+async function openFolder(options: FolderOptions): Promise<Backend> {
   const systemLanguage = languageForLocale(options.systemLocale);
   // The installation's identity comes first: every local write is stamped with its id.
   const exchangeState = await ExchangeState.open(options.dataDir, options.now ?? (() => new Date()), options.fs);
@@ -310,6 +322,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     },
     audit: auditHandlers(audit),
     exchange: exchangeHandlers(exchange, tasks, (key) => translator(settings.currentLanguage())(key as never)),
+    lock: options.lock,
   }, { trail: audit, store, fs });
 
   return {
@@ -335,7 +348,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
  * what the problem screen needs; every other call is refused and nothing is written. Bringing back a
  * save point opens the folder afresh and this backend forwards to the full one from then on.
  */
-function limitedBackend(options: BackendOptions, appInfo: AppInfo, systemLanguage: Language): Backend {
+function limitedBackend(options: FolderOptions, appInfo: AppInfo, systemLanguage: Language): Backend {
   let full: Backend | null = null;
   const refuse = async (): Promise<never> => {
     const problem = appInfo.dataProblem;
@@ -345,7 +358,8 @@ function limitedBackend(options: BackendOptions, appInfo: AppInfo, systemLanguag
   const settingsListeners: Array<(settings: Settings) => void> = [];
   const progressListeners: Array<(progress: TaskProgress) => void> = [];
   const handlers: Handlers = {
-    ...(Object.fromEntries(Object.entries(channels).map(([ns, methods]) => [ns, Object.fromEntries(methods.map((m) => [m, refuse]))])) as unknown as Handlers),
+    ...refusingHandlers(refuse),
+    lock: options.lock,
     app: {
       info: async () => appInfo,
       startupNotices: async () => [],
@@ -358,7 +372,7 @@ function limitedBackend(options: BackendOptions, appInfo: AppInfo, systemLanguag
       restoreSavePoint: async ({ name }) => {
         if (full) throw new AppError('store.collectionsPresent');
         await Store.restoreSavePoint({ dataDir: options.dataDir, fs: options.fs }, name);
-        full = await openBackend(options);
+        full = await openFolder(options);
         for (const listener of settingsListeners) full.onSettingsChanged(listener);
         for (const listener of progressListeners) full.onTaskProgress(listener);
       },

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomicJsonFile';
 import type { StoreFs } from '../store/storeFs';
 import {
   KeyringError,
+  changePassphrase,
   createKeyring,
   parseKeyring,
   unlockWithKeystore,
@@ -15,18 +17,41 @@ import {
 import { calibrateArgon2, type Argon2Params } from './passphraseKey';
 import { isSealedFile, sealFile } from './sealed';
 import { folderBinding, sealedFs } from './sealedFs';
+import { ATTACHMENTS_DIR } from '../attachments/attachmentStore';
+import { AUDIT_DIR } from '../audit/auditFiles';
+
+/** Files sealed so far and in all, while an existing folder is encrypted. */
+export type SealProgress = (done: number, total: number) => void;
 
 /** Beside the records, so a copied folder can still be opened with its passphrase or recovery key. */
 export const KEYRING_FILE = 'keyring.json';
 /** Failed unlock attempts, so the back-off survives a restart. Holds no secret. */
 export const LOCKOUT_FILE = 'lockout.json';
-/** What is sealed when a folder is encrypted: the records, their save points and damaged copies. */
-export const SEALED_FOLDERS = ['collections', 'backups', 'damaged'] as const;
+/** Minutes without use before the window locks, unless the user chose otherwise. */
+export const DEFAULT_IDLE_MINUTES = 15;
+
+/**
+ * What stays plain in an encrypted folder: the keyring and the back-off (needed before unlocking);
+ * the audit trail's append-only logs (ids, revisions and field names, never values; appended line by
+ * line, which whole-file sealing cannot do); papers, which their own store writes and reads.
+ */
+function staysPlain(relative: string): boolean {
+  const [top] = relative.split('/');
+  return (
+    relative === KEYRING_FILE ||
+    relative === LOCKOUT_FILE ||
+    top === ATTACHMENTS_DIR ||
+    (top === AUDIT_DIR && relative.endsWith('.jsonl')) ||
+    relative.endsWith('.tmp') ||
+    relative.endsWith('.partial')
+  );
+}
 
 const VaultFile = z.object({
   keyring: z.unknown(),
   /** 'sealing' while an existing folder is being encrypted: plain files are still accepted then. */
   state: z.enum(['sealing', 'sealed']),
+  idleMinutes: z.number().int().min(1).max(240).optional(),
 });
 
 const Lockout = z.object({ failures: z.number().int().nonnegative(), notBefore: z.number().nonnegative() });
@@ -77,19 +102,41 @@ export class Vault {
     return parsed.data.state;
   }
 
-  private async keyring(): Promise<{ keyring: Keyring; state: 'sealing' | 'sealed' }> {
+  private async keyring(): Promise<{ keyring: Keyring; state: 'sealing' | 'sealed'; idleMinutes?: number }> {
     const parsed = VaultFile.safeParse(await this.readJson(KEYRING_FILE));
     if (!parsed.success) throw new KeyringError('damagedKeyring');
-    return { keyring: parseKeyring(parsed.data.keyring), state: parsed.data.state };
+    return { ...parsed.data, keyring: parseKeyring(parsed.data.keyring) };
   }
 
-  private writeVault(keyring: Keyring, state: 'sealing' | 'sealed'): Promise<void> {
-    return writeFileAtomic(this.fs, this.file(KEYRING_FILE), JSON.stringify({ keyring, state }, null, 2));
+  private writeVault(keyring: Keyring, state: 'sealing' | 'sealed', idleMinutes?: number): Promise<void> {
+    return writeFileAtomic(this.fs, this.file(KEYRING_FILE), JSON.stringify({ keyring, state, idleMinutes }, null, 2));
   }
 
   async saveKeyring(keyring: Keyring): Promise<void> {
-    const { state } = await this.keyring();
-    await this.writeVault(keyring, state);
+    const { state, idleMinutes } = await this.keyring();
+    await this.writeVault(keyring, state, idleMinutes);
+  }
+
+  /** Minutes without use before the window locks. Kept beside the keyring: it is needed while locked. */
+  async idleMinutes(): Promise<number> {
+    return (await this.keyring()).idleMinutes ?? DEFAULT_IDLE_MINUTES;
+  }
+
+  async setIdleMinutes(minutes: number): Promise<void> {
+    const { keyring, state } = await this.keyring();
+    await this.writeVault(keyring, state, minutes);
+  }
+
+  /**
+   * Rewraps the data key under a new passphrase, with the same cost as the old one (calibrated once,
+   * when encryption was turned on) and a fresh salt; no other file is touched.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const { keyring } = await this.keyring();
+    const dataKey = await unlockWithPassphrase(keyring, current);
+    const wrap = keyring.wraps.find((w) => w.kind === 'passphrase');
+    if (wrap?.kind !== 'passphrase') throw new KeyringError('damagedKeyring');
+    await this.saveKeyring(await changePassphrase(keyring, dataKey, next, { ...wrap.kdf, salt: randomBytes(16).toString('base64') }));
   }
 
   private async lockout(): Promise<Lockout> {
@@ -109,26 +156,35 @@ export class Vault {
    * at any moment, the folder opens afterwards: plain and sealed files are both read while sealing,
    * and sealing simply carries on.
    */
-  async encrypt(passphrase: string, recoveryKey: string, kdf?: Argon2Params): Promise<{ fs: StoreFs; dataKey: Buffer }> {
+  async encrypt(
+    passphrase: string,
+    recoveryKey: string,
+    kdf?: Argon2Params,
+    progress: SealProgress = () => undefined,
+  ): Promise<{ fs: StoreFs; dataKey: Buffer }> {
     const { keyring, dataKey } = await createKeyring(passphrase, recoveryKey, kdf ?? (await calibrateArgon2()));
     await this.writeVault(keyring, 'sealing');
-    await this.sealRemaining(dataKey);
+    await this.sealRemaining(dataKey, progress);
     await this.writeVault(keyring, 'sealed');
     return { fs: sealedFs(this.fs, this.dataDir, dataKey), dataKey };
   }
 
-  private async sealRemaining(dataKey: Buffer): Promise<void> {
-    for (const folder of SEALED_FOLDERS) {
-      const names = await this.fs.readdir(this.file(folder), { recursive: true }).catch(() => [] as string[]);
-      for (const name of names.map(String).sort()) {
-        const file = path.join(this.file(folder), name);
-        const stat = await this.fs.stat(file).catch(() => null);
-        if (!stat?.isFile() || name.endsWith('.tmp') || name.endsWith('.partial')) continue;
-        const bytes = await this.fs.readFile(file);
-        if (isSealedFile(bytes)) continue;
-        await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
-      }
+  /** Every file of the folder but those that stay plain: records, manifest, save points, identities. */
+  private async sealRemaining(dataKey: Buffer, progress: SealProgress = () => undefined): Promise<void> {
+    const names = (await this.fs.readdir(this.dataDir, { recursive: true }))
+      .map((name) => String(name).split(path.sep).join('/'))
+      .filter((name) => !staysPlain(name))
+      .sort();
+    for (const [done, name] of names.entries()) {
+      progress(done, names.length);
+      const file = path.join(this.dataDir, name);
+      const stat = await this.fs.stat(file).catch(() => null);
+      if (!stat?.isFile()) continue;
+      const bytes = await this.fs.readFile(file);
+      if (isSealedFile(bytes)) continue;
+      await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
     }
+    progress(names.length, names.length);
   }
 
   /** Opens the folder's data key, refusing attempts made before the back-off allows. */

@@ -13,36 +13,40 @@ export interface QuitGuardHost {
 }
 
 /**
+ * Writes what is only in memory before the app lets go of it (quitting, locking). When the disk
+ * refuses, the user chooses: "Retry" writes again, "Discard" lets go anyway, "Back" keeps it.
+ * Resolves to whether to go ahead; the rejected writes stay in the window's banner otherwise.
+ */
+export async function saveOrAsk(host: Pick<QuitGuardHost, 'save' | 'ask'>): Promise<'saved' | 'discard' | 'back'> {
+  try {
+    await host.save();
+    return 'saved';
+  } catch (error) {
+    const choice = await host.ask(error);
+    if (choice !== 'retry') return choice;
+    try {
+      await host.save();
+      return 'saved';
+    } catch {
+      // Still failing: the window's banner says why and offers Retry saving.
+      return 'back';
+    }
+  }
+}
+
+/**
  * Guards `before-quit`: nothing quits while changes are still only in memory unless the user says so.
- * "Retry" writes again; if that fails too, or the user goes back, the window comes back (on Windows and
- * Linux closing the last window is what started the quit, so without this no window would be left).
+ * If saving fails again, or the user goes back, the window comes back (on Windows and Linux closing
+ * the last window is what started the quit, so without this no window would be left).
  */
 export function createQuitGuard(host: QuitGuardHost): (event: { preventDefault(): void }) => void {
   let saved = false;
   let busy = false;
 
-  const leave = () => {
+  const saveThenQuit = async () => {
+    if ((await saveOrAsk(host)) === 'back') return host.showWindow();
     saved = true;
     host.quit();
-  };
-
-  const saveThenQuit = async () => {
-    try {
-      await host.save();
-      return leave();
-    } catch (error) {
-      const choice = await host.ask(error);
-      if (choice === 'discard') return leave();
-      if (choice === 'retry') {
-        try {
-          await host.save();
-          return leave();
-        } catch {
-          // Still failing: the window's banner says why and offers Retry saving.
-        }
-      }
-      host.showWindow();
-    }
   };
 
   return (event) => {

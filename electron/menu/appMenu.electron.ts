@@ -16,6 +16,7 @@ export function setAppMenu(t: TFunction, window: () => BrowserWindow | null, ope
         { label: t('menu.newSubGroup'), accelerator: 'CmdOrCtrl+Shift+N', click: send('newSubGroup') },
         { type: 'separator' },
         { label: t('menu.settings'), accelerator: 'CmdOrCtrl+,', click: send('openSettings') },
+        { label: t('menu.lock'), accelerator: 'CmdOrCtrl+L', click: send('lock') },
         { label: t('menu.openDataFolder'), click: openDataFolder },
         ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: t('menu.quit') }]),
       ],

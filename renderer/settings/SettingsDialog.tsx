@@ -10,6 +10,8 @@ import type { QuoteMarks } from '../../shared/script/quotes';
 import { GlossaryDialog } from '../script/GlossaryDialog';
 import { useReaderScript } from '../script/readerScript';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { EncryptionSettings } from '../lock/EncryptionSettings';
+import { useLock } from '../lock/lockContext';
 
 /** Settings and About: the interface language, how content is converted, where the data, its backups and the error log live, the version. */
 export function SettingsDialog({
@@ -29,6 +31,7 @@ export function SettingsDialog({
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const [glossaryOpen, setGlossaryOpen] = useState(false);
+  const lock = useLock();
   const reader = useReaderScript();
   // The choice shows at once while it is saved; a failed save puts the old one back.
   const [savingQuotes, setSavingQuotes] = useState<QuoteMarks | null>(null);
@@ -85,6 +88,11 @@ export function SettingsDialog({
             />
           </Space>
         </Descriptions.Item>
+        {lock && (
+          <Descriptions.Item label={t('encryption.settings.title')}>
+            <EncryptionSettings />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('settings.dataFolder')}>
           <Space orientation="vertical">
             <Typography.Text copyable code data-testid="data-folder">

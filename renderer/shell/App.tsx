@@ -1,5 +1,5 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/language';
 import { antdLocale } from '../i18n/i18n';
@@ -29,19 +29,26 @@ const theme = {
   },
 };
 
+/** The app's theme and antd's strings in the given language, around the workbench or the lock screen. */
+export function AppFrame({ language, children }: { language: Language; children: ReactNode }) {
+  return (
+    <ConfigProvider locale={antdLocale(language)} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
 export function App({ info, initialLanguage }: { info: AppInfo; initialLanguage: Language }) {
   const [language, setLanguage] = useState(initialLanguage);
   return (
-    <ConfigProvider locale={antdLocale(language)} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        {info.dataProblem ? (
-          <DataProblem info={info} problem={info.dataProblem} />
-        ) : (
-          <ReaderScriptProvider language={language}>
-            <Workbench info={info} language={language} onLanguageChanged={setLanguage} />
-          </ReaderScriptProvider>
-        )}
-      </AntApp>
-    </ConfigProvider>
+    <AppFrame language={language}>
+      {info.dataProblem ? (
+        <DataProblem info={info} problem={info.dataProblem} />
+      ) : (
+        <ReaderScriptProvider language={language}>
+          <Workbench info={info} language={language} onLanguageChanged={setLanguage} />
+        </ReaderScriptProvider>
+      )}
+    </AppFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Drawer, Layout, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ import { ConflictCount } from '../exchange/ConflictCount';
 import { ConflictMarksProvider } from '../exchange/conflictMarks';
 import { ExchangeTab, type ExchangeSection } from '../exchange/ExchangeTab';
 import { TabBarExtra } from '../ui/TabBarExtra';
+import { useLock } from '../lock/lockContext';
 
 const OVERVIEW = 'overview';
 const CONTACTS = 'contacts';
@@ -48,6 +49,7 @@ export function Workbench({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
+  const lock = useLock();
   const [workingGroup, setWorkingGroup] = useState<WorkingGroup | null>(null);
   const [subGroups, setSubGroups] = useState<SubGroup[] | null>(null);
   const [notices, setNotices] = useState<StartupNotice[]>([]);
@@ -204,6 +206,9 @@ export function Workbench({
           <LanguageSwitch value={language} onChange={(next) => void changeLanguage(next)} />
           <Button icon={<AuditOutlined />} onClick={() => setAuditOpen(true)} aria-label={t('audit.title')} />
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} aria-label={t('settings.title')} />
+          {lock?.status.encrypted && (
+            <Button icon={<LockOutlined />} onClick={() => void lock.lockNow()} aria-label={t('encryption.lock')} title={t('encryption.lock')} />
+          )}
         </div>
       </Layout.Header>
       <SaveStatusBanner status={saveStatus} onRetry={() => void retrySave()} />

@@ -6,6 +6,7 @@ import audit from './locales/audit.json';
 import common from './locales/common.json';
 import contacts from './locales/contacts.json';
 import dataSafety from './locales/dataSafety.json';
+import encryption from './locales/encryption.json';
 import exchange from './locales/exchange.json';
 import exportDocs from './locales/exports.json';
 import lifecycle from './locales/lifecycle.json';
@@ -25,7 +26,7 @@ import subGroups from './locales/subGroups.json';
  * translator compares them at a glance and features add strings without touching each other's files.
  * Files may add to a shared section such as `errors`; tests/shared/i18n checks no key is defined twice.
  */
-export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety, exchangeErrors, exchange, a11y };
+export const localeFiles = { shell, common, overview, subGroups, contacts, actions, script, pack, exportDocs, registers, meetings, arrangement, policy, search, lifecycle, audit, dataSafety, exchangeErrors, exchange, a11y, encryption };
 
 type Files = typeof localeFiles;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -8,6 +8,7 @@ import { exportChannels } from '../documents/exportChannels';
 import { searchChannels } from '../search/channels';
 import { auditChannels } from '../audit/channels';
 import { exchangeChannels } from '../exchange/channels';
+import { lockChannels } from '../lock/channels';
 import type { Channel, Contract } from './contract';
 
 /**
@@ -36,6 +37,7 @@ export const channels = {
   search: searchChannels,
   audit: auditChannels,
   exchange: exchangeChannels,
+  lock: lockChannels,
 } as const satisfies { [N in keyof Contract]: ReadonlyArray<keyof Contract[N]> };
 
 type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][number]}` }[keyof typeof channels];
@@ -43,7 +45,8 @@ type Listed = { [N in keyof typeof channels]: `${N}.${(typeof channels)[N][numbe
 export const allChannelsListed: [Channel] extends [Listed] ? true : never = true;
 
 /** Commands the application menu sends to the window, on their own one-way channel. */
-export const menuCommands = ['openSettings', 'newSubGroup'] as const;
+/** 'lock': lock now (Ctrl+L / ⌘L, the OS locking its screen, suspend): the window shows its lock screen. */
+export const menuCommands = ['openSettings', 'newSubGroup', 'lock'] as const;
 export const MENU_COMMAND_CHANNEL = 'menu.command';
 
 export function channelList(): Channel[] {

@@ -23,6 +23,7 @@ import { exportMethods } from '../documents/exportContract';
 import { searchMethods } from '../search/contract';
 import { auditMethods } from '../audit/contract';
 import { exchangeMethods } from '../exchange/contract';
+import { lockMethods } from '../lock/contract';
 
 const none = z.undefined();
 
@@ -198,6 +199,8 @@ export const contract = {
   audit: auditMethods,
   /** Packages between installations, peers and conflicts (shared/exchange/contract.ts). */
   exchange: exchangeMethods,
+  /** Encryption at rest and the app lock (shared/lock/contract.ts): the only calls answered while locked. */
+  lock: lockMethods,
 } as const satisfies Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
 
 export type Contract = typeof contract;

@@ -91,6 +91,16 @@ export const ErrorCode = z.enum([
   'exchange.packageGone',
   'exchange.conflictSettled',
   'exchange.invalidValue',
+  'vault.locked',
+  'vault.wrongPassphrase',
+  'vault.recoveryMistyped',
+  'vault.wrongRecoveryKey',
+  'vault.tooSoon',
+  'vault.damagedKeyring',
+  'vault.alreadyEncrypted',
+  'vault.notEncrypted',
+  'vault.recoveryNotConfirmed',
+  'vault.unsavedChanges',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -7,6 +7,7 @@ import type { Language } from '../../shared/model/language';
 import { unwrap } from '../../renderer/api/hetao';
 import { initI18n } from '../../renderer/i18n/i18n';
 import { App } from '../../renderer/shell/App';
+import { LockGate } from '../../renderer/lock/LockGate';
 import { appFrame, openTestBackend } from '../support/testBackend';
 
 /**
@@ -14,7 +15,13 @@ import { appFrame, openTestBackend } from '../support/testBackend';
  * talk to the same handlers and store as in the app, with no mocks in between.
  */
 export async function renderApp(
-  options: { systemLocale?: string; dataDir?: string; backend?: Partial<BackendOptions> } = {},
+  options: {
+    systemLocale?: string;
+    dataDir?: string;
+    backend?: Partial<BackendOptions>;
+    /** Start as the app does, behind the lock gate (the lock screen for an encrypted folder). */
+    lockGate?: boolean;
+  } = {},
 ) {
   const { backend, dataDir, dialogs } = await openTestBackend({
     systemLocale: options.systemLocale ?? 'zh-HK',
@@ -32,10 +39,7 @@ export async function renderApp(
       },
     ),
   });
-  const info = await unwrap(window.hetao.app.info());
-  const language: Language = info.dataProblem ? info.systemLanguage : (await unwrap(window.hetao.settings.get())).language;
-  await initI18n(language);
-  const view = render(<App info={info} initialLanguage={language} />);
+  const view = options.lockGate ? await renderLockGate() : await renderUnlocked();
   return {
     ...view,
     backend,
@@ -43,6 +47,19 @@ export async function renderApp(
     dialogs,
     sendMenuCommand: (command: MenuCommand) => menuListeners.forEach((l) => l(command)),
   };
+}
+
+async function renderUnlocked() {
+  const info = await unwrap(window.hetao.app.info());
+  const language: Language = info.dataProblem ? info.systemLanguage : (await unwrap(window.hetao.settings.get())).language;
+  await initI18n(language);
+  return render(<App info={info} initialLanguage={language} />);
+}
+
+async function renderLockGate() {
+  const status = await unwrap(window.hetao.lock.status());
+  await initI18n(status.language);
+  return render(<LockGate initial={status} />);
 }
 
 /**
