@@ -15,6 +15,7 @@ import {
   expectReady,
   folderWithHistory,
   readJson,
+  readOnlyFs,
   shardPathOf,
   snapshotTree,
   tempDir,
@@ -224,28 +225,6 @@ describe('a data file that cannot be read for a while', () => {
     await later.store.close();
   });
 });
-
-/** Reads work; every write, creation, rename or removal fails as on a read-only disk. */
-const readOnlyFs: StoreFs = (() => {
-  const fail = (syscall: string) => async (file: unknown) => {
-    throw errnoError('EROFS', syscall, String(file));
-  };
-  return {
-    ...nodeFs,
-    open: (async (file: string, flags?: string) => (flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags))) as StoreFs['open'],
-    mkdir: (async (dir: string) => {
-      const exists = await nodeFs.stat(dir).then(
-        () => true,
-        () => false,
-      );
-      return exists ? undefined : fail('mkdir')(dir);
-    }) as StoreFs['mkdir'],
-    rename: fail('rename') as StoreFs['rename'],
-    rm: fail('rm') as StoreFs['rm'],
-    link: fail('link') as StoreFs['link'],
-    copyFile: fail('copyFile') as StoreFs['copyFile'],
-  };
-})();
 
 describe('a read-only data folder', () => {
   it('with a damaged file: opens read-only, shows the save point, and leaves every file as it was', async () => {

@@ -1,39 +1,20 @@
 import * as fsp from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/store/store';
-import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import { AppError } from '../../../shared/ipc/errors';
 import { SettingsService } from '../../../electron/settings/settingsService';
 import {
   contactFields,
-  errnoError,
   expectReady,
   idsInShards,
   listTempFiles,
   openReady,
   readJson,
+  readOnlyFs,
   shardPathOf,
   tempDir,
   TestFs,
 } from './helpers';
-
-/** A disk that lets every file be read and none be written (a locked share, a write-protected stick). */
-const fail = (syscall: string) => async (file: unknown) => {
-  throw errnoError('EROFS', syscall, String(file));
-};
-const readOnlyFs: StoreFs = {
-  ...nodeFs,
-  open: (async (file: string, flags?: string) =>
-    flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags)) as StoreFs['open'],
-  mkdir: (async (dir: string) => {
-    const exists = await nodeFs.stat(dir).then(() => true, () => false);
-    return exists ? undefined : fail('mkdir')(dir);
-  }) as StoreFs['mkdir'],
-  rename: fail('rename') as StoreFs['rename'],
-  rm: fail('rm') as StoreFs['rm'],
-  link: fail('link') as StoreFs['link'],
-  copyFile: fail('copyFile') as StoreFs['copyFile'],
-};
 
 const cases = [
   ['ENOSPC', 'disk.full'],

@@ -159,3 +159,25 @@ export async function folderWithHistory() {
   };
   return { dataDir, clock, first: first!, second: second!, edited, file, backups, olderCopy };
 }
+
+/** Reads work; every write, creation, rename or removal fails as on a read-only disk. */
+export const readOnlyFs: StoreFs = (() => {
+  const fail = (syscall: string) => async (file: unknown) => {
+    throw errnoError('EROFS', syscall, String(file));
+  };
+  return {
+    ...nodeFs,
+    open: (async (file: string, flags?: string) => (flags && flags !== 'r' ? fail('open')(file) : nodeFs.open(file, flags))) as StoreFs['open'],
+    mkdir: (async (dir: string) => {
+      const exists = await nodeFs.stat(dir).then(
+        () => true,
+        () => false,
+      );
+      return exists ? undefined : fail('mkdir')(dir);
+    }) as StoreFs['mkdir'],
+    rename: fail('rename') as StoreFs['rename'],
+    rm: fail('rm') as StoreFs['rm'],
+    link: fail('link') as StoreFs['link'],
+    copyFile: fail('copyFile') as StoreFs['copyFile'],
+  };
+})();
