@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomicJsonFile';
+import { recordSchemasFingerprint } from './shardFile';
 import type { StoreFs } from './storeFs';
 
 /** At the top of the data folder, so that losing or rolling back the whole collections folder shows. */
@@ -17,24 +18,30 @@ export interface ManifestEntry {
   records: number;
   revisions: number;
   sha256: string;
+  /** The record schemas the file was checked with before it was written (`recordSchemasFingerprint`). */
+  checkedWith?: string;
 }
 
 const Manifest = z.object({
   format: z.literal(MANIFEST_FORMAT),
-  shards: z.record(z.string(), z.object({ records: z.number(), revisions: z.number(), sha256: z.string() })),
+  shards: z.record(
+    z.string(),
+    z.object({ records: z.number(), revisions: z.number(), sha256: z.string(), checkedWith: z.string().optional() }),
+  ),
 });
 
 export function checksumOf(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function entryOf(text: string, records: Record<string, unknown>): ManifestEntry {
+/** The entry for a file whose records this app has checked; `sha256` when already known. */
+export function entryOf(text: string, records: Record<string, unknown>, sha256 = checksumOf(text)): ManifestEntry {
   let revisions = 0;
   for (const record of Object.values(records)) {
     const revision = (record as { revision?: unknown }).revision;
     if (typeof revision === 'number') revisions += revision;
   }
-  return { records: Object.keys(records).length, revisions, sha256: checksumOf(text) };
+  return { records: Object.keys(records).length, revisions, sha256, checkedWith: recordSchemasFingerprint() };
 }
 
 /** Shard paths use '/' in the manifest, so a folder moved between Windows and macOS keeps its manifest. */
@@ -107,5 +114,5 @@ export class ManifestFile {
 }
 
 export function sameEntry(a: ManifestEntry | undefined, b: ManifestEntry): boolean {
-  return !!a && a.sha256 === b.sha256 && a.records === b.records && a.revisions === b.revisions;
+  return !!a && a.sha256 === b.sha256 && a.records === b.records && a.revisions === b.revisions && a.checkedWith === b.checkedWith;
 }

@@ -3,10 +3,10 @@ import type { CollectionName } from '../../shared/model/dataset';
 import type { Stamp } from '../../shared/exchange/stamps';
 import { backupTime, type Backups } from './backups';
 import { DAMAGED_DIR } from './layout';
-import { entryOf, type ManifestEntry } from './manifest';
+import { checksumOf, entryOf, type ManifestEntry } from './manifest';
 import type { SchemaHistory } from './migrations';
 import type { DataFileRead } from './readDataFile';
-import { readShard, type ShardReading } from './shardFile';
+import { readShard, recordSchemasFingerprint, type ShardReading } from './shardFile';
 import type { StoreFs } from './storeFs';
 
 /** Why a healthy-looking folder lacks records the manifest says it had. */
@@ -25,18 +25,29 @@ export type StoreNotice =
 /** A shard file read and checked: what the text held, if it was a file of ours. */
 export type InspectedShard =
   | Exclude<DataFileRead, { kind: 'text' }>
-  | { kind: 'text'; text: string; parsed: unknown; reading: ShardReading | null };
+  | { kind: 'text'; text: string; sha256: string; parsed: unknown; reading: ShardReading | null };
 
-/** Parses and checks what was read; `reading` is null when the text is not JSON. */
-export function inspectShard(read: DataFileRead, collection: CollectionName, schema: SchemaHistory): InspectedShard {
+/**
+ * Parses and checks what was read; `reading` is null when the text is not JSON. `expected` is the
+ * manifest's entry for the file: when the bytes are those this app wrote, its records are not
+ * checked one by one again (the larger part of opening the folder).
+ */
+export function inspectShard(
+  read: DataFileRead,
+  collection: CollectionName,
+  schema: SchemaHistory,
+  expected: ManifestEntry | undefined,
+): InspectedShard {
   if (read.kind !== 'text') return read;
+  const sha256 = checksumOf(read.text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(read.text);
   } catch {
-    return { ...read, parsed: undefined, reading: null };
+    return { ...read, sha256, parsed: undefined, reading: null };
   }
-  return { ...read, parsed, reading: readShard(parsed, collection, schema) };
+  const writtenByThisApp = expected?.sha256 === sha256 && expected.checkedWith === recordSchemasFingerprint();
+  return { ...read, sha256, parsed, reading: readShard(parsed, collection, schema, writtenByThisApp) };
 }
 
 export type SettledShard = {
@@ -113,7 +124,7 @@ export async function settleShard(
   // A newer file was refused before anything was settled; here it can only be damage.
   if (reading?.kind !== 'ok') return recoverDamaged(ctx, collection, relativePath);
 
-  const found = entryOf(read.text, rawRecords(parsed));
+  const found = entryOf(read.text, rawRecords(parsed), read.sha256);
   const asFound: SettledShard = {
     kind: 'loaded',
     records: reading.records,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { collectionSchemas, type CollectionName } from '../../shared/model/dataset';
 import { Stamp } from '../../shared/exchange/stamps';
@@ -24,6 +25,27 @@ const Envelope = z.object({
   stamps: z.record(z.string(), Stamp).optional(),
 });
 
+/** The envelope of a file this app wrote itself: its records and stamps were checked before writing. */
+const OwnEnvelope = Envelope.extend({ stamps: z.record(z.string(), z.unknown()).optional() });
+
+let fingerprint: string | null = null;
+
+/**
+ * Names the record schemas this app checks with. A manifest entry carries it, so a file this app
+ * wrote (same bytes, same schemas) is not checked again at each start, while an app whose schemas
+ * changed (a new default, a new field) checks every file once. Refinements are not part of it.
+ */
+export function recordSchemasFingerprint(): string {
+  if (fingerprint === null) {
+    const shapes = Object.entries(collectionSchemas).map(([name, recordSchema]) => [
+      name,
+      z.toJSONSchema(recordSchema as z.ZodType, { unrepresentable: 'any', io: 'output' }),
+    ]);
+    fingerprint = createHash('sha256').update(JSON.stringify(shapes)).digest('hex').slice(0, 16);
+  }
+  return fingerprint;
+}
+
 /** How far ahead of this app a newer one could plausibly be. */
 const PLAUSIBLE_VERSION_STEPS = 1000;
 
@@ -32,12 +54,24 @@ export type ShardReading =
   | { kind: 'newer'; version: number }
   | { kind: 'damaged'; reason: string };
 
-/** Checks a parsed shard file: ours, this collection, a version we know; then migrates and validates. */
+/**
+ * Checks a parsed shard file: ours, this collection, a version we know; then migrates and validates.
+ * `writtenByThisApp`: the bytes are those this app wrote (the manifest's checksum and schemas
+ * fingerprint match), so a file of the current version is taken without checking each record again.
+ */
 export function readShard(
   parsed: unknown,
   collection: CollectionName,
   schema: SchemaHistory,
+  writtenByThisApp = false,
 ): ShardReading {
+  if (writtenByThisApp) {
+    const own = OwnEnvelope.safeParse(parsed);
+    if (own.success && own.data.collection === collection && own.data.schemaVersion === schema.version) {
+      const records = new Map(Object.values(own.data.records).map((record) => [(record as { id: string }).id, record]));
+      return { kind: 'ok', records, stamps: (own.data.stamps ?? {}) as Record<string, Stamp>, migratedFrom: null };
+    }
+  }
   const envelope = Envelope.safeParse(parsed);
   if (!envelope.success) return { kind: 'damaged', reason: 'not a Hetao Desk data file' };
   const { schemaVersion, records } = envelope.data;

@@ -264,9 +264,13 @@ export class Store {
         return { collection, relativePath, file: path.join(this.dataDir, relativePath) };
       }),
     );
-    const reads = await Promise.all(
-      plan.map(async (shard) => ({ ...shard, read: inspectShard(await readDataFile(this.fs, shard.file), shard.collection, this.schema) })),
-    );
+    const texts = await Promise.all(plan.map((shard) => readDataFile(this.fs, shard.file)));
+    const reads = [];
+    for (const [i, shard] of plan.entries()) {
+      reads.push({ ...shard, read: inspectShard(texts[i]!, shard.collection, this.schema, this.manifest.entry(shard.relativePath)) });
+      // One file at a time, so the window's own files are served while the folder opens.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
 
     // Refuse a newer app's data before touching anything in the folder.
     for (const { read } of reads) {

@@ -2,6 +2,8 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_DIR, DAMAGED_DIR, shardRelativePath } from '../../../electron/store/layout';
+import { checksumOf, MANIFEST_FILE } from '../../../electron/store/manifest';
+import { recordSchemasFingerprint } from '../../../electron/store/shardFile';
 import { Store, type StoreNotice } from '../../../electron/store/store';
 import { contactFields, expectReady, FakeClock, folderWithHistory, idsInShards, openReady, readJson, shardPathOf, tempDir } from './helpers';
 
@@ -51,6 +53,28 @@ describe('a damaged data file', () => {
     expect(next.notices).toEqual([]);
     expect(next.store.get('contacts', first)).toEqual(edited);
     await next.store.close();
+  });
+
+  it('is found even when the manifest was rewritten to match it, unless this app wrote it', async () => {
+    const { dataDir, clock, first, edited, file } = await folderWithHistory();
+    const shard = JSON.parse(await fsp.readFile(file, 'utf8'));
+    shard.records[first].revision = 'two';
+    const bad = JSON.stringify(shard);
+    await fsp.writeFile(file, bad);
+    // A tool (or an older app, whose record schemas differ) put the file's checksum in the manifest.
+    const manifestFile = path.join(dataDir, MANIFEST_FILE);
+    const manifest = await readJson(manifestFile);
+    const key = path.relative(dataDir, file).split(path.sep).join('/');
+    manifest.shards[key] = { ...manifest.shards[key], sha256: checksumOf(bad), checkedWith: 'older-schemas' };
+    await fsp.writeFile(manifestFile, JSON.stringify(manifest));
+
+    const opened = expectReady(await Store.open({ dataDir, now: clock.now }));
+    expect(opened.notices).toMatchObject([{ kind: 'recoveredFromBackup', damagedFile: file }]);
+    expect(opened.store.get('contacts', first)).toEqual(edited);
+    await opened.store.close();
+    // Checked again under this app's schemas, the files are marked so, and the next start is quick.
+    const marks = Object.values((await readJson(manifestFile)).shards).map((entry) => (entry as { checkedWith?: string }).checkedWith);
+    expect(new Set(marks)).toEqual(new Set([recordSchemasFingerprint()]));
   });
 
   it('skips a damaged copy in the newest backup and takes an older one', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHMENTS_DIR } from '../../../electron/attachments/attachmentStore';
 import { BACKUPS_DIR } from '../../../electron/store/layout';
 import { MANIFEST_FILE } from '../../../electron/store/manifest';
+import { recordSchemasFingerprint } from '../../../electron/store/shardFile';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import { contactFields, idsInShards, listTempFiles, openReady, readJson, shardPathOf, tempDir } from './helpers';
 
@@ -51,7 +52,12 @@ describe('an acknowledged write survives a power cut', () => {
     const relative = path.relative(dataDir, shardPathOf(dataDir, 'contacts', ids[0]!)).split(path.sep).join('/');
     const entry = (await readJson(path.join(dataDir, MANIFEST_FILE))).shards[relative];
     const bytes = await fsp.readFile(shardPathOf(dataDir, 'contacts', ids[0]!));
-    expect(entry).toEqual({ records: 2, revisions: 2, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(entry).toEqual({
+      records: 2,
+      revisions: 2,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      checkedWith: recordSchemasFingerprint(),
+    });
   });
 });
 
