@@ -6,7 +6,7 @@ import { LocalizedName } from '../../shared/model/record';
 import { ExchangeLogEntry, InstallationSummary } from '../../shared/exchange/types';
 import { AppError } from '../../shared/ipc/errors';
 import { writeFileAtomic } from '../store/atomicJsonFile';
-import { readDataFile } from '../store/readDataFile';
+import { readDataFile, textOf } from '../store/readDataFile';
 import { nodeFs, type StoreFs } from '../store/storeFs';
 import { newKeyPair } from './keys';
 
@@ -74,7 +74,7 @@ export class ExchangeState {
     // A file held by a scanner for longer than the retries must not be taken for a first run: that
     // would give this installation a new identity.
     if (read.kind === 'unreadable') throw new AppError('store.unavailable');
-    const parsed = StateFile.safeParse(read.kind === 'text' ? parseJson(read.text) : null);
+    const parsed = StateFile.safeParse(read.kind === 'bytes' ? parseJson(textOf(read.bytes)) : null);
     if (parsed.success) return new ExchangeState(filePath, fs, parsed.data);
     if (read.kind !== 'missing') {
       // A damaged state file would lose this installation's keys: keep it aside, never overwrite it.

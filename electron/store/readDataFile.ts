@@ -3,7 +3,8 @@ import type { StoreFs } from './storeFs';
 /** What is at the place of one of the store's files. */
 export type DataFileRead =
   | { kind: 'missing' }
-  | { kind: 'text'; text: string }
+  /** Undecoded, so a caller reading many files decodes each when it comes to it (`textOf`). */
+  | { kind: 'bytes'; bytes: Buffer }
   /** A link (dangling or not), a folder or a device where the store keeps a plain file. */
   | { kind: 'notAFile'; what: 'link' | 'directory' | 'other' }
   /** An encrypted file that did not open under the folder's key: altered, swapped or planted. */
@@ -24,6 +25,11 @@ export const SEAL_FAILED = 'EHETAOSEAL';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A data file's text. A byte-order mark is what Windows editors add when a file is saved; the content is still ours. */
+export function textOf(bytes: Buffer): string {
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 /** Reads a file the store owns, telling a missing, foreign or locked file apart from its content. */
 export async function readDataFile(fs: StoreFs, file: string, delays = TRANSIENT_READ_DELAYS_MS): Promise<DataFileRead> {
   for (let attempt = 0; ; attempt++) {
@@ -32,8 +38,7 @@ export async function readDataFile(fs: StoreFs, file: string, delays = TRANSIENT
       if (stat.isSymbolicLink()) return { kind: 'notAFile', what: 'link' };
       if (stat.isDirectory()) return { kind: 'notAFile', what: 'directory' };
       if (!stat.isFile()) return { kind: 'notAFile', what: 'other' };
-      // A byte-order mark is what Windows editors add when a file is saved; the content is still ours.
-      return { kind: 'text', text: (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
+      return { kind: 'bytes', bytes: await fs.readFile(file) };
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'unknown';
       if (errno === 'ENOENT') return { kind: 'missing' };

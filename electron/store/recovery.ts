@@ -5,7 +5,7 @@ import { backupTime, type Backups } from './backups';
 import { DAMAGED_DIR } from './layout';
 import { checksumOf, entryOf, type ManifestEntry } from './manifest';
 import type { SchemaHistory } from './migrations';
-import type { DataFileRead } from './readDataFile';
+import { textOf, type DataFileRead } from './readDataFile';
 import { readShard, recordSchemasFingerprint, type ShardReading } from './shardFile';
 import type { StoreFs } from './storeFs';
 
@@ -24,7 +24,7 @@ export type StoreNotice =
 /** How one shard starts this session. */
 /** A shard file read and checked: what the text held, if it was a file of ours. */
 export type InspectedShard =
-  | Exclude<DataFileRead, { kind: 'text' }>
+  | Exclude<DataFileRead, { kind: 'bytes' }>
   | { kind: 'text'; text: string; sha256: string; parsed: unknown; reading: ShardReading | null };
 
 /**
@@ -38,16 +38,17 @@ export function inspectShard(
   schema: SchemaHistory,
   expected: ManifestEntry | undefined,
 ): InspectedShard {
-  if (read.kind !== 'text') return read;
-  const sha256 = checksumOf(read.text);
+  if (read.kind !== 'bytes') return read;
+  const sha256 = checksumOf(read.bytes);
+  const text = textOf(read.bytes);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(read.text);
+    parsed = JSON.parse(text);
   } catch {
-    return { ...read, sha256, parsed: undefined, reading: null };
+    return { kind: 'text', text, sha256, parsed: undefined, reading: null };
   }
   const writtenByThisApp = expected?.sha256 === sha256 && expected.checkedWith === recordSchemasFingerprint();
-  return { ...read, sha256, parsed, reading: readShard(parsed, collection, schema, writtenByThisApp) };
+  return { kind: 'text', text, sha256, parsed, reading: readShard(parsed, collection, schema, writtenByThisApp) };
 }
 
 export type SettledShard = {

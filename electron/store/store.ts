@@ -14,7 +14,7 @@ import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
 import { BACKUPS_DIR, COLLECTIONS_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
 import { MANIFEST_FILE, ManifestFile, sameEntry } from './manifest';
 import { appSchema, type SchemaHistory } from './migrations';
-import { readDataFile } from './readDataFile';
+import { readDataFile, textOf } from './readDataFile';
 import { inspectShard, settleShard, type RecoveryContext, type SettledShard, type StoreNotice } from './recovery';
 import { ShardAdapter } from './shardAdapter';
 import { shardFileOf, type ShardFile } from './shardFile';
@@ -255,7 +255,7 @@ export class Store {
   private async load(): Promise<OpenResult> {
     const readText = async (file: string) => {
       const read = await readDataFile(this.fs, file);
-      return read.kind === 'text' ? read.text : null;
+      return read.kind === 'bytes' ? textOf(read.bytes) : null;
     };
     const manifest = await this.manifest.read(readText);
     const plan = collectionNames.flatMap((collection) =>
@@ -264,11 +264,11 @@ export class Store {
         return { collection, relativePath, file: path.join(this.dataDir, relativePath) };
       }),
     );
-    const texts = await Promise.all(plan.map((shard) => readDataFile(this.fs, shard.file)));
+    const files = await Promise.all(plan.map((shard) => readDataFile(this.fs, shard.file)));
     const reads = [];
     for (const [i, shard] of plan.entries()) {
-      reads.push({ ...shard, read: inspectShard(texts[i]!, shard.collection, this.schema, this.manifest.entry(shard.relativePath)) });
-      // One file at a time, so the window's own files are served while the folder opens.
+      reads.push({ ...shard, read: inspectShard(files[i]!, shard.collection, this.schema, this.manifest.entry(shard.relativePath)) });
+      // One file at a time (decoded, hashed, parsed), so the window's own files are served while the folder opens.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
 

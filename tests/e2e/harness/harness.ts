@@ -10,6 +10,7 @@ import { buildApi } from '../../../shared/ipc/buildApi';
 import type { HetaoApi, MenuCommand } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
 import { performance } from 'node:perf_hooks';
+import type { Dispatch } from '../../../electron/backend/dispatcher';
 import { dispatchWhenOpen, openBackend, type Backend, type BackendOptions } from '../../../electron/backend/openBackend';
 import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
 import { contentTypeOf, resolveAsset } from '../../../electron/protocol/assetResolver';
@@ -140,17 +141,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // it does behind Electron's IPC.
   await context.addInitScript({ content: await bridgeScript() });
   page = await context.newPage();
-  // As in the app: the page loads while the data opens, and its calls wait for it.
-  const openingStartedAt = performance.now();
-  let opening = open();
-  // Awaited below, after the page has loaded; a failure to open must not count as unhandled meanwhile.
-  opening.catch(() => undefined);
-  let dispatch = dispatchWhenOpen(opening);
+  // The bridge is in place before the data starts to open, as the preload and IPC handlers are in the app.
+  let dispatch: Dispatch = () => Promise.reject(new Error('the backend has not started opening'));
   await context.exposeBinding('__hetaoInvoke', async (source, channel: string, input: string | undefined) => {
     const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
     const result = await dispatch(channel, input === undefined ? undefined : JSON.parse(input), sender);
     return JSON.stringify(result);
   });
+  // As in the app: the page loads while the data opens, and its calls wait for it.
+  const openingStartedAt = performance.now();
+  let opening = open();
+  // Awaited below, after the page has loaded; a failure to open must not count as unhandled meanwhile.
+  opening.catch(() => undefined);
+  dispatch = dispatchWhenOpen(opening);
   await page.goto(`${origin}/index.html`);
   let backend: Backend = await opening;
   forwardProgress(backend);
