@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageForLocale } from '../shared/model/language';
+import { loadConverters } from '../shared/script/convert';
 import { api, BridgeError, unwrap } from './api/hetao';
 import { initI18n, switchLanguage } from './i18n/i18n';
 import { LockGate } from './lock/LockGate';
@@ -19,6 +20,9 @@ const root = createRoot(document.getElementById('root')!);
  * needs (data folder state, chosen language) and renders the app.
  */
 async function boot(): Promise<void> {
+  // The script dictionaries (about 1 MB) load while the main process opens the data, rather than
+  // after it, in the way of the first figures. A failed load is tried again when text is shown.
+  loadConverters().catch(() => undefined);
   await initI18n(languageForLocale(navigator.language));
   root.render(<Spin fullscreen description={i18next.t('app.loading')} />);
   const status = await unwrap(api().lock.status());

@@ -1,4 +1,5 @@
 import type { ActionRow } from '../../shared/model/action';
+import { prefetch, takeArrived } from '../api/prefetch';
 import { api, unwrap } from '../api/hetao';
 
 export interface ActionPage {
@@ -9,7 +10,7 @@ export interface ActionPage {
 /** How many of the most recently updated actions a sub-group tab paints before the rest arrive. */
 export const FIRST_PAGE = 200;
 
-const fetched = new Map<string, ActionPage>();
+const keyOf = (subGroupId: string) => `actions.firstPage:${subGroupId}`;
 
 /**
  * Reads each sub-group's first page while the user is still on another tab, once the window is idle,
@@ -18,20 +19,11 @@ const fetched = new Map<string, ActionPage>();
 export function prefetchFirstPages(subGroupIds: string[]): void {
   const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
   whenIdle(() => {
-    for (const subGroupId of subGroupIds) {
-      if (fetched.has(subGroupId)) continue;
-      unwrap(api().actions.list({ subGroupId, limit: FIRST_PAGE })).then(
-        (page) => fetched.set(subGroupId, page),
-        // A failed prefetch costs nothing: the tab loads its rows itself and reports the error.
-        () => undefined,
-      );
-    }
+    for (const subGroupId of subGroupIds) prefetch(keyOf(subGroupId), () => unwrap(api().actions.list({ subGroupId, limit: FIRST_PAGE })));
   });
 }
 
-/** The prefetched first page, given out once: the tab still reloads, so a stale page lasts one paint. */
+/** The first page if it has arrived: the tab paints it at once, then reads the whole list. */
 export function takeFirstPage(subGroupId: string): ActionPage | null {
-  const page = fetched.get(subGroupId) ?? null;
-  fetched.delete(subGroupId);
-  return page;
+  return takeArrived<ActionPage>(keyOf(subGroupId));
 }

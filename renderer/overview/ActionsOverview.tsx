@@ -8,10 +8,18 @@ import { actionStatuses, type ActionRow } from '../../shared/model/action';
 import { nameIn, type Language } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
+import { prefetch, takePrefetched } from '../api/prefetch';
 import { StatusTag } from '../actions/actionLabels';
 import { ReaderText } from '../script/ReaderText';
 import { ListCard, PlainListItem } from '../ui/PlainList';
 import { VirtualTable } from '../ui/VirtualTable';
+
+const OVERVIEW = 'actions.overview';
+
+/** The overview is the first screen of the day: its figures are asked for as the workbench starts. */
+export function prefetchOverview(): void {
+  prefetch(OVERVIEW, () => unwrap(api().actions.overview()));
+}
 
 export type OpenActions = (subGroupId: string, filter: ActionFilter, actionId?: string) => void;
 
@@ -35,7 +43,7 @@ export function ActionsOverview({
   const [statusList, setStatusList] = useState<{ status: ActionRow['status']; rows: ActionRow[] } | null>(null);
 
   useEffect(() => {
-    void unwrap(api().actions.overview()).then(setSummary);
+    void (takePrefetched<OverviewSummary>(OVERVIEW) ?? unwrap(api().actions.overview())).then(setSummary);
   }, [refreshKey]);
 
   const subGroupName = (id: string) => {

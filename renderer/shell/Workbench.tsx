@@ -17,6 +17,7 @@ import { AuditView } from '../audit/AuditView';
 import { GlobalSearch } from '../search/GlobalSearch';
 import type { SearchHit } from '../../shared/search/contract';
 import { noFilter } from '../../shared/actions/filters';
+import { prefetchOverview } from '../overview/ActionsOverview';
 import { OverviewTab } from '../overview/OverviewTab';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { SubGroupTab, type ActionFocus } from '../subGroups/SubGroupTab';
@@ -77,6 +78,7 @@ export function Workbench({
   }, []);
 
   useEffect(() => {
+    prefetchOverview();
     Promise.all([
       unwrap(api().workingGroup.get()),
       unwrap(api().subGroups.list()),
