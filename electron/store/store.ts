@@ -183,7 +183,8 @@ class Shard {
 /**
  * The application's data: every collection in memory, each split into shard files written
  * atomically and independently, with rolling backups. Opening parses, migrates and validates every
- * file before anyone sees the data; a damaged file is moved aside and restored from a backup.
+ * file this app did not write itself (see `inspectShard`) before anyone sees the data; a damaged file
+ * is moved aside and restored from a backup.
  */
 export class Store {
   private readonly shards = new Map<CollectionName, Shard[]>();
