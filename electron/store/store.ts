@@ -8,7 +8,7 @@ import { isExchanged, exchangedCollections } from '../../shared/exchange/collect
 import { dotOf, type Dot, type VersionVector } from '../../shared/exchange/dots';
 import { mergeRecord, type MergeContext, type Stamped } from '../../shared/exchange/merge';
 import { globalVv, stampCreated, stampLocalWrite, type Stamp } from '../../shared/exchange/stamps';
-import { SEP } from '../../shared/exchange/atoms';
+import { inDerivedOrder, SEP } from '../../shared/exchange/atoms';
 import { Backups, backupTime, defaultBackupPolicy, type BackupPolicy } from './backups';
 import { isDiskErrorCode, toDiskError, type DiskErrorCode } from './diskErrors';
 import { BACKUPS_DIR, COLLECTIONS_DIR, shardCounts, shardOf, shardRelativePath } from './layout';
@@ -420,7 +420,7 @@ export class Store {
   /** Adds a record; resolves once it is safely on disk. */
   async insert<C extends CollectionName>(collection: C, fields: Fields<C>, id: string = randomUUID()): Promise<RecordOf<C>> {
     const at = this.now().toISOString();
-    const record = this.validated(collection, { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null, revision: 1 });
+    const record = this.validated(collection, inDerivedOrder(collection, { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null, revision: 1 }));
     const shard = this.shardFor(collection, id);
     shard.records[id] = record;
     if (isExchanged(collection)) shard.stamps[id] = stampCreated(collection, record as Record<string, unknown>, this.stamping.next());
@@ -457,7 +457,8 @@ export class Store {
   }
 
   /**
-   * Writes a record's new state as a local write: validated, its revision raised, and for an exchanged
+   * Writes a record's new state as a local write: validated, its revision raised, entries of sets kept
+   * in order of a field (progress by date) in that order, as every merge lists them, and for an exchanged
    * record a new change stamp (`touched` fields get the write's dot even if their value stays, as a
    * settlement that keeps this side's value does).
    */
@@ -468,13 +469,10 @@ export class Store {
     next: Record<string, unknown>,
     touched: readonly string[],
   ): Promise<RecordOf<C>> {
-    const record = this.validated(collection, {
-      ...next,
-      id: current.id,
-      createdAt: current.createdAt,
-      updatedAt: this.now().toISOString(),
-      revision: current.revision + 1,
-    });
+    const record = this.validated(
+      collection,
+      inDerivedOrder(collection, { ...next, id: current.id, createdAt: current.createdAt, updatedAt: this.now().toISOString(), revision: current.revision + 1 }),
+    );
     if (isExchanged(collection)) {
       const before = shard.stamps[current.id] ?? stampCreated(collection, current as Record<string, unknown>, this.stamping.next());
       const after = stampLocalWrite(collection, current as Record<string, unknown>, record as Record<string, unknown>, before, this.stamping.next(), touched);

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';
+import { inDerivedOrder } from '../../shared/exchange/atoms';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import { ActionFields, actionStatuses, type Action, type ActionStatus, type OwnerSide, type Priority } from '../../shared/model/action';
 import type { Contact } from '../../shared/model/contact';
@@ -257,7 +258,8 @@ export function ActionDrawer({
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('actions.noProgress')} />
           ) : (
             <Timeline
-              items={[...action.progress].reverse().map((entry) => ({
+              // Newest first, by date as every laptop orders them, also for entries stored before that order was kept.
+              items={[...inDerivedOrder('actions', action).progress].reverse().map((entry) => ({
                 key: entry.id,
                 content: (
                   <div>

@@ -33,7 +33,8 @@ function flattenInto(out: Atoms, prefix: string, value: Record<string, unknown>,
         out.set(entryPath, PRESENT);
         flattenInto(out, entryPath + SEP, entry, { sets: set.sets ?? {}, maps: [] }, new Set([set.key]), orders);
       }
-      const order = orders[path];
+      // A set kept in order of a field has no order of its own to stamp.
+      const order = set.sortBy ? undefined : orders[path];
       if (order) out.set(`${path}${SEP}${ORDER}`, order);
     } else if (shape.maps.includes(field) && fieldValue !== null && typeof fieldValue === 'object') {
       out.set(path, PRESENT);
@@ -63,15 +64,40 @@ function compareBy(field: string | undefined) {
 }
 
 /**
- * The entries in the order every installation derives alike: those the users put in order first,
- * in that order, then the others by `sortBy` (or by key).
+ * The entries in the order every installation derives alike: a set with a `sortBy` by that field
+ * (then by key), whatever order a list gives; otherwise those the users put in order first, in that
+ * order, then the others by key.
  */
 export function orderEntries(entries: Map<string, Record<string, unknown>>, set: KeyedSet, order: string[] | undefined): string[] {
-  const listed = (order ?? []).filter((key) => entries.has(key));
+  const listed = set.sortBy ? [] : (order ?? []).filter((key) => entries.has(key));
   const inList = new Set(listed);
   const compare = compareBy(set.sortBy);
   const rest = [...entries.keys()].filter((key) => !inList.has(key)).sort((a, b) => compare(entries.get(a)!, entries.get(b)!, a, b));
   return [...listed, ...rest];
+}
+
+function sortInto(value: Record<string, unknown>, sets: Record<string, KeyedSet>): Record<string, unknown> {
+  const out = { ...value };
+  for (const [field, set] of Object.entries(sets)) {
+    const entries = value[field];
+    if (!Array.isArray(entries)) continue;
+    let list = entries as Array<Record<string, unknown>>;
+    if (set.sets) list = list.map((entry) => sortInto(entry, set.sets!));
+    if (set.sortBy) {
+      const compare = compareBy(set.sortBy);
+      list = [...list].sort((a, b) => compare(a, b, String(a[set.key]), String(b[set.key])));
+    }
+    out[field] = list;
+  }
+  return out;
+}
+
+/**
+ * The record with every set that has a `sortBy` in that order, as a merge builds it: a local write
+ * stores its entries so, or the laptop that wrote them would list them otherwise than one that merged them.
+ */
+export function inDerivedOrder<T extends Record<string, unknown>>(collection: string, record: T): T {
+  return sortInto(record, shapeOf(collection).sets) as T;
 }
 
 function build(atoms: Atoms, shape: Shape): { value: Record<string, unknown>; orders: Record<string, string[]> } {

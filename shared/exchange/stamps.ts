@@ -106,10 +106,11 @@ function eachSet(fields: Record<string, unknown>, sets: Record<string, KeyedSet>
   }
 }
 
-/** The orders to keep after a local write: a set whose order is not the derived one keeps the users' order. */
+/** The orders to keep after a local write: a set whose order is not the derived one keeps the users' order (a set with a `sortBy` has none). */
 function ordersAfter(collection: string, record: Record<string, unknown>, previous: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   eachSet(record, shapeOf(collection).sets, '', (path, set, entries) => {
+    if (set.sortBy) return;
     const keys = entries.map((e) => String(e[set.key]));
     const byKey = new Map(entries.map((e) => [String(e[set.key]), e]));
     const derived = orderEntries(byKey, set, previous[path]);

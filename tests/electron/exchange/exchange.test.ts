@@ -43,6 +43,26 @@ describe('two laptops exchanging packages', () => {
     expect(await notes(sz)).toEqual(await notes(hk));
   });
 
+  it('lists progress notes by date on the laptop that wrote them as on the one that merged them, with clocks two hours apart', async () => {
+    const dir = await tempDir();
+    // Hong Kong's clock is two hours ahead: its note, written first, carries the later date.
+    const hk = await open('hk', 'HK', { now: () => new Date(Date.now() + 2 * 3_600_000) });
+    const sz = await open('sz', 'SZ');
+    await enrolAll([hk, sz], dir);
+    const [subGroup] = await hk.value<SubGroup[]>('subGroups.list');
+    const action = await hk.value<Action>('actions.create', { subGroupId: subGroup!.id, fields: fields('落實科學園租約') });
+    await hk.value('actions.addProgress', { id: action.id, note: '港方已發函', status: null, byContactId: null });
+    await sz.openPackage((await hk.prepareFor([sz], dir)).path);
+    const written = await sz.value<Action>('actions.addProgress', { id: action.id, note: '深方已覆函', status: null, byContactId: null });
+    await hk.openPackage((await sz.prepareFor([hk], dir)).path);
+
+    const notes = async (side: typeof hk) => (await side.value<Action>('actions.get', { id: action.id })).progress.map((p) => p.note);
+    // Shenzhen's own note, written last, is listed first: its date is the earlier one.
+    expect(written.progress.map((p) => p.note)).toEqual(['深方已覆函', '港方已發函']);
+    expect(await notes(sz)).toEqual(['深方已覆函', '港方已發函']);
+    expect(await notes(hk)).toEqual(['深方已覆函', '港方已發函']);
+  });
+
   it('raises a conflict on both sides for a title changed differently, and a settlement on one clears the other', async () => {
     const dir = await tempDir();
     const hk = await open('hk', 'HK');

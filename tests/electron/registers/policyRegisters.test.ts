@@ -56,7 +56,9 @@ describe('policy measures', () => {
   });
 
   it('moves through its stages with a dated log, and refuses moves that make no sense', async () => {
-    const session = await open({ now: fixedNow });
+    // The log is kept in order of when each move was recorded, so each is recorded a minute after the last.
+    let minutes = 0;
+    const session = await open({ now: () => new Date(fixedNow().getTime() + 60_000 * minutes++) });
     let measure = await session.value<PolicyMeasure>('policyMeasures.create', {
       fields: { title: { hant: '跨境科研數據試點', hans: '跨境科研数据试点', en: '' }, clauses: ['2.2'], leadSide: 'joint', nextStep: '', nextStepDate: null, actionIds: [], meetingIds: [], notes: '' },
     });

@@ -37,4 +37,37 @@ describe('three installations exchanging packages', () => {
     expect(picture(szA)).toBe(picture(hk));
     expect(picture(szB)).toBe(picture(hk));
   });
+
+  it('list the same progress notes in the same order, by date, on the laptop that wrote them and on those that merged them', () => {
+    // The case CI found (seed -1684124297, shrunk): Shenzhen B's clock is an hour ahead, so a note it
+    // writes early carries a later date than notes Hong Kong writes after. Hong Kong listed its own
+    // notes in the order written, Shenzhen A listed the merged ones by date.
+    const laptops = [replica('hk', 0), replica('sz-a', 0), replica('sz-b', 1)];
+    for (const record of ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003']) create(laptops[0]!, record, '起點');
+    for (const other of [laptops[1]!, laptops[2]!]) openPackage(other, prepare(laptops[0]!, other.id));
+    const steps: Step[] = [
+      { kind: 'addNote', at: 2, record: 0, entry: 0, note: '甲' },
+      { kind: 'send', from: 2, to: 1 },
+      { kind: 'deliver', index: 0, how: 'once' },
+      { kind: 'addNote', at: 1, record: 0, entry: 2, note: '甲' },
+      { kind: 'send', from: 2, to: 0 },
+      { kind: 'deliver', index: 0, how: 'once' },
+      { kind: 'addNote', at: 0, record: 0, entry: 1, note: '甲' },
+      { kind: 'delete', at: 0, record: 0 },
+      { kind: 'editNote', at: 0, record: 0, entry: 0, note: '甲' },
+      { kind: 'status', at: 0, record: 0, status: 'inProgress' },
+      { kind: 'addNote', at: 0, record: 0, entry: 0, note: '甲' },
+      { kind: 'send', from: 0, to: 0 },
+      { kind: 'deliver', index: 0, how: 'once' },
+      { kind: 'addNote', at: 0, record: 0, entry: 0, note: '甲' },
+    ];
+    const inFlight: Package[] = [];
+    run(laptops, steps, inFlight);
+    finish(laptops, inFlight);
+    const dates = (laptop: ReturnType<typeof replica>) => (laptop.records.get('00000000-0000-4000-8000-000000000001')!.record.progress as Array<{ at: string }>).map((p) => p.at);
+    for (const laptop of laptops) expect(dates(laptop)).toEqual([...dates(laptop)].sort());
+    expect(dates(laptops[0]!)).toHaveLength(3);
+    expect(picture(laptops[1]!)).toBe(picture(laptops[0]!));
+    expect(picture(laptops[2]!)).toBe(picture(laptops[0]!));
+  });
 });
