@@ -62,10 +62,10 @@ async function otherLaptop(systemLocale: string): Promise<Laptop> {
 }
 
 /**
- * A contact both laptops know, whose title each side then changed differently; the other side's
+ * A record both laptops know, which each side then changed differently (`diverge`); the other side's
  * package is opened on screen here, as a person does, which raises the conflict.
  */
-async function contactInConflict(w: Words) {
+async function inConflict(w: Words, diverge: (here: Laptop, there: Laptop, carryOver: () => Promise<unknown>) => Promise<void>) {
   const app = await renderApp({ systemLocale: w.locale });
   const user = userEvent.setup();
   const here: Laptop = { api: window.hetao, dialogs: app.dialogs };
@@ -73,14 +73,7 @@ async function contactInConflict(w: Words) {
   const there = await otherLaptop(w.there === shenzhen ? 'zh-CN' : 'zh-HK');
   const { bOnA, aOnB } = await pairLaptops(here, w.here as Office, there, w.there as Office);
   const folder = await carrierFolder();
-  const fields = { name: '王小明', title: '主任', organisation: '', side: 'HK' as const, email: '', phone: '', memberships: [] };
-  const contact = await unwrap(here.api.contacts.create(fields));
-  await carry(here, bOnA, there, folder);
-
-  const theirs = (await unwrap(there.api.contacts.list({ includeDeleted: false }))).find((c) => c.id === contact.id)!;
-  await unwrap(there.api.contacts.update({ id: contact.id, revision: theirs.revision, contact: { ...fields, title: '副主任' } }));
-  const mine = (await unwrap(here.api.contacts.list({ includeDeleted: false }))).find((c) => c.id === contact.id)!;
-  await unwrap(here.api.contacts.update({ id: contact.id, revision: mine.revision, contact: { ...fields, title: '處長' } }));
+  await diverge(here, there, () => carry(here, bOnA, there, folder));
   there.dialogs.answerNextSave(path.join(folder, 'back.hetao'));
   const prepared = await unwrap(there.api.exchange.prepare({ peerIds: [aOnB], toFolder: false }));
 
@@ -90,8 +83,19 @@ async function contactInConflict(w: Words) {
   const packages = await screen.findByRole('region', { name: w.packagesTab });
   await user.click(within(packages).getByRole('button', { name: w.openPackage }));
   await within(packages).findByText(w.raised);
-  return { user, contact };
+  return { user };
 }
+
+/** A contact whose post each side changed differently. */
+const contactInConflict = (w: Words) =>
+  inConflict(w, async (here, there, carryOver) => {
+    const fields = { name: '王小明', title: '主任', organisation: '', side: 'HK' as const, email: '', phone: '', memberships: [] };
+    const contact = await unwrap(here.api.contacts.create(fields));
+    await carryOver();
+    const revisionOn = async (laptop: Laptop) => (await unwrap(laptop.api.contacts.list({ includeDeleted: false }))).find((c) => c.id === contact.id)!.revision;
+    await unwrap(there.api.contacts.update({ id: contact.id, revision: await revisionOn(there), contact: { ...fields, title: '副主任' } }));
+    await unwrap(here.api.contacts.update({ id: contact.id, revision: await revisionOn(here), contact: { ...fields, title: '處長' } }));
+  });
 
 /** The marker inside `scope`, found by its accessible name (its title), with its label. */
 function expectMarker(scope: HTMLElement, w: Words) {
@@ -129,5 +133,25 @@ describe('the conflict marker on contacts and search hits', () => {
     await user.type(screen.getByRole('combobox', { name: w.search }), '王小明');
     const option = await screen.findByRole('option', { name: /王小明/ });
     expectMarker(option, w);
+  });
+
+  it('marks an action in conflict in the overview’s lists', { timeout: SLOW }, async () => {
+    const w = words['zh-Hans'];
+    const { user } = await inConflict(w, async (here, there, carryOver) => {
+      const sp = (await unwrap(here.api.subGroups.list())).find((s) => s.code === 'SP')!;
+      const fields = { title: '协调物业租赁安排', description: '', ownerSide: 'SZ' as const, leads: [], officerIds: [], dueDate: null, priority: 'normal' as const, clauses: [] };
+      const action = await unwrap(here.api.actions.create({ subGroupId: sp.id, fields }));
+      await carryOver();
+      const theirs = await unwrap(there.api.actions.get({ id: action.id }));
+      await unwrap(there.api.actions.update({ id: action.id, revision: theirs.revision, fields: { ...fields, title: '协调物业租赁及配套安排' } }));
+      const mine = await unwrap(here.api.actions.get({ id: action.id }));
+      await unwrap(here.api.actions.update({ id: action.id, revision: mine.revision, fields: { ...fields, title: '协调物业租赁及交通安排' } }));
+    });
+
+    await user.click(screen.getByRole('tab', { name: '总览' }));
+    const overview = await screen.findByRole('region', { name: '跟进事项' });
+    // Recently updated: the action as this laptop has it, marked until the conflict is settled.
+    const item = (await within(overview).findByText('协调物业租赁及交通安排')).closest<HTMLElement>('li')!;
+    expectMarker(item, w);
   });
 });
