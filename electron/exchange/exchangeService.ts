@@ -732,6 +732,8 @@ export class ExchangeService {
 }
 
 function labelOf(collection: string, record: Record<string, unknown>): string {
+  // A contact's `title` is the post held (處長), which does not say who the card is about.
+  if (collection === 'contacts') return String(record.name ?? record.id);
   const title = record.title;
   const name = typeof title === 'string' ? title : title && typeof title === 'object' ? String((title as { hant?: string }).hant ?? '') : String(record.name ?? '');
   if (collection === 'actions') return `${String(record.reference)} ${name}`.trim();

@@ -7,6 +7,7 @@ import { nameIn, scriptTag, type Language } from '../../shared/model/language';
 import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, BridgeError, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ConflictNotice } from '../exchange/ConflictMarker';
 import { zodRule } from '../forms/zodRule';
 import { WrittenInTag } from '../script/ReaderText';
 
@@ -101,6 +102,7 @@ export function ContactDialog({
           <WrittenInTag script={contact.writtenIn} />
         </div>
       )}
+      {contact && <ConflictNotice recordId={contact.id} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item name="name" label={t('contacts.fields.name')} required rules={[zodRule(NewContact.shape.name, t)]}>

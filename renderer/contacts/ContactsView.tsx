@@ -11,6 +11,7 @@ import { useErrorText } from '../api/useErrorText';
 import { ReaderText } from '../script/ReaderText';
 import { ContactDialog } from './ContactDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 import { ExportButton } from '../exports/ExportButton';
 import { CellTag, type TagTone } from '../ui/CellTag';
 import { useUndoMessage } from '../ui/undoMessage';
@@ -218,6 +219,7 @@ export function ContactsView({
                   <ReaderText text={name} overrides={contact.scriptOverrides} field="name" highlight={query} />
                 </Typography.Text>
                 {contact.deletedAt !== null && <Tag>{t('contacts.deletedTag')}</Tag>}
+                <ConflictMarker recordId={contact.id} language={language} />
               </Space>
             ),
           },

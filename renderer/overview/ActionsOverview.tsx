@@ -10,6 +10,7 @@ import { shortSubGroupName, type SubGroup } from '../../shared/model/subGroup';
 import { api, unwrap } from '../api/hetao';
 import { prefetch, takePrefetched } from '../api/prefetch';
 import { StatusTag } from '../actions/actionLabels';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 import { ReaderText } from '../script/ReaderText';
 import { ListCard, PlainListItem } from '../ui/PlainList';
 import { VirtualTable } from '../ui/VirtualTable';
@@ -65,6 +66,13 @@ export function ActionsOverview({
       {row.reference}
     </Button>
   );
+  // Every list here names an action the same way: in the reader's script, marked while in conflict.
+  const actionTitle = (row: ActionRow) => (
+    <>
+      <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
+      <ConflictMarker recordId={row.id} language={language} />
+    </>
+  );
   const showStatus = async (status: ActionRow['status']) => {
     const { rows } = await unwrap(api().actions.list({ subGroupId: null }));
     setStatusList({ status, rows: rows.filter((r) => r.deletedAt === null && r.status === status) });
@@ -73,7 +81,7 @@ export function ActionsOverview({
   if (!summary) return null;
   const actionColumns = [
     { title: t('actions.reference'), dataIndex: 'reference', width: 130, render: (_: string, row: ActionRow) => referenceLink(row) },
-    { title: t('actions.name'), dataIndex: 'title' },
+    { title: t('actions.name'), dataIndex: 'title', render: (_: string, row: ActionRow) => actionTitle(row) },
     { title: t('actions.subGroup'), dataIndex: 'subGroupId', width: 180, render: subGroupName },
   ];
   return (
@@ -124,7 +132,7 @@ export function ActionsOverview({
               onRow={(o) => ({ onClick: () => openAction(o.action), style: { cursor: 'pointer' } })}
               columns={[
                 { title: t('actions.reference'), render: (_, o) => referenceLink(o.action), width: 120 },
-                { title: t('actions.name'), render: (_, o) => <ReaderText text={o.action.title} overrides={o.action.scriptOverrides} field="title" /> },
+                { title: t('actions.name'), render: (_, o) => actionTitle(o.action) },
                 { title: t('actions.ownerSide'), render: (_, o) => t(`actions.sideValue.${o.action.ownerSide}`), width: 80 },
                 { title: t('overview.daysLate'), dataIndex: 'daysLate', width: 90 },
               ]}
@@ -140,7 +148,7 @@ export function ActionsOverview({
             empty={t('overview.noDueThisWeek')}
             renderItem={(row) => (
               <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(`${row.dueDate}T12:00:00`, language)}</Typography.Text>}>
-                {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" />
+                {referenceLink(row)} {actionTitle(row)}
               </PlainListItem>
             )}
           />
@@ -166,7 +174,7 @@ export function ActionsOverview({
             empty={t('overview.noRecent')}
             renderItem={(row) => (
               <PlainListItem onClick={() => openAction(row)} trailing={<Typography.Text type="secondary">{formatDate(row.updatedAt, language)}</Typography.Text>}>
-                {referenceLink(row)} <ReaderText text={row.title} overrides={row.scriptOverrides} field="title" /> <StatusTag status={row.status} language={language} />
+                {referenceLink(row)} {actionTitle(row)} <StatusTag status={row.status} language={language} />
               </PlainListItem>
             )}
           />

@@ -7,6 +7,7 @@ import type { SearchHit, SearchKind, SearchResults } from '../../shared/search/c
 import { findMatchRanges } from '../../shared/script/search';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
+import { ConflictMarker } from '../exchange/ConflictMarker';
 import { Highlighted, ReaderText } from '../script/ReaderText';
 import { useReaderScript } from '../script/readerScript';
 
@@ -225,6 +226,7 @@ function HitText({ hit, query, language }: { hit: SearchHit; query: string; lang
           </Tag>
         )}
         {name}
+        <ConflictMarker recordId={hit.id} language={language} />
       </div>
       {!inName && (
         <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.55)' }}>
