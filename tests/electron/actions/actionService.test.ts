@@ -74,8 +74,11 @@ describe('follow-up actions', () => {
     expect(started.progress).toEqual([
       expect.objectContaining({ at: '2026-11-25T03:00:00.000Z', byContactId: HK_OFFICER, note: '已約見出入境處。', statusChange: { from: 'notStarted', to: 'inProgress' } }),
     ]);
+    // Entries are listed by date on every laptop, so each is written a minute after the last, as people do.
+    clock = new Date('2026-11-25T03:01:00Z');
     const done = await call<Action>('actions.addProgress', { id: action.id, note: '', status: 'done', byContactId: null });
     expect(done.status).toBe('done');
+    clock = new Date('2026-11-25T03:02:00Z');
     const reopened = await call<Action>('actions.addProgress', { id: action.id, note: '需補充資料', status: 'inProgress', byContactId: null });
     expect(reopened.progress.map((p) => p.statusChange?.to)).toEqual(['inProgress', 'done', 'inProgress']);
 
