@@ -8,6 +8,7 @@ import { nameIn, type Language } from '../../shared/model/language';
 import { api, unwrap } from '../api/hetao';
 import { useErrorText } from '../api/useErrorText';
 import { ReaderText } from '../script/ReaderText';
+import { useReaderScript } from '../script/readerScript';
 import { useConflictMarks } from './conflictMarks';
 import { conflictValueParts, UUID, type ValueReading } from './conflictValues';
 
@@ -67,6 +68,7 @@ function ConflictCard({
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const marks = useConflictMarks();
+  const reader = useReaderScript();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [settling, setSettling] = useState(false);
@@ -96,7 +98,7 @@ function ConflictCard({
     setProblem(null);
     try {
       const left = await unwrap(api().exchange.settle({ id: conflict.id, choices: sent }));
-      void message.success(t('exchange.conflicts.settled', { record: conflict.label }));
+      void message.success(t('exchange.conflicts.settled', { record: reader.show(conflict.label).text }));
       await marks.refresh();
       onSettled(left);
     } catch (error) {
@@ -115,7 +117,7 @@ function ConflictCard({
       title={
         <span id={headingId}>
           <Tag>{t(`exchange.kind.${conflict.collection}`, { defaultValue: conflict.collection })}</Tag>
-          {conflict.label}
+          <ReaderText text={conflict.label} />
         </span>
       }
       extra={<Typography.Text type="secondary">{theirsLine}</Typography.Text>}

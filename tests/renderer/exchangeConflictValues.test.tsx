@@ -80,6 +80,8 @@ describe('a conflict card', () => {
     // The dictionaries load after the first paint: names then read in the reader's script.
     await waitFor(() => expect(field(card, '栏位：负责人员').textContent).toContain('陈大文、李小明'));
     expect(field(card, '栏位：负责人员').textContent).not.toContain(CHAN);
+    // The card is named by the record's title in the reader's script too.
+    expect(screen.getByRole('group', { name: /SP-2026-015 租用深圳园区物业/ })).toBe(card);
     expect(field(card, '栏位：牵头人员').textContent).toContain('方面：深圳；人员：李小明；状况：受阻');
     expect(field(card, '栏位：限期').textContent).toContain('2027年1月15日');
     const entry = field(card, '栏位：进展记录').textContent!;
