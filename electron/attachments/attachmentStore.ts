@@ -1,9 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { PassThrough, pipeline as streamPipeline, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/ipc/errors';
 import type { AttachmentRef, AttachmentState } from '../../shared/model/meeting';
+import { createOpenStream, createSealStream, sealedStreamSize } from '../crypto/sealed';
 import { toDiskError } from '../store/diskErrors';
 
 export const ATTACHMENTS_DIR = 'attachments';
@@ -26,11 +30,36 @@ const mediaTypes: Record<string, string> = {
   '.zip': 'application/zip',
 };
 
+/** A paper's file in an encrypted folder: sealed in chunks (electron/crypto/sealed.ts). */
+const SEALED_SUFFIX = '.sealed';
 /**
- * A content-addressed file store under <dataDir>/attachments/: each file is named by the SHA-256 of its
- * bytes, so the same paper attached twice is kept once and a changed byte is noticed on reading.
- * Files are written to a temporary name, flushed and renamed, like the collections. Nothing here
- * deletes a stored file: records only ever stop pointing at one, so an edit can never lose a paper.
+ * What each sealed paper is bound to. Not its hash, which is known only once the whole file has
+ * been read: a paper swapped with another still opens, and is then caught by the hash every read checks.
+ */
+const PAPER_BINDING = 'attachments/paper';
+
+/** A paper arriving piece by piece (from an exchange package). */
+export interface IncomingPaper {
+  write(data: Buffer): Promise<void>;
+  /** Ends the file: kept if `keep` and its bytes have the hash it came under, removed otherwise. */
+  finish(keep: boolean): Promise<void>;
+}
+
+interface Written {
+  temp: string;
+  sha256: string;
+  size: number;
+  head: Buffer;
+}
+
+/**
+ * A content-addressed file store under <dataDir>/attachments/: each paper is found by the SHA-256
+ * of its bytes, so the same paper attached twice is kept once and a changed byte is noticed on
+ * reading. In an encrypted folder (a data key given) every file is sealed in chunks, so a 200 MB
+ * paper is never held whole, and named by a keyed hash, so a copied folder does not even tell
+ * whether it holds a paper someone already has. Files are written to a temporary name, flushed and
+ * renamed, like the collections. Nothing here deletes a stored paper: records only ever stop
+ * pointing at one, so an edit can never lose a paper.
  */
 export class AttachmentStore {
   readonly folder: string;
@@ -38,12 +67,57 @@ export class AttachmentStore {
   constructor(
     dataDir: string,
     private readonly maxBytes = DEFAULT_MAX_ATTACHMENT_BYTES,
+    private readonly dataKey: Buffer | null = null,
   ) {
     this.folder = path.join(dataDir, ATTACHMENTS_DIR);
   }
 
-  pathOf(sha256: string): string {
-    return path.join(this.folder, sha256);
+  private fileOf(sha256: string): string {
+    if (!this.dataKey) return path.join(this.folder, sha256);
+    const name = createHmac('sha256', this.dataKey).update(`hetao-paper-name/v1:${sha256}`).digest('hex');
+    return path.join(this.folder, `${name}${SEALED_SUFFIX}`);
+  }
+
+  private tooLarge(fileName: string): AppError {
+    return new AppError('attachment.tooLarge', { fileName, limitMb: Math.round(this.maxBytes / 1024 / 1024) });
+  }
+
+  /**
+   * Writes `source` to a temporary file in the store (sealed in an encrypted folder), hashing it on
+   * the way: one read of a large file instead of two.
+   */
+  private async writeTemp(source: AsyncIterable<Buffer>, fileName: string, limit = this.maxBytes): Promise<Written> {
+    await fsp.mkdir(this.folder, { recursive: true }).catch((error: unknown) => {
+      throw toDiskError(error);
+    });
+    const temp = path.join(this.folder, `${randomUUID()}.tmp`);
+    const hash = createHash('sha256');
+    const written: Written = { temp, sha256: '', size: 0, head: Buffer.alloc(0) };
+    const tooLarge = () => this.tooLarge(fileName);
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        if (written.head.length < 5) written.head = Buffer.concat([written.head, chunk.subarray(0, 5 - written.head.length)]);
+        written.size += chunk.length;
+        done(written.size > limit ? tooLarge() : null, chunk);
+      },
+    });
+    const out = createWriteStream(temp, { flush: true });
+    try {
+      if (this.dataKey) await pipeline(source, measure, createSealStream(this.dataKey, PAPER_BINDING), out);
+      else await pipeline(source, measure, out);
+    } catch (error) {
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    written.sha256 = hash.digest('hex');
+    return written;
+  }
+
+  /** Moves a written file to its place, or drops it if the same paper is already stored intact. */
+  private async keep(written: Written): Promise<void> {
+    if ((await this.state(written.sha256, written.size)) === 'ok') await fsp.rm(written.temp, { force: true });
+    else await fsp.rename(written.temp, this.fileOf(written.sha256));
   }
 
   /** Copies a file from anywhere into the store. */
@@ -51,37 +125,14 @@ export class AttachmentStore {
     const fileName = path.basename(sourcePath);
     const stat = await fsp.stat(sourcePath).catch(() => null);
     if (!stat?.isFile()) throw new AppError('attachment.unreadable', { fileName });
-    if (stat.size > this.maxBytes) {
-      throw new AppError('attachment.tooLarge', { fileName, limitMb: Math.round(this.maxBytes / 1024 / 1024) });
-    }
-    await fsp.mkdir(this.folder, { recursive: true }).catch((error: unknown) => {
-      throw toDiskError(error);
-    });
-    const tempPath = path.join(this.folder, `${randomUUID()}.tmp`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
+    if (stat.size > this.maxBytes) throw this.tooLarge(fileName);
+    let written: Written | null = null;
     try {
-      const out = await fsp.open(tempPath, 'w');
-      try {
-        // Hash while copying: one read of a large file instead of two.
-        for await (const chunk of createReadStream(sourcePath) as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          if (head.length < 5) head = Buffer.concat([head, chunk.subarray(0, 5 - head.length)]);
-          size += chunk.length;
-          if (size > this.maxBytes) throw new AppError('attachment.tooLarge', { fileName, limitMb: Math.round(this.maxBytes / 1024 / 1024) });
-          await out.write(chunk);
-        }
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      const sha256 = hash.digest('hex');
-      if ((await this.state(sha256, size)) === 'ok') await fsp.rm(tempPath, { force: true });
-      else await fsp.rename(tempPath, this.pathOf(sha256));
-      return { sha256, fileName, size, mediaType: mediaTypeOf(fileName, head) };
+      written = await this.writeTemp(createReadStream(sourcePath), fileName);
+      await this.keep(written);
+      return { sha256: written.sha256, fileName, size: written.size, mediaType: mediaTypeOf(fileName, written.head) };
     } catch (error) {
-      await fsp.rm(tempPath, { force: true }).catch(() => undefined);
+      if (written) await fsp.rm(written.temp, { force: true }).catch(() => undefined);
       if (error instanceof AppError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       // The source went away or cannot be read: say so, rather than blame the data folder.
@@ -90,51 +141,114 @@ export class AttachmentStore {
     }
   }
 
+  /** A paper arriving piece by piece: written as `add` writes, kept only under the hash it has. */
+  receive(sha256: string): IncomingPaper {
+    const input = new PassThrough();
+    const writing = this.writeTemp(input, sha256);
+    // Seen by finish; until then a failed write must not count as unhandled.
+    writing.catch(() => undefined);
+    return {
+      write: async (data) => {
+        if (!input.write(data)) await once(input, 'drain');
+      },
+      finish: async (keep) => {
+        input.end();
+        const written = await writing;
+        if (keep && written.sha256 === sha256) await this.keep(written);
+        else await fsp.rm(written.temp, { force: true });
+      },
+    };
+  }
+
+  /** Whether the stored file is there (and as large as `size` bytes make it): no byte is read. */
+  async has(sha256: string, size: number): Promise<boolean> {
+    const stat = await fsp.stat(this.fileOf(sha256)).catch(() => null);
+    return !!stat?.isFile() && stat.size === this.storedSize(size);
+  }
+
+  private storedSize(size: number): number {
+    return this.dataKey ? sealedStreamSize(size) : size;
+  }
+
   /** Whether the stored file is there and still has the bytes it was named for. */
   async state(sha256: string, size?: number): Promise<AttachmentState> {
-    const file = this.pathOf(sha256);
-    const stat = await fsp.stat(file).catch(() => null);
+    const stat = await fsp.stat(this.fileOf(sha256)).catch(() => null);
     if (!stat?.isFile()) return 'missing';
-    if (size !== undefined && stat.size !== size) return 'damaged';
+    if (size !== undefined && stat.size !== this.storedSize(size)) return 'damaged';
     try {
-      return (await hashOf(file)) === sha256 ? 'ok' : 'damaged';
+      const hash = createHash('sha256');
+      for await (const chunk of this.plainBytes(sha256)) hash.update(chunk);
+      return hash.digest('hex') === sha256 ? 'ok' : 'damaged';
     } catch {
       return 'damaged';
     }
   }
 
-  /** The stored file's path once verified; a typed error naming the file if it is missing or damaged. */
-  async verifiedPath(ref: AttachmentRef): Promise<string> {
-    const state = await this.state(ref.sha256, ref.size);
-    if (state === 'missing') throw new AppError('attachment.missing', { fileName: ref.fileName });
-    if (state === 'damaged') throw new AppError('attachment.damaged', { fileName: ref.fileName });
-    return this.pathOf(ref.sha256);
+  /** The stored file's bytes as written to the store, opened if sealed; not yet checked. */
+  private plainBytes(sha256: string): AsyncIterable<Buffer> {
+    const file = createReadStream(this.fileOf(sha256));
+    // pipeline, not pipe: a file that cannot be read fails the opened stream too.
+    return this.dataKey ? streamPipeline(file, createOpenStream(this.dataKey, PAPER_BINDING), () => undefined) : file;
   }
 
-  /** The stored bytes, verified. */
+  /**
+   * The paper's bytes chunk by chunk, never held whole; fails with attachment.missing or
+   * attachment.damaged (at the end, if the bytes do not have the paper's hash).
+   */
+  async *stream(ref: Pick<AttachmentRef, 'sha256' | 'fileName'>): AsyncGenerator<Buffer> {
+    const hash = createHash('sha256');
+    try {
+      for await (const chunk of this.plainBytes(ref.sha256)) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('attachment.missing', { fileName: ref.fileName });
+      throw new AppError('attachment.damaged', { fileName: ref.fileName });
+    }
+    if (hash.digest('hex') !== ref.sha256) throw new AppError('attachment.damaged', { fileName: ref.fileName });
+  }
+
+  /** The stored bytes, verified: for papers a meeting pack prints, which it reads whole. */
   async read(ref: AttachmentRef): Promise<Uint8Array> {
-    const bytes = await fsp.readFile(this.pathOf(ref.sha256)).catch(() => null);
-    if (!bytes) throw new AppError('attachment.missing', { fileName: ref.fileName });
-    if (createHash('sha256').update(bytes).digest('hex') !== ref.sha256) throw new AppError('attachment.damaged', { fileName: ref.fileName });
-    return bytes;
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.stream(ref)) chunks.push(chunk);
+    return Buffer.concat(chunks);
   }
 
-  /** Writes a verified copy of the stored file to `destination` (e.g. where the user chose to save it). */
+  /**
+   * Writes a verified copy of the paper to `destination` (where the user chose to save it, or the
+   * private scratch folder for the system viewer); nothing is left there if it proves damaged.
+   */
   async copyOut(ref: AttachmentRef, destination: string): Promise<void> {
-    const source = await this.verifiedPath(ref);
     try {
       await fsp.mkdir(path.dirname(destination), { recursive: true });
-      await fsp.copyFile(source, destination);
+      await pipeline(this.stream(ref), createWriteStream(destination));
     } catch (error) {
+      await fsp.rm(destination, { force: true }).catch(() => undefined);
+      if (error instanceof AppError) throw error;
       throw toDiskError(error);
     }
   }
-}
 
-async function hashOf(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) hash.update(chunk);
-  return hash.digest('hex');
+  /** The papers still plain in a folder being encrypted (this store given its data key). */
+  async plainPapers(): Promise<string[]> {
+    const names = await fsp.readdir(this.folder).catch(() => [] as string[]);
+    return names.filter((name) => /^[0-9a-f]{64}$/.test(name)).sort();
+  }
+
+  /** Seals one plain paper beside it, then removes the plain file. Killed at any moment, doing it again carries on. */
+  async sealPlainPaper(sha256: string): Promise<void> {
+    if (!this.dataKey) throw new Error('sealing a paper needs the data key');
+    const plain = path.join(this.folder, sha256);
+    if ((await this.state(sha256)) !== 'ok') {
+      // Stored before: kept whatever today's size limit. A plain file already damaged is sealed as
+      // it is, and the paper shows as damaged, as it did.
+      const written = await this.writeTemp(createReadStream(plain), sha256, Infinity);
+      await fsp.rename(written.temp, this.fileOf(sha256));
+    }
+    await fsp.rm(plain, { force: true });
+  }
 }
 
 /** A PDF is known by its header, whatever it is called; other files by their extension. */

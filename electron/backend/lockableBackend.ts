@@ -12,7 +12,7 @@ import { createDispatcher, refusingHandlers, type Handlers } from './dispatcher'
 import type { Backend, BackendOptions } from './openBackend';
 
 /** Opens the unlocked folder through the given file system, serving the lock calls it is handed. */
-export type OpenFolder = (options: BackendOptions & { lock: Handlers['lock'] }) => Promise<Backend>;
+export type OpenFolder = (options: BackendOptions & { lock: Handlers['lock']; dataKey: Buffer | null }) => Promise<Backend>;
 
 export interface LockableBackend extends Backend {
   /**
@@ -68,8 +68,8 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
     return run;
   };
 
-  const open = async (fs: StoreFs) => {
-    const backend = await openFolder({ ...options, fs, lock: handlers });
+  const open = async (fs: StoreFs, dataKey: Buffer | null) => {
+    const backend = await openFolder({ ...options, fs, dataKey, lock: handlers });
     for (const listener of settingsListeners) backend.onSettingsChanged(listener);
     for (const listener of progressListeners) backend.onTaskProgress(listener);
     current = backend;
@@ -112,7 +112,7 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
         const seconds = result.retryAt === null ? 0 : Math.ceil((result.retryAt - clock()) / 1000);
         throw new AppError(UNLOCK_FAILURES[result.reason], { seconds });
       }
-      await open(result.fs);
+      await open(result.fs, result.dataKey);
       return status();
     });
 
@@ -145,12 +145,12 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
           const sealed = await vault.encrypt(passphrase, pending.recoveryKey, options.kdf, progress);
           encrypted = true;
           pendingRecovery = null;
-          await open(sealed.fs);
+          await open(sealed.fs, sealed.dataKey);
         } catch (error) {
           // Stopped before the keyring was written: still the plain folder it was. After: locked,
           // and unlocking with the new passphrase finishes the sealing.
           encrypted = (await vault.state()) !== 'plain';
-          if (!encrypted) await open(baseFs);
+          if (!encrypted) await open(baseFs, null);
           throw error;
         }
         return status();
@@ -202,7 +202,7 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
       };
     };
 
-  if (!encrypted) await open(baseFs);
+  if (!encrypted) await open(baseFs, null);
 
   return {
     dispatch: (channel, input, sender) => (current ?? { dispatch: locked }).dispatch(channel, input, sender),

@@ -71,7 +71,8 @@ export interface BackendOptions {
 }
 
 /** What opening the unlocked folder needs beyond the host's options: the lock calls to serve. */
-type FolderOptions = BackendOptions & { lock: Handlers['lock'] };
+/** `dataKey`: the unlocked folder's key, or null for a folder that is not encrypted. */
+type FolderOptions = BackendOptions & { lock: Handlers['lock']; dataKey: Buffer | null };
 
 export interface Backend {
   dispatch: Dispatch;
@@ -174,6 +175,7 @@ async function openFolder(options: FolderOptions): Promise<Backend> {
     actions,
     dialogs: options.dialogs,
     dataDir: options.dataDir,
+    dataKey: options.dataKey,
     t: () => translator(settings.currentLanguage()),
     now,
     openFile: options.openFolder,

@@ -165,6 +165,11 @@ export function createSealStream(dataKey: Buffer, binding: string): Transform {
   });
 }
 
+/** How many bytes createSealStream writes for `plainBytes` bytes: its header, and a tag per chunk. */
+export function sealedStreamSize(plainBytes: number): number {
+  return STREAM_HEADER + plainBytes + TAG * Math.max(1, Math.ceil(plainBytes / CHUNK_BYTES));
+}
+
 /** Decrypts what createSealStream wrote; fails with SealError on any damage, swap or truncation. */
 export function createOpenStream(dataKey: Buffer, binding: string): Transform {
   let header: Buffer | null = null;

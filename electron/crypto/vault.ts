@@ -17,7 +17,7 @@ import {
 import { calibrateArgon2, type Argon2Params } from './passphraseKey';
 import { isSealedFile, sealFile } from './sealed';
 import { folderBinding, sealedFs } from './sealedFs';
-import { ATTACHMENTS_DIR } from '../attachments/attachmentStore';
+import { ATTACHMENTS_DIR, AttachmentStore } from '../attachments/attachmentStore';
 import { AUDIT_DIR } from '../audit/auditFiles';
 
 /** Files sealed so far and in all, while an existing folder is encrypted. */
@@ -169,14 +169,17 @@ export class Vault {
     return { fs: sealedFs(this.fs, this.dataDir, dataKey), dataKey };
   }
 
-  /** Every file of the folder but those that stay plain: records, manifest, save points, identities. */
+  /** Every file of the folder but those that stay plain: records, manifest, save points, identities, papers. */
   private async sealRemaining(dataKey: Buffer, progress: SealProgress = () => undefined): Promise<void> {
     const names = (await this.fs.readdir(this.dataDir, { recursive: true }))
       .map((name) => String(name).split(path.sep).join('/'))
       .filter((name) => !staysPlain(name))
       .sort();
+    const papers = new AttachmentStore(this.dataDir, undefined, dataKey);
+    const plainPapers = await papers.plainPapers();
+    const total = names.length + plainPapers.length;
     for (const [done, name] of names.entries()) {
-      progress(done, names.length);
+      progress(done, total);
       const file = path.join(this.dataDir, name);
       const stat = await this.fs.stat(file).catch(() => null);
       if (!stat?.isFile()) continue;
@@ -184,7 +187,11 @@ export class Vault {
       if (isSealedFile(bytes)) continue;
       await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
     }
-    progress(names.length, names.length);
+    for (const [done, sha256] of plainPapers.entries()) {
+      progress(names.length + done, total);
+      await papers.sealPlainPaper(sha256);
+    }
+    progress(total, total);
   }
 
   /** Opens the folder's data key, refusing attempts made before the back-off allows. */

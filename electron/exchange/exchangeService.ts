@@ -1,8 +1,7 @@
 import { localToday } from '../../shared/actions/dueDates';
 import { nextActionReference, referenceSeries } from '../../shared/model/actionReference';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { displayPath, flatten, isEntryPath, SEP, unflatten, type Atoms } from '../../shared/exchange/atoms';
@@ -34,7 +33,7 @@ import type { CollectionName } from '../../shared/model/dataset';
 import { SCHEMA_VERSION } from '../../shared/model/dataset';
 import type { Language } from '../../shared/model/language';
 import { toHans } from '../../shared/script/convert';
-import type { AttachmentStore } from '../attachments/attachmentStore';
+import type { AttachmentStore, IncomingPaper } from '../attachments/attachmentStore';
 import type { AuditTrail } from '../audit/auditTrail';
 import type { Dialogs } from '../dialogs/dialogs';
 import type { Store } from '../store/store';
@@ -373,11 +372,7 @@ export class ExchangeService {
       }
     }
     const present: Array<[string, number]> = [];
-    for (const [sha256, size] of attachments) {
-      const file = this.options.attachments.pathOf(sha256);
-      const info = await stat(file).catch(() => null);
-      if (info?.isFile() && info.size === size) present.push([sha256, size]);
-    }
+    for (const [sha256, size] of attachments) if (await this.options.attachments.has(sha256, size)) present.push([sha256, size]);
     if (present.length) counts.attachments = present.length;
     const total = present.length + records.size + 1;
     let done = 0;
@@ -387,7 +382,7 @@ export class ExchangeService {
       // Files first, so a record never arrives before the paper it points at.
       for (const [sha256, size] of present) {
         stopIfCancelled(signal);
-        await writer.addStream(attachmentPart(sha256), size, createReadStream(this.options.attachments.pathOf(sha256)) as AsyncIterable<Buffer>);
+        await writer.addStream(attachmentPart(sha256), size, this.options.attachments.stream({ sha256, fileName: sha256 }));
         report?.(++done, total);
       }
       for (const [collection, list] of records) {
@@ -488,7 +483,7 @@ export class ExchangeService {
     stopIfCancelled(signal);
     // Everything checked: now write.
     const expected = new Map(hasher.parts.map((p) => [p.name, p]));
-    const applier = new PackageApplier(this.options.attachments, expected, header.packageId);
+    const applier = new PackageApplier(this.options.attachments, expected);
     await readBody(file, reading, fileKey, applier);
     const audit = parseAuditParts(applier.auditParts, me.id);
     const ackBefore = this.data.acks[sender.id] ?? {};
@@ -750,32 +745,26 @@ class PackageApplier implements BodyListener {
   readonly records = new Map<CollectionName, Stamped[]>();
   /** The audit parts (packageAudit.ts), by name. */
   readonly auditParts = new Map<string, Buffer>();
-  private current: { name: string; hash: ReturnType<typeof createHash>; chunks: Buffer[]; temp: string | null; handle: Awaited<ReturnType<typeof open>> | null } | null = null;
+  private current: { name: string; hash: ReturnType<typeof createHash>; chunks: Buffer[]; paper: IncomingPaper | null } | null = null;
 
   constructor(
     private readonly attachments: AttachmentStore,
     private readonly expected: Map<string, { sha256: string }>,
-    private readonly packageId: string,
   ) {}
 
   async partStart(name: string): Promise<void> {
-    let temp: string | null = null;
-    let handle = null;
+    let paper: IncomingPaper | null = null;
     if (name.startsWith('attachments/')) {
       const sha256 = name.slice('attachments/'.length);
-      if ((await this.attachments.state(sha256)) !== 'ok') {
-        await mkdir(this.attachments.folder, { recursive: true });
-        temp = path.join(this.attachments.folder, `${this.packageId}-${sha256.slice(0, 8)}.tmp`);
-        handle = await open(temp, 'w');
-      }
+      if ((await this.attachments.state(sha256)) !== 'ok') paper = this.attachments.receive(sha256);
     }
-    this.current = { name, hash: createHash('sha256'), chunks: [], temp, handle };
+    this.current = { name, hash: createHash('sha256'), chunks: [], paper };
   }
 
   async partData(data: Buffer): Promise<void> {
     const part = this.current!;
     part.hash.update(data);
-    if (part.handle) await part.handle.write(data);
+    if (part.paper) await part.paper.write(data);
     else if (part.name.startsWith('records/') || isAuditPart(part.name)) part.chunks.push(Buffer.from(data));
   }
 
@@ -784,13 +773,8 @@ class PackageApplier implements BodyListener {
     this.current = null;
     const digest = part.hash.digest('hex');
     const ok = this.expected.get(part.name)?.sha256 === digest;
-    if (part.handle) {
-      await part.handle.sync();
-      await part.handle.close();
-      const sha256 = part.name.slice('attachments/'.length);
-      if (ok && digest === sha256) await rename(part.temp!, this.attachments.pathOf(sha256));
-      else await rm(part.temp!, { force: true });
-    }
+    // Kept only if it is the file that was checked; the store keeps it only under its own hash.
+    await part.paper?.finish(ok);
     // The file changed since it was checked: this part is not taken.
     if (!ok) throw new AppError('exchange.tampered');
     if (isAuditPart(part.name)) this.auditParts.set(part.name, Buffer.concat(part.chunks));

@@ -16,12 +16,14 @@ export function meetingsFeature(options: {
   actions: ActionService;
   dialogs: Dialogs;
   dataDir: string;
+  /** The encrypted folder's data key: papers are then sealed. */
+  dataKey: Buffer | null;
   t: () => TFunction;
   now: () => Date;
   openFile: (file: string) => Promise<void>;
   maxAttachmentBytes?: number;
 }): { service: MeetingService; attachments: AttachmentStore; scratch: PrivateScratch; handlers: Handlers['meetings'] } {
-  const attachments = new AttachmentStore(options.dataDir, options.maxAttachmentBytes);
+  const attachments = new AttachmentStore(options.dataDir, options.maxAttachmentBytes, options.dataKey);
   const scratch = new PrivateScratch();
   const service = new MeetingService({
     store: options.store,

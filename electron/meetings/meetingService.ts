@@ -313,7 +313,7 @@ export class MeetingService {
     const papers = await Promise.all(
       livePapers(meeting).map(async ({ item, paper }) => {
         const state = await this.options.attachments.state(paper.attachment.sha256, paper.attachment.size);
-        return { itemId: item.id, paper, state, filePath: state === 'ok' ? this.options.attachments.pathOf(paper.attachment.sha256) : null };
+        return { itemId: item.id, paper, state };
       }),
     );
     return {

@@ -47,14 +47,14 @@ export async function packContentFrom(data: PackSourceData, script: Script, deps
   const live = (m: MeetingPackData['meeting']) => m.agenda.filter((item) => item.removedAt === null);
 
   const papersByItem = new Map<string, PackPaper[]>();
-  for (const { itemId, paper, filePath } of data.papers) {
+  for (const { itemId, paper, state } of data.papers) {
     const title = `${paperLabel(paper.number, script)}${WIDE_SPACE}${await field(meeting, `agenda.${itemId}.papers.${paper.id}.title`)}`;
     const list = papersByItem.get(itemId) ?? [];
     list.push({
       name: paper.attachment.fileName,
       title,
       // A missing or altered file fails here, and the pack gets a placeholder page naming it.
-      load: () => (filePath ? deps.readPaper(paper.attachment) : Promise.reject(new Error('attachment missing'))),
+      load: () => (state === 'ok' ? deps.readPaper(paper.attachment) : Promise.reject(new Error('attachment missing'))),
     });
     papersByItem.set(itemId, list);
   }

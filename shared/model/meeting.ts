@@ -281,8 +281,8 @@ export interface MeetingPackData {
   mattersArising: Array<{ action: Action; meetingNumber: number; agendaItemTitle: string | null }>;
   /** Attendees with the contact's name and organisation as stored; unknown contacts are skipped. */
   attendance: Array<Attendee & { name: string; title: string; organisation: string; side: 'HK' | 'SZ' | 'other' }>;
-  /** Live papers in agenda order; `filePath` is where the verified file lies, or null with `state` saying why. */
-  papers: Array<{ itemId: string; paper: Paper; state: AttachmentState; filePath: string | null }>;
+  /** Live papers in agenda order, each with whether its file is there and intact (read through the attachment store). */
+  papers: Array<{ itemId: string; paper: Paper; state: AttachmentState }>;
 }
 
 /** 文件第 3/2026 號 / 文件第 3/2026 号 / Paper No. 3/2026. */

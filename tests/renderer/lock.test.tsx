@@ -1,22 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OWASP_MINIMUM, type Argon2Params } from '../../electron/crypto/passphraseKey';
 import { unwrap } from '../../renderer/api/hetao';
 import type { Result } from '../../shared/ipc/errors';
 import { appFrame, openTestBackend } from '../support/testBackend';
 import { TestFs } from '../electron/store/helpers';
 import { useRenderedApp } from './realBackend';
+import { cheapKdf } from '../support/encryption';
 
 const renderApp = useRenderedApp();
 // The cheapest derivation the vault accepts: these tests are about the screens, not the key's cost.
-const kdf = (): Argon2Params => ({ algorithm: 'argon2id', ...OWASP_MINIMUM, salt: randomBytes(16).toString('base64') });
 const PASSPHRASE = '河套 深港 2026';
 
 /** A data folder already encrypted (as Settings leaves it), with one contact, and its recovery key. */
 async function encryptedFolder(): Promise<{ dataDir: string; recoveryKey: string }> {
-  const { backend, dataDir } = await openTestBackend({ kdf: kdf() });
+  const { backend, dataDir } = await openTestBackend({ kdf: cheapKdf() });
   const call = <T,>(channel: string, input?: unknown) => unwrap(backend.dispatch(channel, input, appFrame) as Promise<Result<T>>);
   await call('contacts.create', { name: '陳大文', title: '', organisation: '', side: 'HK', email: '', phone: '', memberships: [] });
   const { recoveryKey, groups } = await call<{ recoveryKey: string; groups: number[] }>('lock.prepareEncryption');
@@ -28,7 +27,7 @@ async function encryptedFolder(): Promise<{ dataDir: string; recoveryKey: string
 
 describe('the lock screen and encryption settings', () => {
   it('turns encryption on from Settings in 繁體, with the recovery key typed back, then locks and unlocks', async () => {
-    await renderApp({ systemLocale: 'zh-HK', lockGate: true, backend: { kdf: kdf() } });
+    await renderApp({ systemLocale: 'zh-HK', lockGate: true, backend: { kdf: cheapKdf() } });
     const user = userEvent.setup();
     await screen.findAllByRole('tab');
     await user.click(screen.getByRole('button', { name: '設定及關於' }));
@@ -81,7 +80,7 @@ describe('the lock screen and encryption settings', () => {
 
   it('opens a locked folder in 简体 with the recovery key; a slip is told apart from a wrong key', async () => {
     const { dataDir, recoveryKey } = await encryptedFolder();
-    await renderApp({ systemLocale: 'zh-CN', dataDir, lockGate: true, backend: { kdf: kdf() } });
+    await renderApp({ systemLocale: 'zh-CN', dataDir, lockGate: true, backend: { kdf: cheapKdf() } });
     const user = userEvent.setup();
     expect(await screen.findByRole('heading', { name: /工作台已锁定/ })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '忘记密码？改用恢复密钥' }));

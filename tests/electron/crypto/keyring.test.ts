@@ -13,11 +13,11 @@ import {
   type Keyring,
   type OsKeystore,
 } from '../../../electron/crypto/keyring';
-import { OWASP_MINIMUM, calibrateArgon2, type Argon2Params } from '../../../electron/crypto/passphraseKey';
+import { OWASP_MINIMUM, calibrateArgon2 } from '../../../electron/crypto/passphraseKey';
 import { confirmsGroups, groupsToConfirm, newRecoveryKey, parseRecoveryKey } from '../../../electron/crypto/recoveryKey';
+import { cheapKdf } from '../../support/encryption';
 
 // The fastest parameters a keyring may have: the tests check behaviour, the bench the real calibration.
-const kdf = (): Argon2Params => ({ algorithm: 'argon2id', ...OWASP_MINIMUM, salt: randomBytes(16).toString('base64') });
 
 async function reasonOf(work: () => Promise<unknown> | unknown): Promise<string> {
   try {
@@ -75,14 +75,14 @@ describe('the recovery key', () => {
 describe('the keyring', () => {
   it('opens with the passphrase or the recovery key, and both give the same data key', async () => {
     const recovery = newRecoveryKey();
-    const { keyring, dataKey } = await createKeyring('河套 合作區 2026', recovery, kdf());
+    const { keyring, dataKey } = await createKeyring('河套 合作區 2026', recovery, cheapKdf());
     expect((await unlockWithPassphrase(keyring, '河套 合作區 2026')).equals(dataKey)).toBe(true);
     expect(unlockWithRecoveryKey(keyring, recovery).equals(dataKey)).toBe(true);
     expect(JSON.stringify(keyring)).not.toContain(dataKey.toString('base64'));
   });
 
   it('tells a wrong passphrase, a mistyped and a wrong recovery key apart', async () => {
-    const { keyring } = await createKeyring('correct horse', newRecoveryKey(), kdf());
+    const { keyring } = await createKeyring('correct horse', newRecoveryKey(), cheapKdf());
     expect(await reasonOf(() => unlockWithPassphrase(keyring, 'Correct horse'))).toBe('wrongPassphrase');
     expect(await reasonOf(() => unlockWithRecoveryKey(keyring, 'ABCD-EFGH'))).toBe('recoveryMistyped');
     expect(await reasonOf(() => unlockWithRecoveryKey(keyring, newRecoveryKey()))).toBe('wrongRecoveryKey');
@@ -90,7 +90,7 @@ describe('the keyring', () => {
 
   it('detects a wrapped key that was altered, and a keyring that is not one', async () => {
     const recovery = newRecoveryKey();
-    const { keyring } = await createKeyring('pass', recovery, kdf());
+    const { keyring } = await createKeyring('pass', recovery, cheapKdf());
     const altered: Keyring = structuredClone(keyring);
     const wrap = altered.wraps[0] as { sealed: string };
     const bytes = Buffer.from(wrap.sealed, 'base64');
@@ -104,16 +104,16 @@ describe('the keyring', () => {
   });
 
   it('a keyring from another folder names another key', async () => {
-    const mine = await createKeyring('pass', newRecoveryKey(), kdf());
-    const theirs = await createKeyring('pass', newRecoveryKey(), kdf());
+    const mine = await createKeyring('pass', newRecoveryKey(), cheapKdf());
+    const theirs = await createKeyring('pass', newRecoveryKey(), cheapKdf());
     const mixed: Keyring = { ...theirs.keyring, keyId: mine.keyring.keyId };
     expect(await reasonOf(() => unlockWithPassphrase(mixed, 'pass'))).toBe('wrongPassphrase');
   });
 
   it('changes the passphrase by rewrapping only: the data key and the recovery key stay', async () => {
     const recovery = newRecoveryKey();
-    const { keyring, dataKey } = await createKeyring('old', recovery, kdf());
-    const changed = await changePassphrase(keyring, dataKey, 'new', kdf());
+    const { keyring, dataKey } = await createKeyring('old', recovery, cheapKdf());
+    const changed = await changePassphrase(keyring, dataKey, 'new', cheapKdf());
     expect((await unlockWithPassphrase(changed, 'new')).equals(dataKey)).toBe(true);
     expect(await reasonOf(() => unlockWithPassphrase(changed, 'old'))).toBe('wrongPassphrase');
     expect(unlockWithRecoveryKey(changed, recovery).equals(dataKey)).toBe(true);
@@ -121,7 +121,7 @@ describe('the keyring', () => {
   });
 
   it('quick unlock works through the keystore, is refused on a plain-text keystore, and is never the only way in', async () => {
-    const { keyring, dataKey } = await createKeyring('pass', newRecoveryKey(), kdf());
+    const { keyring, dataKey } = await createKeyring('pass', newRecoveryKey(), cheapKdf());
     expect(await reasonOf(() => enableQuickUnlock(keyring, dataKey, fakeKeystore('basic')))).toBe('keystoreRefused');
     const keystore = fakeKeystore();
     const quick = await enableQuickUnlock(keyring, dataKey, keystore);

@@ -1,19 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OWASP_MINIMUM, type Argon2Params } from '../../../electron/crypto/passphraseKey';
 import type { Result } from '../../../shared/ipc/errors';
 import type { LockStatus } from '../../../shared/lock/contract';
 import type { Contact } from '../../../shared/model/contact';
+import type { Meeting } from '../../../shared/model/meeting';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
 import { TestFs } from '../store/helpers';
 import { filesHolding } from '../../support/filesHolding';
+import { cheapKdf, turnOnEncryption } from '../../support/encryption';
 
 const openSession = useTestBackend();
-// The cheapest derivation the vault accepts: these tests are about the lock, not the key's cost.
-const kdf = (): Argon2Params => ({ algorithm: 'argon2id', ...OWASP_MINIMUM, salt: randomBytes(16).toString('base64') });
 const PASSPHRASE = '河套 深港 2026';
 
 let clock = new Date('2026-12-02T09:00:00Z');
@@ -25,17 +25,10 @@ function errorOf(result: Result<unknown>): string {
   return result.ok ? 'ok' : result.error.code;
 }
 
-/** Turns encryption on as the settings screen does: the recovery key is typed back first. */
-async function turnOn(session: TestSession, passphrase = PASSPHRASE): Promise<string> {
-  const { recoveryKey, groups } = await session.value<{ recoveryKey: string; groups: number[] }>('lock.prepareEncryption');
-  const letters = recoveryKey.replace(/-/g, '');
-  const typedGroups = groups.map((g) => letters.slice((g - 1) * 4, g * 4).toLowerCase());
-  await session.value('lock.turnOn', { passphrase, typedGroups, taskId: randomUUID() });
-  return recoveryKey;
-}
+const turnOn = (session: TestSession, passphrase = PASSPHRASE) => turnOnEncryption(session, passphrase);
 
 async function start(dataDir?: string, testFs?: TestFs) {
-  return openSession({ now, kdf: kdf(), ...(dataDir ? { dataDir } : {}), ...(testFs ? { fs: testFs.fs } : {}) });
+  return openSession({ now, kdf: cheapKdf(), ...(dataDir ? { dataDir } : {}), ...(testFs ? { fs: testFs.fs } : {}) });
 }
 
 describe('the backend of an encrypted data folder', () => {
@@ -167,7 +160,7 @@ describe('the backend of an encrypted data folder', () => {
     expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.name)).not.toContain('捨棄的聯絡人');
   });
 
-  it('canary: after turning encryption on, no record text, e-mail or name is in any file of the folder, backups included', async () => {
+  it('canary: after turning encryption on, no record text, e-mail, name or paper’s text is in any file of the folder, backups included', async () => {
     clock = new Date('2026-12-02T09:00:00Z');
     const session = await start();
     const canaries = ['金絲雀甲-陳', 'canary.one@example.hk', '金丝雀乙-李', 'canary.two@example.cn', '限閱金絲雀議題', 'CANARY-ACTION-DETAIL'];
@@ -188,23 +181,53 @@ describe('the backend of an encrypted data folder', () => {
       clauses: [],
     };
     await session.value('actions.create', { subGroupId: sp!.id, fields: action });
+    // A restricted paper on the agenda, its bytes holding a canary too.
+    const paperCanary = '限閱文件內文-PAPER-CANARY';
+    const papersDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'hetao-canary-papers-'));
+    const addPaper = async (meetingId: string, name: string, text: string) => {
+      const file = path.join(papersDir, name);
+      await fsp.writeFile(file, `%PDF-1.4\n${text}\n${'x'.repeat(300_000)}\n${text}\n%%EOF\n`);
+      let meeting = await session.value<Meeting>('meetings.get', { id: meetingId });
+      if (!meeting.agenda.length) {
+        meeting = await session.value<Meeting>('meetings.saveItem', {
+          id: meeting.id,
+          revision: meeting.revision,
+          itemId: null,
+          item: { title: '租賃進度', standard: null, presenterId: null, minutes: '', decisions: [] },
+        });
+      }
+      session.dialogs.answerNextOpen(file);
+      return session.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[0]!.id, title: '' });
+    };
+    const meeting = await session.value<Meeting>('meetings.create', {
+      subGroupId: sp!.id,
+      fields: { title: '物業租賃安排', date: '2026-12-10', startTime: '14:30', endTime: '16:00', venue: 'SZ', venueDetail: '', classification: 'restricted', attendance: [] },
+      standardItems: [],
+    });
+    await addPaper(meeting.id, '租約.pdf', paperCanary);
     // Save points of the plain records are taken an hour apart: make one before encrypting.
     clock = new Date(clock.getTime() + 3_600_000);
     await session.value('contacts.update', { id: hk.id, revision: hk.revision, contact: { ...person(canaries[0]!, canaries[1]!), title: '處長' } });
     expect(await filesHolding(session.dataDir, canaries)).not.toEqual([]);
+    expect(await filesHolding(session.dataDir, [paperCanary])).not.toEqual([]);
 
     await turnOn(session);
     // A session of edits after it, a lock, an unlock and a quit with a last save point.
     const later = '金絲雀丙-稍後';
     clock = new Date(clock.getTime() + 3_600_000);
     await session.value('contacts.create', person(later, 'later.canary@example.hk'));
+    const laterPaper = '稍後文件-LATER-PAPER-CANARY';
+    await addPaper(meeting.id, '平面圖.pdf', laterPaper);
     await session.value('lock.lockNow', { discardUnsaved: false });
     await session.value('lock.unlockWithPassphrase', { passphrase: PASSPHRASE });
+    // Both papers open after unlocking, as they were attached.
+    expect((await session.value<Array<{ state: string }>>('meetings.checkPapers', { id: meeting.id })).map((p) => p.state)).toEqual(['ok', 'ok']);
     await session.backend.close();
+    await fsp.rm(papersDir, { recursive: true });
 
     const files = await fsp.readdir(path.join(session.dataDir, 'backups'));
     expect(files.length).toBeGreaterThan(1);
-    expect(await filesHolding(session.dataDir, [...canaries, later, 'later.canary@example.hk'])).toEqual([]);
+    expect(await filesHolding(session.dataDir, [...canaries, later, 'later.canary@example.hk', paperCanary, laterPaper])).toEqual([]);
     // Every file the app had was sealed, none taken for damage and set aside (the exchange identity kept).
     const names = (await fsp.readdir(session.dataDir, { recursive: true })).map(String);
     expect(names.filter((name) => name.includes('damaged'))).toEqual([]);

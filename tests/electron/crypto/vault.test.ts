@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyringError } from '../../../electron/crypto/keyring';
-import { OWASP_MINIMUM, type Argon2Params } from '../../../electron/crypto/passphraseKey';
 import { newRecoveryKey } from '../../../electron/crypto/recoveryKey';
 import { KEYRING_FILE, Vault } from '../../../electron/crypto/vault';
 import { nodeFs, type StoreFs } from '../../../electron/store/storeFs';
 import { contactFields, FakeClock, idsInShards, openReady, tempDir } from '../store/helpers';
+import { cheapKdf } from '../../support/encryption';
 
-const kdf = (): Argon2Params => ({ algorithm: 'argon2id', ...OWASP_MINIMUM, salt: randomBytes(16).toString('base64') });
 
 /** A plain folder as today's app leaves it: records, and save points of them. */
 async function plainFolder() {
@@ -52,7 +50,7 @@ describe('encrypting an existing data folder', () => {
     const { dataDir, clock, ids } = await plainFolder();
     const vault = new Vault(dataDir, nodeFs);
     expect(await vault.state()).toBe('plain');
-    const { fs } = await vault.encrypt('河套 2026', newRecoveryKey(), kdf());
+    const { fs } = await vault.encrypt('河套 2026', newRecoveryKey(), cheapKdf());
     expect(await vault.state()).toBe('sealed');
     expect(await plainBytesLeft(dataDir)).toEqual([]);
     const store = await openReady({ dataDir, fs, now: clock.now });
@@ -68,7 +66,7 @@ describe('encrypting an existing data folder', () => {
     for (const writes of [0, 1, 2, 3, 4, 5, 400]) {
       const dataDir = await tempDir();
       await fsp.cp(original, dataDir, { recursive: true });
-      const killed = await new Vault(dataDir, dyingFs(writes)).encrypt('pass', recovery, kdf()).catch(() => 'killed');
+      const killed = await new Vault(dataDir, dyingFs(writes)).encrypt('pass', recovery, cheapKdf()).catch(() => 'killed');
       const vault = new Vault(dataDir, nodeFs);
       if (killed !== 'killed') {
         outcomes.push('finished');
@@ -101,7 +99,7 @@ describe('unlocking', () => {
   it('backs off after three wrong passphrases, and the back-off survives a restart', async () => {
     const { dataDir } = await plainFolder();
     let now = Date.parse('2026-12-02T09:00:00+08:00');
-    await new Vault(dataDir, nodeFs, () => now).encrypt('right', newRecoveryKey(), kdf());
+    await new Vault(dataDir, nodeFs, () => now).encrypt('right', newRecoveryKey(), cheapKdf());
     const attempt = (passphrase: string) => new Vault(dataDir, nodeFs, () => now).unlock({ passphrase });
     for (let i = 0; i < 2; i++) expect(await attempt('wrong')).toEqual({ ok: false, reason: 'wrongPassphrase', retryAt: null });
     expect(await attempt('wrong')).toEqual({ ok: false, reason: 'wrongPassphrase', retryAt: now + 2000 });
@@ -117,7 +115,7 @@ describe('unlocking', () => {
   it('a mistyped recovery key costs no attempt; a damaged keyring file says so', async () => {
     const { dataDir } = await plainFolder();
     const vault = new Vault(dataDir, nodeFs);
-    await vault.encrypt('right', newRecoveryKey(), kdf());
+    await vault.encrypt('right', newRecoveryKey(), cheapKdf());
     for (let i = 0; i < 5; i++) expect(await vault.unlock({ recoveryKey: 'ABCD-EFGH-JKMN' })).toMatchObject({ reason: 'recoveryMistyped' });
     expect(await vault.unlock({ passphrase: 'right' })).toMatchObject({ ok: true });
     await fsp.writeFile(path.join(dataDir, KEYRING_FILE), '{"keyring": 1');

@@ -7,6 +7,8 @@ import type { Meeting } from '../../../shared/model/meeting';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import type { FolderState, OpenResult } from '../../../shared/exchange/types';
 import { enrolAll, useInstallations, type Installation } from './installations';
+import { cheapKdf, turnOnEncryption } from '../../support/encryption';
+import { filesHolding } from '../../support/filesHolding';
 
 const { open, tempDir } = useInstallations();
 
@@ -133,6 +135,36 @@ describe('bad packages', () => {
     expect(opened.counts.attachments).toBe(1);
     const sha256 = createHash('sha256').update(paperBytes).digest('hex');
     expect(createHash('sha256').update(await readFile(path.join(sz.dataDir, 'attachments', sha256))).digest('hex')).toBe(sha256);
+  });
+
+  it('between two encrypted laptops a paper travels and is kept sealed at both ends, and opens on the other side', async () => {
+    const dir = await tempDir();
+    const hk = await open('hk', 'HK', { kdf: cheapKdf() });
+    const sz = await open('sz', 'SZ', { kdf: cheapKdf() });
+    await turnOnEncryption(hk, '香港 河套 2026');
+    await turnOnEncryption(sz, '深圳 河套 2026');
+    await enrolAll([hk, sz], dir);
+    const canary = '限閱文件-交換-PAPER-CANARY';
+    const paperFile = path.join(dir, '租約.pdf');
+    const paperBytes = Buffer.concat([Buffer.from(`%PDF-1.7\n${canary}\n`), randomBytes(600_000), Buffer.from(canary)]);
+    await writeFile(paperFile, paperBytes);
+    const meeting = await hk.value<Meeting>('meetings.create', {
+      subGroupId: null,
+      fields: { title: '第一次會議', date: '2026-12-01', startTime: null, endTime: null, venue: 'HK', venueDetail: '', classification: 'restricted', attendance: [] },
+      standardItems: ['otherBusiness'],
+    });
+    hk.dialogs.answerNextOpen(paperFile);
+    await hk.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[0]!.id, title: '文件' });
+    expect((await sz.openPackage((await hk.prepareFor([sz], dir)).path)).counts.attachments).toBe(1);
+
+    expect((await sz.value<Array<{ state: string }>>('meetings.checkPapers', { id: meeting.id })).map((p) => p.state)).toEqual(['ok']);
+    const received = await sz.value<Meeting>('meetings.get', { id: meeting.id });
+    const copy = path.join(dir, '副本.pdf');
+    sz.dialogs.answerNextSave(copy);
+    await sz.value('meetings.savePaperCopy', { id: meeting.id, itemId: received.agenda[0]!.id, paperId: received.agenda[0]!.papers[0]!.id });
+    expect(await readFile(copy)).toEqual(paperBytes);
+    expect(await filesHolding(hk.dataDir, [canary])).toEqual([]);
+    expect(await filesHolding(sz.dataDir, [canary])).toEqual([]);
   });
 
   it('the same package twice, or an older one after a newer, changes nothing; a lost one is covered by the next', async () => {

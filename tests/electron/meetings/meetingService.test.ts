@@ -283,7 +283,7 @@ describe('meetings', () => {
   });
 
   it('gathers the pack’s data: previous minutes, matters arising from earlier meetings, attendance, papers in agenda order', async () => {
-    const { store, service, actions, dialogs, files } = await directServices();
+    const { store, service, actions, dialogs, files, attachments } = await directServices();
     const [sp] = store.list('subGroups').sort((a, b) => a.sortOrder - b.sortOrder);
     const chan = await store.insert('contacts', {
       name: '陳大文', title: '高級經理', organisation: '香港科技園公司', side: 'HK', email: '', phone: '', memberships: [],
@@ -321,7 +321,7 @@ describe('meetings', () => {
       [fresh!.id, 'fresh.pdf', 'ok'],
       [aob!.id, 'aob.pdf', 'ok'],
     ]);
-    expect(await readFile(pack.papers[0]!.filePath!)).toEqual(await readFile(path.join(files, 'fresh.pdf')));
+    expect(Buffer.from(await attachments.read(pack.papers[0]!.paper.attachment))).toEqual(await readFile(path.join(files, 'fresh.pdf')));
     await store.close();
   });
 
@@ -344,10 +344,11 @@ async function directServices(copyFrom?: string) {
   if (opened.isNew) await seedWorkingGroup(store);
   const actions = new ActionService(store, () => clock);
   const dialogs = new QueuedDialogs();
+  const attachments = new AttachmentStore(dataDir);
   const service = new MeetingService({
     store,
     actions,
-    attachments: new AttachmentStore(dataDir),
+    attachments,
     dialogs,
     t: () => translator('zh-Hant'),
     now: () => clock,
@@ -355,5 +356,5 @@ async function directServices(copyFrom?: string) {
     scratch: new PrivateScratch(dataDir),
   });
   const files = await mkdtemp(path.join(tmpdir(), 'hetao-papers-'));
-  return { store, service, actions, dialogs, files };
+  return { store, service, actions, dialogs, files, attachments };
 }
