@@ -130,7 +130,11 @@ export class ExportService {
     const paths: Pending['paths'] = {};
     for (const variant of variants) {
       if (variant === 'parallel' || variants.length === 1) paths[variant] = path.join(folder, safeFileName(variant === 'parallel' ? stem : chosenStem, request.format));
-      else paths[variant] = path.join(folder, safeFileName(`${await this.options.converter.convert(stem, variant)}（${this.t(variant)('exports.doc.edition')}）`, request.format));
+      else {
+        // The name as suggested is named afresh in each script (审计记录, not the converter's 审计纪录); a name the user typed is converted.
+        const named = stem === suggestion ? await this.fileStem(request.target, variant) : await this.options.converter.convert(stem, variant);
+        paths[variant] = path.join(folder, safeFileName(`${named}（${this.t(variant)('exports.doc.edition')}）`, request.format));
+      }
     }
     const files = Object.values(paths);
     const review: ExportPlan['review'] = [];
