@@ -1,9 +1,12 @@
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StartupNotice } from '../../shared/ipc/contract';
 import { formatDateTime } from '../../shared/i18n/formatDate';
 import type { Language } from '../../shared/model/language';
+import { useLock } from '../lock/lockContext';
+import { TurnOnEncryptionDialog } from '../lock/TurnOnEncryptionDialog';
 
 function noticeText(notice: StartupNotice, t: TFunction, language: Language): string {
   switch (notice.kind) {
@@ -34,7 +37,10 @@ function readErrorKey(errno: string): 'permissionDenied' | 'busy' | 'other' {
   return 'other';
 }
 
-/** What happened to the data as it was opened: a new folder, a file restored, or why nothing can be saved. */
+/**
+ * What happened to the data as it was opened: a new folder, a file restored, or why nothing can be
+ * saved. A new folder is the first run: it offers to encrypt the folder before anything is in it.
+ */
 export function StartupNotices({
   notices,
   language,
@@ -45,6 +51,9 @@ export function StartupNotices({
   onDismiss: (index: number) => void;
 }) {
   const { t } = useTranslation();
+  const lock = useLock();
+  const [turningOn, setTurningOn] = useState(false);
+  const offerEncryption = (notice: StartupNotice) => notice.kind === 'seeded' && lock !== null && !lock.status.encrypted;
   return (
     <>
       {notices.map((notice, index) => (
@@ -57,9 +66,27 @@ export function StartupNotices({
           closable={notice.kind === 'readOnly' ? false : { 'aria-label': t('notices.dismiss') }}
           onClose={() => onDismiss(index)}
           title={noticeText(notice, t, language)}
+          description={offerEncryption(notice) ? t('notices.protectHint') : undefined}
+          action={
+            offerEncryption(notice) ? (
+              <Button size="small" type="primary" onClick={() => setTurningOn(true)}>
+                {t('notices.protect')}
+              </Button>
+            ) : undefined
+          }
           style={{ marginBottom: 8 }}
         />
       ))}
+      {turningOn && lock && (
+        <TurnOnEncryptionDialog
+          onClose={() => setTurningOn(false)}
+          onTurnedOn={(status) => {
+            lock.setStatus(status);
+            const seeded = notices.findIndex((notice) => notice.kind === 'seeded');
+            if (seeded >= 0) onDismiss(seeded);
+          }}
+        />
+      )}
     </>
   );
 }

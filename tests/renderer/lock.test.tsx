@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +6,9 @@ import type { Result } from '../../shared/ipc/errors';
 import { appFrame, openTestBackend } from '../support/testBackend';
 import { TestFs } from '../electron/store/helpers';
 import { useRenderedApp } from './realBackend';
-import { cheapKdf } from '../support/encryption';
+import { cheapKdf, turnOnEncryption } from '../support/encryption';
 
 const renderApp = useRenderedApp();
-// The cheapest derivation the vault accepts: these tests are about the screens, not the key's cost.
 const PASSPHRASE = '河套 深港 2026';
 
 /** A data folder already encrypted (as Settings leaves it), with one contact, and its recovery key. */
@@ -18,14 +16,37 @@ async function encryptedFolder(): Promise<{ dataDir: string; recoveryKey: string
   const { backend, dataDir } = await openTestBackend({ kdf: cheapKdf() });
   const call = <T,>(channel: string, input?: unknown) => unwrap(backend.dispatch(channel, input, appFrame) as Promise<Result<T>>);
   await call('contacts.create', { name: '陳大文', title: '', organisation: '', side: 'HK', email: '', phone: '', memberships: [] });
-  const { recoveryKey, groups } = await call<{ recoveryKey: string; groups: number[] }>('lock.prepareEncryption');
-  const letters = recoveryKey.replace(/-/g, '');
-  await call('lock.turnOn', { passphrase: PASSPHRASE, typedGroups: groups.map((g) => letters.slice((g - 1) * 4, g * 4)), taskId: randomUUID() });
+  const recoveryKey = await turnOnEncryption({ value: call }, PASSPHRASE);
   await backend.close();
   return { dataDir, recoveryKey };
 }
 
 describe('the lock screen and encryption settings', () => {
+  it('offers at first run, in 简体, to encrypt the new folder before anything is in it', async () => {
+    await renderApp({ systemLocale: 'zh-CN', lockGate: true, backend: { kdf: cheapKdf() } });
+    const user = userEvent.setup();
+    const notice = (await screen.findByText('已新建数据文件夹，并设立工作组及三个专组。')).closest('[role="alert"]') as HTMLElement;
+    expect(within(notice).getByText(/请先设置密码，把整个数据文件夹加密/)).toBeVisible();
+    await user.click(within(notice).getByRole('button', { name: '设置密码并加密…' }));
+
+    const turnOn = await screen.findByRole('dialog');
+    await user.type(within(turnOn).getByLabelText('新密码'), PASSPHRASE);
+    await user.type(within(turnOn).getByLabelText('再次输入密码'), PASSPHRASE);
+    await user.click(within(turnOn).getByRole('button', { name: '下一步' }));
+    const shown = await within(turnOn).findByTestId('recovery-key');
+    const groups = [...shown.querySelectorAll('.recovery-key-group')].map((g) => g.textContent!.replace(/^\d+/, ''));
+    for (const input of within(turnOn).getAllByTestId(/^confirm-group-/)) {
+      await user.type(input, groups[Number(input.getAttribute('data-testid')!.replace('confirm-group-', '')) - 1]!);
+    }
+    await user.click(within(turnOn).getByRole('button', { name: '确认并加密' }));
+    expect(await screen.findByText(/文件夹已加密。原有的未加密文件已删除/)).toBeVisible();
+    // Done: the offer is gone, and Settings says the folder is encrypted.
+    await waitFor(() => expect(screen.queryByText('已新建数据文件夹，并设立工作组及三个专组。')).toBeNull());
+    await user.click(screen.getByRole('button', { name: '设置和关于' }));
+    const settings = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(settings).getByTestId('encryption-state').textContent).toContain('已加密'));
+  });
+
   it('turns encryption on from Settings in 繁體, with the recovery key typed back, then locks and unlocks', async () => {
     await renderApp({ systemLocale: 'zh-HK', lockGate: true, backend: { kdf: cheapKdf() } });
     const user = userEvent.setup();
