@@ -1,4 +1,5 @@
-import { App as AntApp, Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Radio, Row, Space, Timeline, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
-import { App as AntApp, Button, Col, Collapse, DatePicker, Divider, Drawer, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Col, Collapse, DatePicker, Divider, Drawer, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Space, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../shared/arrangement/clauses';

@@ -1,4 +1,5 @@
-import { App as AntApp, Button, DatePicker, Empty, Form, Input, Popconfirm, Select, Space, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, DatePicker, Empty, Form, Input, Popconfirm, Space, Timeline, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

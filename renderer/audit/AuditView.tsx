@@ -1,5 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Empty, Input, Space, Table, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

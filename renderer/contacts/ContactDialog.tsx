@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
+import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MembershipRole, NewContact, type Contact, type ContactSide, type Membership } from '../../shared/model/contact';

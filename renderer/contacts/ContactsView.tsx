@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactSide, ImportPreview, ImportResult } from '../../shared/model/contact';

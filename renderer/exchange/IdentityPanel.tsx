@@ -1,5 +1,6 @@
 import { ExportOutlined, EditOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdentityFields, type Identity } from '../../shared/exchange/types';

@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Space, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDLE_MINUTE_CHOICES } from '../../shared/lock/contract';

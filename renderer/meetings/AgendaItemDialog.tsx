@@ -1,4 +1,5 @@
-import { App as AntApp, Button, DatePicker, Divider, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, DatePicker, Divider, Empty, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
-import { App as AntApp, Button, Checkbox, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Select, Space, Tabs, TimePicker } from 'antd';
+import { App as AntApp, Button, Checkbox, Col, DatePicker, Divider, Drawer, Empty, Form, Input, Popconfirm, Radio, Row, Space, Tabs, TimePicker } from 'antd';
+import { Select } from '../ui/Select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

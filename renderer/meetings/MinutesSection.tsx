@@ -1,4 +1,5 @@
-import { Alert, App as AntApp, Button, Descriptions, Select, Space, Steps, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Space, Steps, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formatDate';

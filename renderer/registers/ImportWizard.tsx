@@ -1,4 +1,5 @@
-import { Alert, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportColumn } from '../../shared/registers/definition';

@@ -1,4 +1,5 @@
-import { App as AntApp, Select } from 'antd';
+import { App as AntApp } from 'antd';
+import { Select } from '../ui/Select';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachedRegisters, registerKinds, type RegisterKind } from '../../shared/registers/kinds';

@@ -1,4 +1,5 @@
-import { Alert, Button, Result, Select, Space } from 'antd';
+import { Alert, Button, Result, Space } from 'antd';
+import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';

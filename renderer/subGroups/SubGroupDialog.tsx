@@ -1,4 +1,5 @@
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../shared/model/action';

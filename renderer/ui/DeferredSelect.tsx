@@ -1,4 +1,5 @@
-import { Select, type SelectProps } from 'antd';
+import { type SelectProps } from 'antd';
+import { Select } from './Select';
 import { useEffect, useState } from 'react';
 import { afterPaint } from './afterPaint';
 

@@ -1,4 +1,5 @@
-import { Card, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { Card, Form, Input, Space, Switch, Typography } from 'antd';
+import { Select } from '../../ui/Select';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Divider, Form, Input, Select, Steps, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Divider, Form, Input, Steps, Timeline, Typography } from 'antd';
+import { Select } from '../../ui/Select';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

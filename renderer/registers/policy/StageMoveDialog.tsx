@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Select } from '../../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../shared/actions/dueDates';

@@ -1,4 +1,5 @@
-import { InputNumber, Select, type SelectProps } from 'antd';
+import { InputNumber, type SelectProps } from 'antd';
+import { Select } from '../../ui/Select';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseLabel, clauses } from '../../../shared/arrangement/clauses';

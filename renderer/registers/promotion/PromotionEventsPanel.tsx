@@ -1,5 +1,6 @@
 import './promotion.css';
-import { Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row } from 'antd';
+import { Select } from '../../ui/Select';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
