@@ -17,6 +17,7 @@ import { nearestExistingFolder, startupFailureMessage } from './lifecycle/startu
 import { setAppMenu } from './menu/appMenu.electron';
 import { registerAppScheme, serveRenderer } from './protocol/appProtocol.electron';
 import { createMainWindow, hardenWebContents } from './window/mainWindow.electron';
+import { electronKeystore } from './crypto/osKeystore.electron';
 
 /** The composition root: wires Electron's real effects into the plain-Node backend. */
 let mainWindow: BrowserWindow | null = null;
@@ -62,6 +63,7 @@ async function start(crashLog: CrashLog): Promise<void> {
     // The system's PDF viewer prints: Electron's own viewer has printed blank or grey pages.
     printer: { print: openPath },
     logFile: crashLog.file,
+    keystore: electronKeystore,
   });
   // The window and its loading state come up at once; its first calls wait for the data to open.
   registerIpc(dispatchWhenOpen(opening));

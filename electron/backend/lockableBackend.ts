@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/model/settings';
 import type { TaskProgress } from '../../shared/tasks/progress';
 import { KeyringError } from '../crypto/keyring';
 import { confirmsGroups, groupsToConfirm, newRecoveryKey } from '../crypto/recoveryKey';
-import { DEFAULT_IDLE_MINUTES, Vault, type UnlockResult } from '../crypto/vault';
+import { DEFAULT_IDLE_MINUTES, Vault, type UnlockResult, type UnlockWith } from '../crypto/vault';
 import { translator } from '../i18n/translator';
 import { nodeFs, type StoreFs } from '../store/storeFs';
 import { createDispatcher, refusingHandlers, type Handlers } from './dispatcher';
@@ -28,10 +28,9 @@ const UNLOCK_FAILURES: Record<Exclude<UnlockResult, { ok: true }>['reason'], Err
   recoveryMistyped: 'vault.recoveryMistyped',
   wrongRecoveryKey: 'vault.wrongRecoveryKey',
   damagedKeyring: 'vault.damagedKeyring',
-  // Quick unlock is not offered yet: these cannot come from the passphrase or the recovery key.
-  keystoreUnavailable: 'internal',
-  keystoreRefused: 'internal',
-  noQuickUnlock: 'internal',
+  keystoreUnavailable: 'vault.quickUnlockUnavailable',
+  keystoreRefused: 'vault.quickUnlockPlainText',
+  noQuickUnlock: 'vault.noQuickUnlock',
 };
 
 /**
@@ -45,6 +44,8 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
   const clock = () => (options.now?.() ?? new Date()).getTime();
   const vault = new Vault(options.dataDir, baseFs, clock);
   let current: Backend | null = null;
+  // The open folder's data key, held only while unlocked: turning quick unlock on wraps it.
+  let currentKey: Buffer | null = null;
   let encrypted = false;
   let damagedKeyring = false;
   try {
@@ -73,6 +74,7 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
     for (const listener of settingsListeners) backend.onSettingsChanged(listener);
     for (const listener of progressListeners) backend.onTaskProgress(listener);
     current = backend;
+    currentKey = dataKey;
   };
 
   const closeCurrent = async (discardUnsaved: boolean) => {
@@ -86,6 +88,7 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
       if (!discardUnsaved) throw new AppError('vault.unsavedChanges', { reason });
     }
     current = null;
+    currentKey = null;
   };
 
   const status = async (): Promise<LockStatus> => {
@@ -97,14 +100,15 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
       language: current?.language() ?? language,
       idleMinutes: readable ? await vault.idleMinutes() : DEFAULT_IDLE_MINUTES,
       damagedKeyring,
+      quickUnlock: readable ? await vault.quickUnlock(options.keystore) : 'unavailable',
     };
   };
 
-  const unlock = (how: { passphrase: string } | { recoveryKey: string }) =>
+  const unlock = (how: UnlockWith) =>
     serial(async () => {
       if (current) return status();
       if (damagedKeyring) throw new AppError('vault.damagedKeyring');
-      const result = await vault.unlock(how).catch((error: unknown) => {
+      const result = await vault.unlock(how, options.keystore).catch((error: unknown) => {
         if (error instanceof KeyringError) throw new AppError('vault.damagedKeyring');
         throw error;
       });
@@ -172,6 +176,19 @@ export async function openLockableBackend(options: BackendOptions, openFolder: O
       await vault.setIdleMinutes(minutes);
       return status();
     },
+    unlockQuick: () => unlock({ quick: true }),
+    setQuickUnlock: ({ on }) =>
+      serial(async () => {
+        requireEncrypted();
+        if (!currentKey) throw new AppError('vault.locked');
+        try {
+          await vault.setQuickUnlock(currentKey, options.keystore, on);
+        } catch (error) {
+          if (!(error instanceof KeyringError)) throw error;
+          throw new AppError(UNLOCK_FAILURES[error.reason as keyof typeof UNLOCK_FAILURES] ?? 'vault.damagedKeyring');
+        }
+        return status();
+      }),
     lockNow: ({ discardUnsaved }) =>
       serial(async () => {
         requireEncrypted();

@@ -38,6 +38,7 @@ import { ExchangeState } from '../exchange/exchangeState';
 import { auditIdentityOf, peerAuditKeys } from '../exchange/packageAudit';
 import { createDispatcher, refusingHandlers, type Dispatch, type Handlers } from './dispatcher';
 import { openLockableBackend, type LockableBackend } from './lockableBackend';
+import type { OsKeystore } from '../crypto/keyring';
 import type { Argon2Params } from '../crypto/passphraseKey';
 import * as path from 'node:path';
 import { AUDIT_DIR } from '../audit/auditFiles';
@@ -68,6 +69,8 @@ export interface BackendOptions {
   logFile?: string;
   /** The passphrase's key derivation when encryption is turned on; calibrated on the laptop when left out. */
   kdf?: Argon2Params;
+  /** The operating system's keystore for quick unlock (Electron's safeStorage); without it quick unlock is unavailable. */
+  keystore?: OsKeystore;
 }
 
 /** What opening the unlocked folder needs beyond the host's options: the lock calls to serve. */

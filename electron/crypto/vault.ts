@@ -7,6 +7,8 @@ import {
   KeyringError,
   changePassphrase,
   createKeyring,
+  disableQuickUnlock,
+  enableQuickUnlock,
   parseKeyring,
   unlockWithKeystore,
   unlockWithPassphrase,
@@ -137,6 +139,25 @@ export class Vault {
     const wrap = keyring.wraps.find((w) => w.kind === 'passphrase');
     if (wrap?.kind !== 'passphrase') throw new KeyringError('damagedKeyring');
     await this.saveKeyring(await changePassphrase(keyring, dataKey, next, { ...wrap.kdf, salt: randomBytes(16).toString('base64') }));
+  }
+
+  /**
+   * Whether quick unlock can be used here: 'on' when the keyring holds a keystore wrap (an attempt
+   * may still fail if the keystore changed, and then the passphrase or recovery key is asked for).
+   */
+  async quickUnlock(keystore: OsKeystore | undefined): Promise<'on' | 'off' | 'unavailable' | 'plainText'> {
+    const { keyring } = await this.keyring();
+    if (keyring.wraps.some((w) => w.kind === 'osKeystore')) return 'on';
+    const unusable = keystore ? await keystore.unusable() : 'unavailable';
+    return unusable ?? 'off';
+  }
+
+  /** Adds or removes the keystore's wrap of the data key; no other file is touched. */
+  async setQuickUnlock(dataKey: Buffer, keystore: OsKeystore | undefined, on: boolean): Promise<void> {
+    const { keyring } = await this.keyring();
+    if (!on) return this.saveKeyring(disableQuickUnlock(keyring));
+    if (!keystore) throw new KeyringError('keystoreUnavailable');
+    await this.saveKeyring(await enableQuickUnlock(keyring, dataKey, keystore));
   }
 
   private async lockout(): Promise<Lockout> {

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Space, Typography } from 'antd';
+import { App as AntApp, Button, Space, Switch, Typography } from 'antd';
 import { Select } from '../ui/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,15 @@ export function EncryptionSettings() {
     }
   };
 
+  const setQuick = async (on: boolean) => {
+    try {
+      lock.setStatus(await unwrap(api().lock.setQuickUnlock({ on })));
+      void message.success(t(on ? 'encryption.settings.quickOn' : 'encryption.settings.quickOff'));
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
   return (
     <Space orientation="vertical">
       <Typography.Text type={status.encrypted ? undefined : 'secondary'} data-testid="encryption-state">
@@ -51,6 +60,20 @@ export function EncryptionSettings() {
                 .sort((a, b) => a - b)
                 .map((count) => ({ value: count, label: t('encryption.settings.minutes', { count }) }))}
             />
+          </Space>
+          <Space orientation="vertical" size={0}>
+            <Space>
+              <Switch
+                id="quick-unlock"
+                checked={status.quickUnlock === 'on'}
+                disabled={status.quickUnlock === 'unavailable' || status.quickUnlock === 'plainText'}
+                onChange={(on) => void setQuick(on)}
+              />
+              <label htmlFor="quick-unlock">{t('encryption.settings.quick')}</label>
+            </Space>
+            <Typography.Text type="secondary" data-testid="quick-unlock-hint">
+              {t(`encryption.settings.quickHint.${status.quickUnlock}`)}
+            </Typography.Text>
           </Space>
         </Space>
       ) : (

@@ -1,4 +1,4 @@
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,13 +46,17 @@ export function LockScreen({ status, onStatus }: { status: LockStatus; onStatus:
     return <Result status="error" icon={<LockOutlined />} title={t('encryption.lockScreen.title')} subTitle={t('encryption.lockScreen.damaged')} />;
   }
 
-  const unlock = async () => {
-    if (!secret.trim() || wait > 0) return;
+  const unlock = async (quick = false) => {
+    if ((!quick && !secret.trim()) || wait > 0) return;
     setBusy(true);
     setError(null);
     try {
       const opened = await unwrap(
-        mode === 'passphrase' ? api().lock.unlockWithPassphrase({ passphrase: secret }) : api().lock.unlockWithRecoveryKey({ recoveryKey: secret }),
+        quick
+          ? api().lock.unlockQuick()
+          : mode === 'passphrase'
+            ? api().lock.unlockWithPassphrase({ passphrase: secret })
+            : api().lock.unlockWithRecoveryKey({ recoveryKey: secret }),
       );
       onStatus(opened);
     } catch (failure) {
@@ -106,6 +110,11 @@ export function LockScreen({ status, onStatus }: { status: LockStatus; onStatus:
             {busy ? t('encryption.lockScreen.unlocking') : t('encryption.lockScreen.unlock')}
           </Button>
         </Form>
+        {status.quickUnlock === 'on' && mode === 'passphrase' && (
+          <Button block icon={<UnlockOutlined />} onClick={() => void unlock(true)} disabled={busy || wait > 0} style={{ marginTop: 8 }}>
+            {t('encryption.lockScreen.quick')}
+          </Button>
+        )}
         <Button type="link" onClick={switchMode} style={{ marginTop: 8, paddingInline: 0 }}>
           {mode === 'passphrase' ? t('encryption.lockScreen.useRecoveryKey') : t('encryption.lockScreen.usePassphrase')}
         </Button>

@@ -101,6 +101,9 @@ export const ErrorCode = z.enum([
   'vault.notEncrypted',
   'vault.recoveryNotConfirmed',
   'vault.unsavedChanges',
+  'vault.quickUnlockUnavailable',
+  'vault.quickUnlockPlainText',
+  'vault.noQuickUnlock',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

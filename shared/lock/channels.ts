@@ -8,4 +8,6 @@ export const lockChannels = [
   'changePassphrase',
   'setIdleMinutes',
   'lockNow',
+  'unlockQuick',
+  'setQuickUnlock',
 ] as const;

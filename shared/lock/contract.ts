@@ -21,6 +21,11 @@ export const LockStatus = z.object({
   idleMinutes: z.number().int(),
   /** The keyring file cannot be read: no passphrase or recovery key can open the folder here. */
   damagedKeyring: z.boolean(),
+  /**
+   * Quick unlock through the operating system's keystore: 'on'; 'off' (can be turned on);
+   * 'unavailable' (no keystore here); 'plainText' (Linux would keep the key under a fixed password: refused).
+   */
+  quickUnlock: z.enum(['on', 'off', 'unavailable', 'plainText']),
 });
 export type LockStatus = z.infer<typeof LockStatus>;
 
@@ -47,4 +52,8 @@ export const lockMethods = {
    * disk refuses the writes, unless the user chose to discard them.
    */
   lockNow: { input: z.object({ discardUnsaved: z.boolean() }), output: LockStatus },
+  /** Opens the data with the key the operating system keeps for this login; never the only way in. */
+  unlockQuick: { input: z.undefined(), output: LockStatus },
+  /** Turns quick unlock on (refused where the keystore is plain text) or off; only while unlocked. */
+  setQuickUnlock: { input: z.object({ on: z.boolean() }), output: LockStatus },
 };

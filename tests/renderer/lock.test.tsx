@@ -6,17 +6,19 @@ import type { Result } from '../../shared/ipc/errors';
 import { appFrame, openTestBackend } from '../support/testBackend';
 import { TestFs } from '../electron/store/helpers';
 import { useRenderedApp } from './realBackend';
-import { cheapKdf, turnOnEncryption } from '../support/encryption';
+import { cheapKdf, memoryKeystore, turnOnEncryption } from '../support/encryption';
+import type { OsKeystore } from '../../electron/crypto/keyring';
 
 const renderApp = useRenderedApp();
 const PASSPHRASE = '河套 深港 2026';
 
-/** A data folder already encrypted (as Settings leaves it), with one contact, and its recovery key. */
-async function encryptedFolder(): Promise<{ dataDir: string; recoveryKey: string }> {
-  const { backend, dataDir } = await openTestBackend({ kdf: cheapKdf() });
+/** A data folder already encrypted (as Settings leaves it), with one contact, and its recovery key; quick unlock on if given a keystore. */
+async function encryptedFolder(keystore?: OsKeystore): Promise<{ dataDir: string; recoveryKey: string }> {
+  const { backend, dataDir } = await openTestBackend({ kdf: cheapKdf(), keystore });
   const call = <T,>(channel: string, input?: unknown) => unwrap(backend.dispatch(channel, input, appFrame) as Promise<Result<T>>);
   await call('contacts.create', { name: '陳大文', title: '', organisation: '', side: 'HK', email: '', phone: '', memberships: [] });
   const recoveryKey = await turnOnEncryption({ value: call }, PASSPHRASE);
+  if (keystore) await call('lock.setQuickUnlock', { on: true });
   await backend.close();
   return { dataDir, recoveryKey };
 }
@@ -97,6 +99,25 @@ describe('the lock screen and encryption settings', () => {
     await user.type(screen.getByLabelText('密碼'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: '解鎖' }));
     expect(await screen.findByRole('tab', { name: '通訊錄' })).toBeTruthy();
+  });
+
+  it('unlocks in English with quick unlock where it is on, and Settings turns it off', async () => {
+    const system = memoryKeystore();
+    const { dataDir } = await encryptedFolder(system.keystore);
+    await renderApp({ systemLocale: 'en-GB', dataDir, lockGate: true, backend: { kdf: cheapKdf(), keystore: system.keystore } });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: /locked/i });
+    await user.click(screen.getByRole('button', { name: /Quick unlock with this computer's sign-in/ }));
+    await user.click(await screen.findByRole('tab', { name: 'Contacts' }));
+
+    await user.click(screen.getByRole('button', { name: 'Settings and About' }));
+    const settings = await screen.findByRole('dialog');
+    const quick = within(settings).getByRole('switch', { name: 'Quick unlock on this computer (no passphrase)' });
+    expect(quick).toBeChecked();
+    expect(within(settings).getByTestId('quick-unlock-hint').textContent).toMatch(/^On: anyone signed in to this computer account/);
+    await user.click(quick);
+    await waitFor(() => expect(quick).not.toBeChecked());
+    expect(within(settings).getByTestId('quick-unlock-hint').textContent).toMatch(/^When on, you can unlock without the passphrase/);
   });
 
   it('opens a locked folder in 简体 with the recovery key; a slip is told apart from a wrong key', async () => {

@@ -11,7 +11,7 @@ import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
 import { TestFs } from '../store/helpers';
 import { filesHolding } from '../../support/filesHolding';
-import { cheapKdf, turnOnEncryption } from '../../support/encryption';
+import { cheapKdf, memoryKeystore, turnOnEncryption } from '../../support/encryption';
 
 const openSession = useTestBackend();
 const PASSPHRASE = '河套 深港 2026';
@@ -77,6 +77,38 @@ describe('the backend of an encrypted data folder', () => {
 
     expect(await session.value<LockStatus>('lock.unlockWithPassphrase', { passphrase: PASSPHRASE })).toMatchObject({ locked: false });
     expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.name)).toContain(chan.name);
+  });
+
+  it('quick unlock: turned on where the keystore is safe, never the only way in, refused on a plain-text keystore', async () => {
+    clock = new Date('2026-12-02T09:00:00Z');
+    const system = memoryKeystore();
+    const session = await openSession({ now, kdf: cheapKdf(), keystore: system.keystore });
+    await session.value('contacts.create', person('陳大文', 'chan@example.hk'));
+    await turnOn(session);
+    expect((await session.value<LockStatus>('lock.status')).quickUnlock).toBe('off');
+    expect((await session.value<LockStatus>('lock.setQuickUnlock', { on: true })).quickUnlock).toBe('on');
+    // The keyring holds only what the keystore returned, never the data key.
+    expect(await fsp.readFile(path.join(session.dataDir, 'keyring.json'), 'utf8')).toContain('osKeystore');
+
+    await session.value('lock.lockNow', { discardUnsaved: false });
+    expect(errorOf(await session.call('lock.setQuickUnlock', { on: false }))).toBe('vault.locked');
+    expect(await session.value<LockStatus>('lock.unlockQuick')).toMatchObject({ locked: false, quickUnlock: 'on' });
+    expect((await session.value<Contact[]>('contacts.list', { includeDeleted: false })).map((c) => c.name)).toContain('陳大文');
+
+    // A new login (or a reinstalled keychain): quick unlock fails with a way forward, and costs no attempt.
+    await session.value('lock.lockNow', { discardUnsaved: false });
+    system.newLogin();
+    for (let i = 0; i < 4; i++) expect(errorOf(await session.call('lock.unlockQuick'))).toBe('vault.quickUnlockUnavailable');
+    expect((await session.value<LockStatus>('lock.status')).retryAt).toBeNull();
+    await session.value('lock.unlockWithPassphrase', { passphrase: PASSPHRASE });
+
+    // Turned off, it is gone; on a keystore that keeps keys in plain text it cannot be turned on.
+    expect((await session.value<LockStatus>('lock.setQuickUnlock', { on: false })).quickUnlock).toBe('off');
+    system.backend = 'plainText';
+    expect((await session.value<LockStatus>('lock.status')).quickUnlock).toBe('plainText');
+    expect(errorOf(await session.call('lock.setQuickUnlock', { on: true }))).toBe('vault.quickUnlockPlainText');
+    await session.value('lock.lockNow', { discardUnsaved: false });
+    expect(errorOf(await session.call('lock.unlockQuick'))).toBe('vault.noQuickUnlock');
   });
 
   it('a restarted app opens locked, reads nothing, and a recovery key as typed opens it', async () => {
