@@ -13,16 +13,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { openBackend, type Backend } from '../electron/backend/openBackend';
-import { QueuedDialogs } from '../electron/dialogs/dialogs';
-import type { CardPreview, FolderState, Identity, OpenResult, PrepareResult } from '../shared/exchange/types';
+import type { FolderState, OpenResult, PrepareResult } from '../shared/exchange/types';
 import type { Action } from '../shared/model/action';
 import type { SubGroup } from '../shared/model/subGroup';
-import { APP_ORIGIN } from '../shared/security/contentSecurityPolicy';
+import { enrol, openLaptop, type Laptop } from '../tests/bench/exchange/laptop';
 
 const SYNCTHING = '/usr/bin/syncthing';
 const DEADLINE_MS = 120_000;
-const frame = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,36 +77,12 @@ function config(self: Node, other: Node, apiKey: string): string {
 `;
 }
 
-interface Laptop {
-  backend: Backend;
-  dialogs: QueuedDialogs;
-  identity: Identity;
-  value<T>(channel: string, input?: unknown): Promise<T>;
-}
-
+/** An installation on `dataDir`, set up, with `folder` as its exchange folder. */
 async function laptop(dataDir: string, side: 'HK' | 'SZ', folder: string): Promise<Laptop> {
-  const dialogs = new QueuedDialogs();
-  const backend = await openBackend({ dataDir, appVersion: 'syncthing', systemLocale: side === 'HK' ? 'zh-HK' : 'zh-CN', appOrigin: APP_ORIGIN, openFolder: async () => undefined, dialogs });
-  const value = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const result = await backend.dispatch(channel, input, frame);
-    if (!result.ok) throw new Error(`${side} ${channel}: ${result.error.code}`);
-    return result.value as T;
-  };
-  const officer = await value<{ id: string }>('contacts.create', { name: `${side}官員`, title: '', organisation: '', side, email: '', phone: '', memberships: [] });
-  const office = side === 'HK' ? { hant: '香港秘書處', hans: '香港秘书处', en: 'Hong Kong Secretariat' } : { hant: '深圳秘書處', hans: '深圳秘书处', en: 'Shenzhen Secretariat' };
-  const identity = await value<Identity>('exchange.setUpIdentity', { side, office, device: side, officerContactId: officer.id });
-  dialogs.answerNextFolder(folder);
-  await value('exchange.chooseFolder');
-  return { backend, dialogs, identity, value };
-}
-
-async function enrol(a: Laptop, b: Laptop, dir: string): Promise<void> {
-  const file = path.join(dir, `${randomUUID()}.hetaocard`);
-  b.dialogs.answerNextSave(file);
-  await b.value('exchange.exportCard');
-  a.dialogs.answerNextOpen(file);
-  const preview = await a.value<CardPreview>('exchange.readCard');
-  await a.value('exchange.addPeer', { token: preview.token, fingerprintConfirmed: true });
+  const opened = await openLaptop(dataDir, side);
+  opened.dialogs.answerNextFolder(folder);
+  await opened.value('exchange.chooseFolder');
+  return opened;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null>, deadline: number): Promise<T> {

@@ -1,67 +1,32 @@
 /**
  * The exchange at ten years' size: everything (the large dataset plus 100 MB of papers) prepared
- * for an empty installation and opened there, with the peak memory of both; a day's work (50
- * changed actions) prepared and opened; and the same package opened again.
+ * for an empty installation and opened there, each side in a process of its own with its peak
+ * memory; a day's work (50 changed actions) prepared and opened; and the same package opened again.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { openBackend, type Backend } from '../../../electron/backend/openBackend';
-import { QueuedDialogs } from '../../../electron/dialogs/dialogs';
-import { APP_ORIGIN } from '../../../shared/security/contentSecurityPolicy';
-import type { CardPreview, Identity, OpenResult, PrepareResult } from '../../../shared/exchange/types';
+import { fileURLToPath } from 'node:url';
 import type { Meeting } from '../../../shared/model/meeting';
 import { type BenchSuite } from '../bench';
+import { enrol, measured, openIn, openLaptop, prepareFor } from '../exchange/laptop';
 import { generateLargeDataset } from '../generate/largeDataset';
 
 const PAPERS = 10;
 const PAPER_BYTES = 10 * 1024 * 1024;
 const DAY_CHANGES = 50;
-const frame = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-interface Laptop {
-  backend: Backend;
-  dialogs: QueuedDialogs;
-  value<T>(channel: string, input?: unknown): Promise<T>;
-  identity: Identity;
-}
-
-async function laptop(dataDir: string, side: 'HK' | 'SZ'): Promise<Laptop> {
-  const dialogs = new QueuedDialogs();
-  const backend = await openBackend({ dataDir, appVersion: 'bench', systemLocale: 'zh-HK', appOrigin: APP_ORIGIN, openFolder: async () => undefined, dialogs });
-  const value = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const result = await backend.dispatch(channel, input, frame);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-    return result.value as T;
-  };
-  const officer = await value<{ id: string }>('contacts.create', { name: `${side}官員`, title: '', organisation: '', side, email: '', phone: '', memberships: [] });
-  const office = side === 'HK' ? { hant: '香港秘書處', hans: '香港秘书处', en: 'HK' } : { hant: '深圳秘書處', hans: '深圳秘书处', en: 'SZ' };
-  const identity = await value<Identity>('exchange.setUpIdentity', { side, office, device: side, officerContactId: officer.id });
-  return { backend, dialogs, value, identity };
-}
-
-async function enrol(a: Laptop, b: Laptop, dir: string): Promise<void> {
-  const file = path.join(dir, `${randomUUID()}.hetaocard`);
-  b.dialogs.answerNextSave(file);
-  await b.value('exchange.exportCard');
-  a.dialogs.answerNextOpen(file);
-  const preview = await a.value<CardPreview>('exchange.readCard');
-  await a.value('exchange.addPeer', { token: preview.token, fingerprintConfirmed: true });
-}
-
-/** Runs `work` while sampling the resident set size; returns its time and the highest RSS seen. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const started = performance.now();
-  try {
-    const result = await work();
-    return { result, ms: performance.now() - started, peakMb: Math.max(peak, process.memoryUsage().rss) / 1_000_000 };
-  } finally {
-    clearInterval(timer);
-  }
+/** Runs one laptop's side of the full exchange in its own process (../exchange/step.ts) and reads what it measured. */
+async function inOwnProcess<T>(args: string[]): Promise<{ ms: number; peakMb: number } & T> {
+  const child = spawn(process.execPath, [...process.execArgv, path.join(here, '..', 'exchange', 'step.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`exchange step ${args[0]} failed (${code})`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; peakMb: number } & T;
 }
 
 const suite: BenchSuite = async (report) => {
@@ -69,8 +34,9 @@ const suite: BenchSuite = async (report) => {
   try {
     const hkDir = path.join(root, 'hk');
     await generateLargeDataset(hkDir);
-    const hk = await laptop(hkDir, 'HK');
-    const sz = await laptop(path.join(root, 'sz'), 'SZ');
+    const szDir = path.join(root, 'sz');
+    let hk = await openLaptop(hkDir, 'HK');
+    let sz = await openLaptop(szDir, 'SZ');
     await enrol(hk, sz, root);
     await enrol(sz, hk, root);
 
@@ -87,32 +53,29 @@ const suite: BenchSuite = async (report) => {
       meeting = (await hk.value<Meeting>('meetings.addPaper', { id: meeting.id, revision: meeting.revision, itemId: meeting.agenda[0]!.id, title: `文件 ${i + 1}` }))!;
     }
 
-    const prepareFor = (from: Laptop, to: Laptop) => {
-      from.dialogs.answerNextSave(path.join(root, `${randomUUID()}.hetao`));
-      return from.value<PrepareResult>('exchange.prepare', { peerIds: [to.identity.id], toFolder: false });
-    };
-    const openIn = (to: Laptop, file: string) => {
-      to.dialogs.answerNextOpen(file);
-      return to.value<OpenResult>('exchange.open', { source: { kind: 'choose' } });
-    };
-
-    const full = await measured(() => prepareFor(hk, sz));
+    // Each laptop's side in its own process, as on two real laptops: both installations closed here first.
+    const szId = sz.identity.id;
+    await hk.backend.close();
+    await sz.backend.close();
+    const full = await inOwnProcess<{ path: string }>(['prepare', hkDir, szId, root]);
     report('exchange.full.prepare.s', full.ms / 1000);
-    const opened = await measured(() => openIn(sz, full.result.path));
+    const opened = await inOwnProcess<{ actions: number }>(['open', szDir, full.path]);
     report('exchange.full.open.s', opened.ms / 1000);
     report('exchange.full.peakRss.MB', Math.max(full.peakMb, opened.peakMb));
-    if (!opened.result.counts.actions) throw new Error('the full package carried no actions');
+    if (!opened.actions) throw new Error('the full package carried no actions');
+    hk = await openLaptop(hkDir, 'HK');
+    sz = await openLaptop(szDir, 'SZ');
 
     // A day's work on the Hong Kong laptop: 50 actions edited, then prepared and opened in Shenzhen.
     // Shenzhen first tells Hong Kong what it now has, so the day's package holds only the day.
-    await openIn(hk, (await prepareFor(sz, hk)).path);
+    await openIn(hk, (await prepareFor(sz, hk.identity.id, root)).path);
     const rows = (await hk.value<{ rows: Array<{ id: string }> }>('actions.list', { subGroupId: null, limit: DAY_CHANGES })).rows;
     for (const row of rows) {
       await hk.value('actions.addProgress', { id: row.id, note: '今日已跟進。', status: null, byContactId: null });
     }
     let dayPath = '';
     const day = await measured(async () => {
-      dayPath = (await prepareFor(hk, sz)).path;
+      dayPath = (await prepareFor(hk, sz.identity.id, root)).path;
       return openIn(sz, dayPath);
     });
     report('exchange.day.ms', day.ms);
