@@ -76,4 +76,20 @@ describe('the store over a sealed data folder', () => {
     expect(plain.store.get('contacts', first)?.name).toBe('陳大文-canary-41');
     await plain.store.close();
   });
+
+  it('a shard put back as its own older sealed copy is caught, and the newest save point restores it', async () => {
+    const { dataDir, dataKey, clock, first } = await sealedFolder();
+    const file = shardPathOf(dataDir, 'contacts', first);
+    const older = await fsp.readFile(file);
+    const again = await openReady({ dataDir, fs: sealedFs(nodeFs, dataDir, dataKey), now: clock.now });
+    await again.update('contacts', first, () => ({ title: '處長-canary-43' }));
+    await again.close();
+    clock.advance(60_000);
+    // The older copy opens with this key and at this path: only the manifest's record of the shard tells it apart.
+    await fsp.writeFile(file, older);
+    const opened = expectReady(await Store.open({ dataDir, fs: sealedFs(nodeFs, dataDir, dataKey), now: clock.now }));
+    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'restoredFromBackup', problem: 'rolledBack' })]);
+    expect(opened.store.get('contacts', first)?.title).toBe('處長-canary-43');
+    await opened.store.close();
+  });
 });
