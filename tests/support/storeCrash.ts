@@ -5,7 +5,11 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sealedFs } from '../../electron/crypto/sealedFs';
 import { Store } from '../../electron/store/store';
+import { nodeFs } from '../../electron/store/storeFs';
+import { CRASH_TEXTS } from '../electron/store/crashTexts';
+import { filesHolding } from './filesHolding';
 
 const writerSource = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'electron', 'store', 'crashWriter.ts');
 
@@ -28,8 +32,9 @@ interface RunResult {
 }
 
 /** Starts the writer and kills it a moment after `killAfterAcks` acknowledged writes, or after it starts opening (-1). */
-function runWriter(writer: string, dataDir: string, seed: number, killAfterAcks: number, delayMs: number): Promise<RunResult> {
-  const child = spawn(process.execPath, [writer, dataDir, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+function runWriter(writer: string, dataDir: string, seed: number, killAfterAcks: number, delayMs: number, dataKey: Buffer | null): Promise<RunResult> {
+  const args = [writer, dataDir, String(seed), ...(dataKey ? [dataKey.toString('hex')] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const result: RunResult = { readyLine: null, acks: [], signal: null, stderr: '' };
   let killing = false;
   const kill = (): void => {
@@ -69,13 +74,16 @@ export interface CrashReport {
   surprises: string[];
   /** Temp files the last open left behind. */
   leftovers: string[];
+  /** With a data key: files of the folder holding any of the writer's texts in plain form. */
+  plainText: string[];
 }
 
 /**
  * Kills a child writing through the store with SIGKILL at random moments, `kills` times in one data
  * folder, then opens the folder and checks that every write acknowledged before any kill is there.
+ * With a data key the folder is sealed, and every file left by the kills is scanned for plain text.
  */
-export async function crashTheStore(kills: number, seed = 0x4e7a0): Promise<CrashReport> {
+export async function crashTheStore(kills: number, seed = 0x4e7a0, dataKey: Buffer | null = null): Promise<CrashReport> {
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'hetao-crash-'));
   try {
     // Bundled once so that each child starts as plain node in a fraction of a second.
@@ -84,14 +92,14 @@ export async function crashTheStore(kills: number, seed = 0x4e7a0): Promise<Cras
     const dataDir = path.join(work, 'data');
     const random = prng(seed);
     const acknowledged = new Map<string, { collection: string; revision: number }>();
-    const report: CrashReport = { kills: 0, acks: 0, lostAcks: [], surprises: [], leftovers: [] };
+    const report: CrashReport = { kills: 0, acks: 0, lostAcks: [], surprises: [], leftovers: [], plainText: [] };
 
     for (let run = 0; run < kills; run++) {
       // Mostly mid-stream; sometimes while opening, when the load's own writes and save point run.
       const whileOpening = random() < 0.2;
       const killAfterAcks = whileOpening ? -1 : 1 + Math.floor(random() * 40);
       const delayMs = Math.floor(random() * (whileOpening ? 30 : 4));
-      const result = await runWriter(writer, dataDir, run + 1, killAfterAcks, delayMs);
+      const result = await runWriter(writer, dataDir, run + 1, killAfterAcks, delayMs, dataKey);
       if (result.signal === 'SIGKILL') report.kills++;
       else report.surprises.push(`run ${run} ended by itself: ${result.stderr}`);
       // Every start after a kill opens cleanly: no file ever needs restoring from a backup.
@@ -103,9 +111,11 @@ export async function crashTheStore(kills: number, seed = 0x4e7a0): Promise<Cras
       report.acks += result.acks.length;
     }
 
+    // What the kills left, before anything opens the folder again: nothing of the records in plain form.
+    if (dataKey) report.plainText = await filesHolding(dataDir, [...CRASH_TEXTS, '"records"']);
     // A stray temp file from some earlier crash must not stop loading, and is cleaned away.
     await fsp.writeFile(path.join(dataDir, 'collections', 'contacts', '00.json.deadbeef.tmp'), '{"format":"hetao-de');
-    const opened = await Store.open({ dataDir });
+    const opened = await Store.open({ dataDir, fs: dataKey ? sealedFs(nodeFs, dataDir, dataKey) : undefined });
     if (opened.status !== 'ready') throw new Error(`the store did not open after the kills: ${JSON.stringify(opened)}`);
     if (opened.notices.length) report.surprises.push(`last open: ${JSON.stringify(opened.notices)}`);
     const entries = await fsp.readdir(dataDir, { recursive: true });

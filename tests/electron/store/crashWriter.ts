@@ -1,14 +1,17 @@
 /**
  * The child process of the crash test: opens the store and edits records as fast as it can, printing
  * `ACK <collection> <id> <revision>` once each edit is safely on disk, until the parent kills it.
- * Usage: node crashWriter.cjs <dataDir> <seed>
+ * Usage: node crashWriter.cjs <dataDir> <seed> [<data key, hex>] (with a key, through the sealed file system).
  */
 import { randomUUID } from 'node:crypto';
+import { sealedFs } from '../../../electron/crypto/sealedFs';
 import { Store } from '../../../electron/store/store';
+import { nodeFs } from '../../../electron/store/storeFs';
 import type { Fields } from '../../../electron/store/store';
+import { CRASH_ACTION_TITLE, CRASH_DESCRIPTION, CRASH_NAMES, CRASH_NOTES } from './crashTexts';
 import { actionFields, contactFields } from './recordFields';
 
-const [dataDir, seedArg] = process.argv.slice(2);
+const [dataDir, seedArg, keyHex] = process.argv.slice(2);
 let state = Number(seedArg) >>> 0 || 1;
 function random(): number {
   // xorshift32: enough to vary what each run does.
@@ -18,11 +21,9 @@ function random(): number {
   return (state >>> 0) / 4294967296;
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const names = ['陳志明', '李嘉欣', '張家豪', '黃詠詩', '劉偉強', '林曉東', '王美玲', '吳國華', '鄭建軍', '梁麗娟'];
-const notes = ['已與深圳市科技創新局召開工作會議。', '可行性研究報告初稿已完成。', '待香港科技園公司提供補充資料。'];
 
 function contact(): Fields<'contacts'> {
-  return contactFields(pick(names), {
+  return contactFields(pick(CRASH_NAMES), {
     side: random() < 0.5 ? 'HK' : 'SZ',
     phone: `+852 ${Math.floor(random() * 1e8)}`,
   });
@@ -30,8 +31,8 @@ function contact(): Fields<'contacts'> {
 
 function action(): Fields<'actions'> {
   // A long description makes each write big enough for kills to land mid-write.
-  return actionFields(randomUUID(), '推進科研設備跨境通關便利措施', {
-    description: '為配合科研設備跨境通關便利措施，雙方同意由創新科技署牽頭落實相關安排。'.repeat(20),
+  return actionFields(randomUUID(), CRASH_ACTION_TITLE, {
+    description: CRASH_DESCRIPTION.repeat(20),
     clauses: [],
   });
 }
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   process.stdout.write('OPENING\n');
   const opened = await Store.open({
     dataDir: dataDir!,
+    fs: keyHex ? sealedFs(nodeFs, dataDir!, Buffer.from(keyHex, 'hex')) : undefined,
     backupPolicy: { keepLatest: 3, keepDaily: 2, minIntervalMs: 5 },
   });
   if (opened.status !== 'ready') {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
         const saved = await store.update('actions', pick(actions), (a) => ({
           progress: [
             ...a.progress,
-            { id: randomUUID(), at: new Date().toISOString(), byContactId: null, note: pick(notes), statusChange: null },
+            { id: randomUUID(), at: new Date().toISOString(), byContactId: null, note: pick(CRASH_NOTES), statusChange: null },
           ],
         }));
         ack('actions', saved);
