@@ -219,6 +219,7 @@ async function openFolder(options: FolderOptions): Promise<Backend> {
     fs,
     pdf: pdfRenderer,
     printer,
+    scratch: meetings.scratch,
     tasks,
     openFolder: options.openFolder,
     lastFolder: { get: () => settings.exportFolder(), set: (folder) => settings.setExportFolder(folder) },

@@ -1,7 +1,6 @@
 import { compareReferences } from '../../shared/model/actionReference';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { localToday } from '../../shared/actions/dueDates';
@@ -43,6 +42,7 @@ import { ScriptedContent, scriptStatement, type ExportConverter } from './script
 import { scripts, type Script } from '../../shared/script/script';
 import { higherClassification, type Classification } from '../../shared/model/meeting';
 import { pageLabel } from '../../shared/documents/labels';
+import type { PrivateScratch } from '../meetings/privateScratch';
 
 export interface ExportServiceOptions {
   store: Store;
@@ -55,6 +55,8 @@ export interface ExportServiceOptions {
   /** The one HTML → PDF engine; null where none is available. */
   pdf: PdfRenderer | null;
   printer: PackPrinter;
+  /** Where a document to print is written for the system's viewer: private to this user, removed at lock and quit. */
+  scratch: PrivateScratch;
   /** Long tasks: progress to the window, cancel from it. */
   tasks: Tasks;
   openFolder: (folder: string) => Promise<void>;
@@ -202,8 +204,9 @@ export class ExportService {
   /** Prints through the system dialog: the document laid out by Chromium as a PDF, as it would be exported. */
   async print(request: ExportRequest, script: Script | 'parallel'): Promise<void> {
     const pdf = await this.render({ ...request, format: 'pdf' }, script);
-    const folder = await mkdtemp(path.join(tmpdir(), 'hetao-print-'));
-    const file = path.join(folder, 'document.pdf');
+    // Never left in the shared temp folder: the private scratch is removed when the window locks or the app quits.
+    const file = path.join(await this.options.scratch.dir(), `print-${randomUUID()}`, 'document.pdf');
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, pdf);
     await this.options.printer.print(file);
   }

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * Where papers are copied for the system viewer: a folder made for this user and this run
+ * Where papers and documents to print are copied for the system's viewer: a folder made for this user and this run
  * (mkdtemp: an unguessable name another user cannot create first, mode 0700 so no one else can
  * read a confidential paper or swap in a file), created on first use and removed at quit.
  */

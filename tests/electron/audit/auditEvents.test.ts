@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('every listed event writes its entry', () => {
     }
   });
 
-  it('a meeting pack built and printed, and a document printed, with the meeting’s classification', async () => {
+  it('a meeting pack built and printed, and a document printed, with the meeting’s classification; the printed copy is private and gone at quit', async () => {
     const printer = new RecordingPrinter();
     const session = await openSession({ pdfRenderer: renderer, printer, now: () => new Date('2026-11-24T02:00:00Z') });
     const files = await mkdtemp(path.join(tmpdir(), 'hetao-audit-pack-'));
@@ -123,5 +123,12 @@ describe('every listed event writes its entry', () => {
       expect.objectContaining({ kind: 'document.printed', subject: { document: { kind: 'meeting', script: 'hans', classification: meeting.classification, copyNumber: null, fileName: null, fileHash: null } } }),
     ]);
     expect(printer.printed).toHaveLength(2);
+    // The document printed went to the private scratch folder for the viewer, not the shared temp folder, and is gone at quit.
+    const printed = printer.printed[1]!;
+    const scratch = path.dirname(path.dirname(printed));
+    expect(path.basename(scratch)).toMatch(/^hetao-desk-papers-/);
+    if (process.platform !== 'win32') expect((await stat(scratch)).mode & 0o077).toBe(0);
+    await session.backend.close();
+    await expect(stat(printed)).rejects.toMatchObject({ code: 'ENOENT' });
   }, 60_000);
 });
