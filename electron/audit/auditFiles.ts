@@ -24,11 +24,22 @@ const NEWLINE = 0x0a;
 const CHUNK = 4 * 1024 * 1024;
 
 /**
- * Calls `each` with every line of the file (without its newline), reading a few megabytes at a time so
- * a million entries never sit in memory at once. A last line without its newline is passed too,
- * marked `complete: false`. A missing file has no lines.
+ * Calls `each` with every line of the file (without its newline, opened if sealed, with the bytes it
+ * takes on disk), reading a few megabytes at a time so a million entries never sit in memory at once.
+ * A last line without its newline is passed too, marked `complete: false`. A missing file has no lines.
  */
-export async function forEachLine(fs: StoreFs, file: string, each: (line: Buffer, complete: boolean) => void): Promise<void> {
+export async function forEachLine(fs: StoreFs, file: string, each: (line: Buffer, complete: boolean, storedBytes: number) => void): Promise<void> {
+  const codec = fs.lines;
+  // A sealed line is opened before it is handed on (one that does not open arrives as a line no entry
+  // can be, so the chain breaks there); a torn last line is passed as it is, to be dropped.
+  const opened = (line: Buffer): Buffer => {
+    try {
+      return Buffer.from(codec!.open(file, line.toString('utf8')), 'utf8');
+    } catch {
+      return Buffer.from('\u0000unreadable', 'utf8');
+    }
+  };
+  const deliver = (line: Buffer, complete: boolean) => each(codec && complete ? opened(line) : line, complete, line.length);
   let handle;
   try {
     handle = await fs.open(file, 'r');
@@ -45,12 +56,12 @@ export async function forEachLine(fs: StoreFs, file: string, each: (line: Buffer
       const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
       let start = 0;
       for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
-        each(data.subarray(start, end), true);
+        deliver(data.subarray(start, end), true);
         start = end + 1;
       }
       carry = Buffer.from(data.subarray(start));
     }
-    if (carry.length) each(carry, false);
+    if (carry.length) deliver(carry, false);
   } finally {
     await handle.close();
   }
@@ -79,16 +90,18 @@ export class LineAppender {
   private constructor(
     private readonly handle: Awaited<ReturnType<StoreFs['open']>>,
     private size: number,
+    private readonly seal: (line: string) => string,
   ) {}
 
   static async open(fs: StoreFs, file: string): Promise<LineAppender> {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const handle = await fs.open(file, 'a');
-    return new LineAppender(handle, (await handle.stat()).size);
+    const codec = fs.lines;
+    return new LineAppender(handle, (await handle.stat()).size, codec ? (line) => codec.seal(file, line) : (line) => line);
   }
 
   async append(line: string): Promise<void> {
-    const bytes = Buffer.from(`${line}\n`);
+    const bytes = Buffer.from(`${this.seal(line)}\n`);
     try {
       await this.handle.write(bytes);
       await this.handle.datasync();

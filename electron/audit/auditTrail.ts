@@ -72,10 +72,10 @@ export class AuditTrail {
   private async load(): Promise<void> {
     let tornAt: number | null = null;
     let bytes = 0;
-    await forEachLine(this.options.fs, this.paths.log, (line, complete) => {
+    await forEachLine(this.options.fs, this.paths.log, (line, complete, storedBytes) => {
       if (!complete) tornAt = bytes;
       else this.leaves.push(leafHash(line));
-      bytes += line.length + 1;
+      bytes += storedBytes + 1;
     });
     // An append cut off by a crash was never reported as recorded: drop its fragment, keep the rest.
     if (tornAt !== null) {

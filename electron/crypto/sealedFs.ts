@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BACKUPS_DIR, DAMAGED_DIR } from '../store/layout';
 import { SEAL_FAILED } from '../store/readDataFile';
-import type { StoreFs } from '../store/storeFs';
+import type { LineCodec, StoreFs } from '../store/storeFs';
 import { isSealedFile, openFile, sealFile } from './sealed';
 
 /**
@@ -66,7 +66,28 @@ export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer): Store
     });
   }) as StoreFs['open'];
 
-  return { ...base, readFile, open };
+  const lines: LineCodec = {
+    seal: (file, line) => sealLine(dataKey, bindingOf(file) ?? file, line),
+    open: (file, line) => openLine(dataKey, bindingOf(file) ?? file, line),
+  };
+
+  return { ...base, readFile, open, lines };
+}
+
+/** A sealed line starts with this; a JSON line (written before the folder was encrypted) with "{". */
+const SEALED_LINE = '~';
+
+/** One line of an append-only file, sealed on its own and bound to the file's place in the folder. */
+export function sealLine(dataKey: Buffer, binding: string, line: string): string {
+  return SEALED_LINE + sealFile(dataKey, Buffer.from(line, 'utf8'), { relativePath: binding, revision: 0 }).toString('base64');
+}
+
+export const isSealedLine = (line: string) => line.startsWith(SEALED_LINE);
+
+/** The line as written: opened if sealed, as it is if it is plain (from before encryption). */
+export function openLine(dataKey: Buffer, binding: string, line: string): string {
+  if (!isSealedLine(line)) return line;
+  return openFile(dataKey, Buffer.from(line.slice(SEALED_LINE.length), 'base64'), binding).plain.toString('utf8');
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from './keyring';
 import { calibrateArgon2, type Argon2Params } from './passphraseKey';
 import { isSealedFile, sealFile } from './sealed';
-import { folderBinding, sealedFs } from './sealedFs';
+import { folderBinding, isSealedLine, sealedFs, sealLine } from './sealedFs';
 import { ATTACHMENTS_DIR, AttachmentStore } from '../attachments/attachmentStore';
 import { AUDIT_DIR } from '../audit/auditFiles';
 
@@ -33,21 +33,16 @@ export const LOCKOUT_FILE = 'lockout.json';
 export const DEFAULT_IDLE_MINUTES = 15;
 
 /**
- * What stays plain in an encrypted folder: the keyring and the back-off (needed before unlocking);
- * the audit trail's append-only logs (ids, revisions and field names, never values; appended line by
- * line, which whole-file sealing cannot do); papers, which their own store writes and reads.
+ * What stays plain in an encrypted folder: the keyring and the back-off (needed before unlocking).
+ * Papers are sealed too, in chunks, by their own store (AttachmentStore), never whole.
  */
 function staysPlain(relative: string): boolean {
   const [top] = relative.split('/');
-  return (
-    relative === KEYRING_FILE ||
-    relative === LOCKOUT_FILE ||
-    top === ATTACHMENTS_DIR ||
-    (top === AUDIT_DIR && relative.endsWith('.jsonl')) ||
-    relative.endsWith('.tmp') ||
-    relative.endsWith('.partial')
-  );
+  return relative === KEYRING_FILE || relative === LOCKOUT_FILE || top === ATTACHMENTS_DIR || relative.endsWith('.tmp') || relative.endsWith('.partial');
 }
+
+/** The audit trail's append-only logs: sealed line by line, since whole-file sealing cannot append. */
+const isLineFile = (relative: string) => relative.split('/')[0] === AUDIT_DIR && relative.endsWith('.jsonl');
 
 const VaultFile = z.object({
   keyring: z.unknown(),
@@ -205,8 +200,16 @@ export class Vault {
       const stat = await this.fs.stat(file).catch(() => null);
       if (!stat?.isFile()) continue;
       const bytes = await this.fs.readFile(file);
+      const binding = folderBinding(this.dataDir, file)!;
+      if (isLineFile(name)) {
+        // Each line sealed where it stands (lines already sealed kept), so the log reads the same.
+        const text = bytes.toString('utf8');
+        const lines = text.split('\n').map((line) => (line === '' || isSealedLine(line) ? line : sealLine(dataKey, binding, line)));
+        if (lines.join('\n') !== text) await writeFileAtomic(this.fs, file, lines.join('\n'));
+        continue;
+      }
       if (isSealedFile(bytes)) continue;
-      await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
+      await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: binding, revision: 1 }));
     }
     for (const [done, sha256] of plainPapers.entries()) {
       progress(names.length + done, total);

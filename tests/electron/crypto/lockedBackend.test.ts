@@ -7,6 +7,8 @@ import type { Result } from '../../../shared/ipc/errors';
 import type { LockStatus } from '../../../shared/lock/contract';
 import type { Contact } from '../../../shared/model/contact';
 import type { Meeting } from '../../../shared/model/meeting';
+import type { AuditPage } from '../../../shared/audit/contract';
+import type { AuditVerification } from '../../../shared/audit/verification';
 import type { SubGroup } from '../../../shared/model/subGroup';
 import { useTestBackend, type TestSession } from '../../support/testBackend';
 import { TestFs } from '../store/helpers';
@@ -109,6 +111,37 @@ describe('the backend of an encrypted data folder', () => {
     expect(errorOf(await session.call('lock.setQuickUnlock', { on: true }))).toBe('vault.quickUnlockPlainText');
     await session.value('lock.lockNow', { discardUnsaved: false });
     expect(errorOf(await session.call('lock.unlockQuick'))).toBe('vault.noQuickUnlock');
+  });
+
+  it('the audit trail is sealed line by line: entries from before and after still list and verify, a changed line is named', async () => {
+    clock = new Date('2026-12-02T09:00:00Z');
+    const session = await start();
+    await session.value('contacts.create', person('審計前聯絡人', 'before@example.hk'));
+    const logFile = path.join(session.dataDir, 'audit', 'log.jsonl');
+    const plainLines = (await fsp.readFile(logFile, 'utf8')).trim().split('\n');
+    expect(plainLines[0]).toMatch(/^\{/);
+    await turnOn(session);
+    await session.value('contacts.create', person('審計後聯絡人', 'after@example.hk'));
+    const page = () => session.value<AuditPage>('audit.list', { filter: { officer: null, kinds: [], recordId: null, document: null, from: null, to: null }, offset: 0, limit: 1000 });
+    const listed = await page();
+    expect(listed.total).toBeGreaterThan(plainLines.length);
+    expect(listed.entries.map((e) => e.kind)).toContain('record.created');
+    expect(await session.value<AuditVerification>('audit.verify')).toMatchObject({ ok: true, entries: listed.total });
+
+    // On disk every line is sealed, those written before encryption too; nothing of them reads as JSON.
+    const sealedLines = (await fsp.readFile(logFile, 'utf8')).trim().split('\n');
+    expect(sealedLines).toHaveLength(listed.total);
+    expect(sealedLines.every((line) => line.startsWith('~'))).toBe(true);
+    expect(sealedLines.join('\n')).not.toContain('record.created');
+
+    // A line changed on disk no longer opens: Verify names it.
+    await session.backend.close();
+    const changed = [...sealedLines];
+    changed[1] = changed[1]!.slice(0, 40) + (changed[1]![40] === 'A' ? 'B' : 'A') + changed[1]!.slice(41);
+    await fsp.writeFile(logFile, `${changed.join('\n')}\n`);
+    const again = await start(session.dataDir);
+    await again.value('lock.unlockWithPassphrase', { passphrase: PASSPHRASE });
+    expect(await again.value<AuditVerification>('audit.verify')).toMatchObject({ ok: false, failure: { entry: 1 } });
   });
 
   it('a restarted app opens locked, reads nothing, and a recovery key as typed opens it', async () => {
