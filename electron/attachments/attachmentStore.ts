@@ -176,19 +176,12 @@ export class AttachmentStore {
     if (!stat?.isFile()) return 'missing';
     if (size !== undefined && stat.size !== this.storedSize(size)) return 'damaged';
     try {
-      const hash = createHash('sha256');
-      for await (const chunk of this.plainBytes(sha256)) hash.update(chunk);
-      return hash.digest('hex') === sha256 ? 'ok' : 'damaged';
+      // Read through: the stream checks the hash at its end.
+      for await (const _chunk of this.stream({ sha256, fileName: sha256 }));
+      return 'ok';
     } catch {
       return 'damaged';
     }
-  }
-
-  /** The stored file's bytes as written to the store, opened if sealed; not yet checked. */
-  private plainBytes(sha256: string): AsyncIterable<Buffer> {
-    const file = createReadStream(this.fileOf(sha256));
-    // pipeline, not pipe: a file that cannot be read fails the opened stream too.
-    return this.dataKey ? streamPipeline(file, createOpenStream(this.dataKey, PAPER_BINDING), () => undefined) : file;
   }
 
   /**
@@ -197,8 +190,11 @@ export class AttachmentStore {
    */
   async *stream(ref: Pick<AttachmentRef, 'sha256' | 'fileName'>): AsyncGenerator<Buffer> {
     const hash = createHash('sha256');
+    const file = createReadStream(this.fileOf(ref.sha256));
+    // pipeline, not pipe: a file that cannot be read fails the opened stream too.
+    const bytes: AsyncIterable<Buffer> = this.dataKey ? streamPipeline(file, createOpenStream(this.dataKey, PAPER_BINDING), () => undefined) : file;
     try {
-      for await (const chunk of this.plainBytes(ref.sha256)) {
+      for await (const chunk of bytes) {
         hash.update(chunk);
         yield chunk;
       }

@@ -78,14 +78,14 @@ export function sealedFs(base: StoreFs, dataDir: string, dataKey: Buffer): Store
 const SEALED_LINE = '~';
 
 /** One line of an append-only file, sealed on its own and bound to the file's place in the folder. */
-export function sealLine(dataKey: Buffer, binding: string, line: string): string {
+function sealLine(dataKey: Buffer, binding: string, line: string): string {
   return SEALED_LINE + sealFile(dataKey, Buffer.from(line, 'utf8'), { relativePath: binding, revision: 0 }).toString('base64');
 }
 
 export const isSealedLine = (line: string) => line.startsWith(SEALED_LINE);
 
 /** The line as written: opened if sealed, as it is if it is plain (from before encryption). */
-export function openLine(dataKey: Buffer, binding: string, line: string): string {
+function openLine(dataKey: Buffer, binding: string, line: string): string {
   if (!isSealedLine(line)) return line;
   return openFile(dataKey, Buffer.from(line.slice(SEALED_LINE.length), 'base64'), binding).plain.toString('utf8');
 }

@@ -18,7 +18,7 @@ import {
 } from './keyring';
 import { calibrateArgon2, type Argon2Params } from './passphraseKey';
 import { isSealedFile, sealFile } from './sealed';
-import { folderBinding, isSealedLine, sealedFs, sealLine } from './sealedFs';
+import { folderBinding, isSealedLine, sealedFs } from './sealedFs';
 import { ATTACHMENTS_DIR, AttachmentStore } from '../attachments/attachmentStore';
 import { AUDIT_DIR } from '../audit/auditFiles';
 
@@ -192,6 +192,7 @@ export class Vault {
       .filter((name) => !staysPlain(name))
       .sort();
     const papers = new AttachmentStore(this.dataDir, undefined, dataKey);
+    const lines = sealedFs(this.fs, this.dataDir, dataKey).lines!;
     const plainPapers = await papers.plainPapers();
     const total = names.length + plainPapers.length;
     for (const [done, name] of names.entries()) {
@@ -200,16 +201,15 @@ export class Vault {
       const stat = await this.fs.stat(file).catch(() => null);
       if (!stat?.isFile()) continue;
       const bytes = await this.fs.readFile(file);
-      const binding = folderBinding(this.dataDir, file)!;
       if (isLineFile(name)) {
         // Each line sealed where it stands (lines already sealed kept), so the log reads the same.
         const text = bytes.toString('utf8');
-        const lines = text.split('\n').map((line) => (line === '' || isSealedLine(line) ? line : sealLine(dataKey, binding, line)));
-        if (lines.join('\n') !== text) await writeFileAtomic(this.fs, file, lines.join('\n'));
+        const sealed = text.split('\n').map((line) => (line === '' || isSealedLine(line) ? line : lines.seal(file, line))).join('\n');
+        if (sealed !== text) await writeFileAtomic(this.fs, file, sealed);
         continue;
       }
       if (isSealedFile(bytes)) continue;
-      await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: binding, revision: 1 }));
+      await writeFileAtomic(this.fs, file, sealFile(dataKey, bytes, { relativePath: folderBinding(this.dataDir, file)!, revision: 1 }));
     }
     for (const [done, sha256] of plainPapers.entries()) {
       progress(names.length + done, total);
