@@ -83,11 +83,11 @@ export function withAuditEvents(handlers: Handlers, { trail, store, fs }: Docume
     return record?.classification ?? null;
   };
   const requestClassification = (request: ExportRequest) => (request.target.kind === 'meeting' ? classificationOf('meetings', request.target.meetingId) : null);
-  const document = async (kind: string, file: string, script: string | null, classification: string | null): Promise<AuditDocument> => ({
+  const document = async (kind: string, file: string, script: string | null, classification: string | null, copyNumber: number | null = null): Promise<AuditDocument> => ({
     kind,
     script,
     classification,
-    copyNumber: null,
+    copyNumber,
     fileName: path.basename(file),
     fileHash: await fileHash(file),
   });
@@ -126,14 +126,23 @@ export function withAuditEvents(handlers: Handlers, { trail, store, fs }: Docume
       build: async (input) => {
         const built = await handlers.pack.build(input);
         for (const file of built?.files ?? []) {
-          const doc = await document('meetingPack', file.path, file.script, classificationOf('meetings', input.meetingId));
+          const doc = await document('meetingPack', file.path, file.script, classificationOf('meetings', input.meetingId), file.copy?.number ?? null);
           await record({ kind: 'pack.built', subject: { collection: 'meetings', recordId: input.meetingId, document: doc } });
         }
         return built;
       },
       print: async (input) => {
         await handlers.pack.print(input);
-        const doc: AuditDocument = { kind: 'meetingPack', script: input.script, classification: classificationOf('meetings', input.meetingId), copyNumber: null, fileName: null, fileHash: null };
+        const copy = input.copyId === null ? undefined : store.get('meetingCopies', input.copyId);
+        const file = copy?.files.find((f) => f.script === input.script);
+        const doc: AuditDocument = {
+          kind: 'meetingPack',
+          script: input.script,
+          classification: classificationOf('meetings', input.meetingId),
+          copyNumber: copy?.number ?? null,
+          fileName: file?.fileName ?? null,
+          fileHash: file?.sha256 ?? null,
+        };
         await record({ kind: 'pack.printed', subject: { collection: 'meetings', recordId: input.meetingId, document: doc } });
       },
     },

@@ -28,6 +28,7 @@ import type { TaskProgress } from '../../shared/tasks/progress';
 import { OutputWriter } from '../documents/output/outputWriter';
 import type { PdfRenderer } from '../documents/pdf/pdfRenderer';
 import { PackService } from '../pack/packService';
+import { Distribution } from '../pack/distribution';
 import { RecordingPrinter, type PackPrinter } from '../pack/packPrinter';
 import { Tasks } from '../tasks/tasks';
 import { ExportService } from '../exports/exportService';
@@ -191,11 +192,14 @@ async function openFolder(options: FolderOptions): Promise<Backend> {
     now,
   });
   const tasks = new Tasks();
+  const distribution = new Distribution({ store, now, officer: () => exchangeState.data.identity.officerContactId });
   const pack = new PackService({
     packData: (meetingId) => meetings.service.packData(meetingId),
     field: (record, field, script) => converter.field(record, field, script),
     convert: (text, script) => converter.convert(text, script),
     readPaper: (attachment) => meetings.attachments.read(attachment),
+    contact: (id) => store.get('contacts', id),
+    distribution,
     renderer: pdfRenderer,
     printer,
     dialogs: options.dialogs,
@@ -312,6 +316,9 @@ async function openFolder(options: FolderOptions): Promise<Backend> {
       build: (request) => pack.build(request),
       preview: async (ref) => pack.preview(ref),
       print: (ref) => pack.print(ref),
+      copies: async ({ meetingId }) => distribution.list(meetingId),
+      settleCopy: (settle) => distribution.settle(settle),
+      outstandingCopies: async () => distribution.outstanding(),
     },
     tasks: {
       cancel: async ({ taskId }) => tasks.cancel(taskId),

@@ -208,3 +208,18 @@ export async function buildMeetingPack(
     preview,
   };
 }
+
+/**
+ * One numbered copy of a built pack: `sheets` (copySheetsHtml rendered, a page per pack page) laid
+ * over every page, and the copy named in the file's subject. The pack itself is not laid out again.
+ */
+export async function numberedCopy(pack: Uint8Array, sheets: Uint8Array, subject: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pack, { updateMetadata: false });
+  const overlay = await PDFDocument.load(sheets, { updateMetadata: false });
+  const copied = await doc.copyPages(overlay, indices(overlay.getPageCount()));
+  stampOverlay(doc, doc.getPages(), copied, 'whole');
+  // The sheets' page objects were only carriers of their content: only that content stays in the file.
+  for (const sheet of copied) doc.context.delete(sheet.ref);
+  doc.setSubject(subject);
+  return doc.save();
+}

@@ -226,3 +226,31 @@ function overlaySheets(content: PackContent, total: number, t: PackLabels): { cs
   }
   return { css, body: sheets.join('') };
 }
+
+/** What one numbered copy says on every page, and (optionally) across it. */
+export interface CopyMark {
+  /** 副本 3／12 · 收件人 陳大文, in the pack's script. */
+  line: string;
+  /** The watermark's lines (the recipient, then the time), or null for none. */
+  watermark: [string, string] | null;
+}
+
+/**
+ * A transparent sheet per page of one numbered copy: the copy line above the footer and, if asked,
+ * the recipient's name and the time diagonally across the page. The watermark is black at 9% (so
+ * the text under it stays readable printed in grey) and the line is dark grey; both are laid over
+ * the finished pack's pages, papers included.
+ */
+export function copySheetsHtml(script: Script, mark: CopyMark, total: number, t: PackLabels): string {
+  const sans = fontStacks[script].sans;
+  const css = `
+@page { size: A4; margin: 0; }
+@media screen { html { background: none; } body { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; background: none; } }
+.sheet { position: relative; width: 210mm; height: 297mm; overflow: hidden; }
+.sheet + .sheet { break-before: page; }
+.sheet .copy { position: absolute; bottom: 14.5mm; left: 20mm; right: 20mm; text-align: center; font: 600 8.5pt/1.4 ${sans}; color: #333; }
+.sheet .watermark { position: absolute; left: -40mm; right: -40mm; top: 128mm; text-align: center; transform: rotate(-35deg); font: 700 30pt/1.5 ${sans}; color: rgba(0, 0, 0, 0.09); white-space: nowrap; }`;
+  const watermark = mark.watermark ? `<div class="watermark">${mark.watermark.map((line) => `<div>${escapeHtml(line)}</div>`).join('')}</div>` : '';
+  const sheet = `<div class="sheet"><div class="copy">${escapeHtml(mark.line)}</div>${watermark}</div>`;
+  return page(script, t('packDoc.title'), css, sheet.repeat(total));
+}

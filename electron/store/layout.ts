@@ -15,6 +15,7 @@ export const shardCounts: Record<CollectionName, number> = {
   annexes: 1,
   reportDrafts: 1,
   meetings: 8,
+  meetingCopies: 4,
   glossaryTerms: 1,
   spaceUnits: 16,
   tenants: 16,

@@ -68,6 +68,8 @@ export const ErrorCode = z.enum([
   'export.unsupported',
   'pack.cancelled',
   'pack.notBuilt',
+  /** A pack made as numbered copies is printed copy by copy. */
+  'pack.copyRequired',
   'exchange.notConfigured',
   'exchange.notPackage',
   'exchange.newerFormat',

@@ -22,6 +22,7 @@ export const inputLimits = {
     unitIds: 200,
     actionIds: 500,
     meetingIds: 500,
+    recipientIds: 100,
     ids: 200,
     // One entry per column of an imported sheet: the same limit the preview applies.
     mapping: 500,

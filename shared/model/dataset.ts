@@ -5,6 +5,7 @@ import { ClauseNote } from './clauseNote';
 import { ReportDraft } from '../arrangement/report';
 import { Contact } from './contact';
 import { Meeting } from './meeting';
+import { MeetingCopy } from './meetingCopy';
 import { Settings } from './settings';
 import { GlossaryTermRecord } from '../script/glossaryRecord';
 import { RegisterImportMapping } from '../registers/importMapping';
@@ -32,6 +33,7 @@ export const collectionSchemas = {
   annexes: Annex,
   reportDrafts: ReportDraft,
   meetings: Meeting,
+  meetingCopies: MeetingCopy,
   glossaryTerms: GlossaryTermRecord,
   spaceUnits: SpaceUnit,
   tenants: Tenant,

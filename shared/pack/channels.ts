@@ -1,2 +1,2 @@
 /** The channel names of the meeting-pack namespace; no zod here, the preload imports it. */
-export const packChannels = ['prepare', 'build', 'preview', 'print'] as const;
+export const packChannels = ['prepare', 'build', 'preview', 'print', 'copies', 'settleCopy', 'outstandingCopies'] as const;

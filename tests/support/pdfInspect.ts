@@ -4,9 +4,12 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 
 const run = promisify(execFile);
 
-/** Each page's text as poppler's pdftotext reads it: what a reader (or a search) finds on that page. */
-export async function pageTexts(file: string): Promise<string[]> {
-  const { stdout } = await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Each page's text as poppler's pdftotext reads it: what a reader (or a search) finds on that page.
+ * `raw` keeps the order the text is drawn in, which is how turned text (a watermark) stays in one piece.
+ */
+export async function pageTexts(file: string, mode: 'layout' | 'raw' = 'layout'): Promise<string[]> {
+  const { stdout } = await run('pdftotext', [`-${mode}`, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   // pdftotext ends every page with a form feed.
   return stdout.split('\f').slice(0, -1);
 }

@@ -46,7 +46,13 @@ const OVERLAY = PDFName.of('HetaoOverlay');
  * as it is, without decoding or copying; pages of the overlay's size get it whole, others (papers in
  * Letter or landscape) get the header strip at their top and the footer strip at their bottom.
  */
-export function stampOverlay(doc: PDFDocument, pages: PDFPage[], overlayPages: PDFPage[], strips: { headerPt: number; footerPt: number }): void {
+export function stampOverlay(
+  doc: PDFDocument,
+  pages: PDFPage[],
+  overlayPages: PDFPage[],
+  /** 'whole': pages of another size get the whole overlay, scaled to fit and centred (a watermark across the page). */
+  strips: { headerPt: number; footerPt: number } | 'whole',
+): void {
   if (overlayPages.length !== pages.length) throw new Error(`overlay has ${overlayPages.length} pages for ${pages.length}`);
   const { context } = doc;
   pages.forEach((page, index) => {
@@ -65,6 +71,12 @@ export function stampOverlay(doc: PDFDocument, pages: PDFPage[], overlayPages: P
     const box = page.getMediaBox();
     if (Math.abs(box.width - ow) < 1 && Math.abs(box.height - oh) < 1) {
       page.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, box.x, box.y), drawObject(name), popGraphicsState());
+      return;
+    }
+    if (strips === 'whole') {
+      const fit = Math.min(box.width / ow, box.height / oh);
+      const [fx, fy] = [box.x + (box.width - ow * fit) / 2, box.y + (box.height - oh * fit) / 2];
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(fit, 0, 0, fit, fx, fy), drawObject(name), popGraphicsState());
       return;
     }
     const scale = Math.min(1, box.width / ow);
