@@ -26,6 +26,7 @@ import { useBridgeQuery } from '../api/useBridgeQuery';
 import { ExportButton } from '../exports/ExportButton';
 import { zodRule } from '../forms/zodRule';
 import { PackButton } from '../pack/PackDialog';
+import { DistributionList } from '../pack/DistributionList';
 import { AgendaList } from './AgendaList';
 import { MinutesSection } from './MinutesSection';
 import { ClassificationTag, MinutesTag, useMeetingLabel } from './meetingLabels';
@@ -100,6 +101,8 @@ export function MeetingDrawer({
   const meetingLabel = useMeetingLabel();
   const [form] = Form.useForm<Values>();
   const [tab, setTab] = useState('details');
+  // Raised after a pack is built: its numbered copies are on the distribution list.
+  const [copiesKey, setCopiesKey] = useState(0);
   const { saving, submit } = useSubmit(form, { failedOn: 'title' });
 
   // The drawer is keyed by its target, so the form is filled once per opened meeting.
@@ -246,7 +249,9 @@ export function MeetingDrawer({
       }
       extra={
         <Space>
-          {meeting && !meeting.deletedAt && <PackButton meetingId={meeting.id} />}
+          {meeting && !meeting.deletedAt && (
+            <PackButton meetingId={meeting.id} classification={meeting.classification} contacts={contacts} onBuilt={() => setCopiesKey((k) => k + 1)} />
+          )}
           {/* Agenda, attendance and minutes as DOCX or PDF, from what is saved. */}
           {meeting && !meeting.deletedAt && <ExportButton target={() => ({ kind: 'meeting', meetingId: meeting.id })} />}
           {meeting && !meeting.deletedAt && (
@@ -279,6 +284,11 @@ export function MeetingDrawer({
               key: 'minutes',
               label: t('meetings.tabs.minutes'),
               children: <MinutesSection meeting={meeting} language={language} onChanged={changed} />,
+            },
+            {
+              key: 'distribution',
+              label: t('pack.distribution.tab'),
+              children: <DistributionList meetingId={meeting.id} contacts={contacts} language={language} refreshKey={copiesKey} />,
             },
           ]}
         />

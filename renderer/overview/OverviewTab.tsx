@@ -8,6 +8,7 @@ import { PolicyOverview } from '../registers/policy/PolicyOverview';
 import { SpaceOverview } from '../registers/SpaceOverview';
 import { ActionsOverview, type OpenActions } from './ActionsOverview';
 import { ExportButton } from '../exports/ExportButton';
+import { OutstandingCopies } from '../pack/OutstandingCopies';
 import { noFilter } from '../../shared/actions/filters';
 
 /** 總覽: the working group and the sub-groups it coordinates. */
@@ -74,6 +75,7 @@ export function OverviewTab({
       <ActionsOverview subGroups={subGroups} language={language} refreshKey={refreshKey} onOpenActions={onOpenActions} />
       <SpaceOverview language={language} refreshKey={refreshKey} />
       <PolicyOverview language={language} refreshKey={refreshKey} />
+      <OutstandingCopies workingGroup={workingGroup} subGroups={subGroups} language={language} refreshKey={refreshKey} />
       <Typography.Title level={4} style={{ marginTop: 24 }} id="wg-meetings-heading">
         {t('meetings.workingGroupTitle')}
       </Typography.Title>

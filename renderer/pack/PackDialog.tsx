@@ -1,5 +1,5 @@
 import { documentScriptsFor, type Language } from '../../shared/model/language';
-import { App as AntApp, Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Checkbox, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackBuildResult, PackScripts } from '../../shared/pack/contract';
@@ -9,13 +9,32 @@ import { useErrorText } from '../api/useErrorText';
 import { PackPreview } from './PackPreview';
 import { useConflictWarning } from '../exchange/ConflictMarker';
 import type { Script } from '../../shared/script/script';
+import type { Classification } from '../../shared/model/meeting';
+import type { Contact } from '../../shared/model/contact';
+import { Select } from '../ui/Select';
+import { PlainList, PlainListItem } from '../ui/PlainList';
 
 /**
  * Builds a meeting's pack (會議文件包) in Traditional, Simplified or both: the user picks the
  * version, main asks where to save, progress shows while it builds (cancellable), then the files
- * saved, any paper that could not be read, and preview and print for each version.
+ * saved, any paper that could not be read, and preview and print for each version. A restricted or
+ * confidential meeting's pack is made as numbered copies: the user picks the recipients, and each
+ * copy is printed on its own.
  */
-export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+export function PackDialog({
+  meetingId,
+  classification,
+  contacts,
+  onClose,
+  onBuilt,
+}: {
+  meetingId: string;
+  classification: Classification | null;
+  contacts: Contact[];
+  onClose: () => void;
+  /** After a build: numbered copies are on the distribution list now. */
+  onBuilt: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { modal } = AntApp.useApp();
@@ -26,17 +45,29 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<Script | null>(null);
+  const [recipientIds, setRecipientIds] = useState<string[]>([]);
+  const [watermark, setWatermark] = useState(true);
   const taskId = useRef<string | null>(null);
 
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
 
   // Where to save is asked once; a file that would be replaced beside the chosen one is asked about here.
-  const start = async (): Promise<void> => {
+  const start = async (fileCopyAgreed = false): Promise<void> => {
     if (building) return;
     setError(null);
     setNotice(null);
+    if (classification && recipientIds.length === 0 && !fileCopyAgreed) {
+      modal.confirm({
+        title: t('pack.copies.chooseRecipients'),
+        okText: t('pack.copies.fileCopy'),
+        cancelText: t('pack.cancel'),
+        onOk: () => void start(true),
+      });
+      return;
+    }
     try {
-      const plan = await unwrap(api().pack.prepare({ meetingId, scripts }));
+      const copies = classification && recipientIds.length > 0 ? { recipientIds, watermark } : null;
+      const plan = await unwrap(api().pack.prepare({ meetingId, scripts, copies }));
       if (!plan) return;
       if (plan.existing.length === 0) return void build(plan.token, false);
       modal.confirm({
@@ -57,6 +88,7 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
     setProgress(null);
     try {
       setResult(await unwrap(api().pack.build({ meetingId, token, taskId: id, replaceExisting })));
+      onBuilt();
     } catch (failure) {
       if (failure instanceof BridgeError && failure.value.code === 'pack.cancelled') setNotice(t('pack.cancelled'));
       else setError(errorText(failure));
@@ -70,9 +102,9 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
     if (taskId.current) void api().tasks.cancel({ taskId: taskId.current });
   };
 
-  const print = async (script: Script) => {
+  const print = async (script: Script, copyId: string | null) => {
     try {
-      await unwrap(api().pack.print({ meetingId, script }));
+      await unwrap(api().pack.print({ meetingId, script, copyId }));
       setNotice(t('pack.printSent'));
     } catch (failure) {
       setError(errorText(failure));
@@ -117,6 +149,31 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
             <Radio value="hans">{t('pack.scriptHans')}</Radio>
             <Radio value="both">{t('pack.scriptBoth')}</Radio>
           </Radio.Group>
+          {classification && (
+            <>
+              <Typography.Text strong id="pack-recipients">
+                {t('pack.copies.recipients')}
+              </Typography.Text>
+              <Typography.Text type="secondary" id="pack-recipients-help">
+                {t('pack.copies.intro', { classification: t(`meetings.classificationValue.${classification}`) })}
+              </Typography.Text>
+              <Select
+                mode="multiple"
+                aria-labelledby="pack-recipients"
+                aria-describedby="pack-recipients-help"
+                style={{ width: '100%' }}
+                value={recipientIds}
+                onChange={setRecipientIds}
+                disabled={building}
+                optionFilterProp="label"
+                placeholder={t('pack.copies.recipientsPlaceholder')}
+                options={contacts.filter((c) => c.deletedAt === null).map((c) => ({ value: c.id, label: `${c.name}${c.organisation ? ` · ${c.organisation}` : ''}` }))}
+              />
+              <Checkbox checked={watermark} onChange={(e) => setWatermark(e.target.checked)} disabled={building}>
+                {t('pack.copies.watermark')}
+              </Checkbox>
+            </>
+          )}
           {building && (
             <div role="status" aria-live="polite">
               <Typography.Text>{t('pack.building')}</Typography.Text>
@@ -130,13 +187,36 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
             <>
               <Alert type="success" showIcon title={t('pack.saved', { files: result.files.map((f) => f.fileName).join('、') })} />
               {result.brokenPapers.length > 0 && <Alert type="warning" showIcon title={t('pack.brokenPapers', { names: result.brokenPapers.join('、') })} />}
-              {result.files.map((file) => (
-                <Space key={file.script}>
-                  <Typography.Text>{`${versionName(file.script)} · ${t('pack.pages', { count: file.pageCount })}`}</Typography.Text>
-                  <Button onClick={() => setPreviewing(file.script)}>{t('pack.previewOf', { version: versionName(file.script) })}</Button>
-                  <Button onClick={() => void print(file.script)}>{t('pack.printOf', { version: versionName(file.script) })}</Button>
-                </Space>
-              ))}
+              {result.files
+                .filter((file) => !file.copy || file.copy.number === 1)
+                .map((file) => (
+                  <Space key={file.script} wrap>
+                    <Typography.Text>{`${versionName(file.script)} · ${t('pack.pages', { count: file.pageCount })}`}</Typography.Text>
+                    <Button onClick={() => setPreviewing(file.script)}>{t('pack.previewOf', { version: versionName(file.script) })}</Button>
+                    {!file.copy && <Button onClick={() => void print(file.script, null)}>{t('pack.printOf', { version: versionName(file.script) })}</Button>}
+                  </Space>
+                ))}
+              {result.files.some((file) => file.copy) && (
+                <div className="pack-copies">
+                  <PlainList
+                    aria-label={t('pack.copies.made')}
+                    size="small"
+                    items={result.files}
+                    rowKey={(file) => file.path}
+                    renderItem={(file) => (
+                      <PlainListItem
+                        trailing={
+                          <Button size="small" onClick={() => void print(file.script, file.copy!.id)}>
+                            {t('pack.copies.print', { number: file.copy!.number, version: versionName(file.script) })}
+                          </Button>
+                        }
+                      >
+                        {t('pack.copies.line', { number: file.copy!.number, total: file.copy!.total, name: file.copy!.recipientName, version: versionName(file.script) })}
+                      </PlainListItem>
+                    )}
+                  />
+                </div>
+              )}
             </>
           )}
         </Space>
@@ -149,14 +229,24 @@ export function PackDialog({ meetingId, onClose }: { meetingId: string; onClose:
 }
 
 /** The "會議文件包" button on a meeting. */
-export function PackButton({ meetingId }: { meetingId: string }) {
+export function PackButton({
+  meetingId,
+  classification,
+  contacts,
+  onBuilt,
+}: {
+  meetingId: string;
+  classification: Classification | null;
+  contacts: Contact[];
+  onBuilt: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const warnOfConflicts = useConflictWarning();
   return (
     <>
       <Button onClick={() => warnOfConflicts([meetingId], 'pack', () => setOpen(true))}>{t('pack.open')}</Button>
-      {open && <PackDialog meetingId={meetingId} onClose={() => setOpen(false)} />}
+      {open && <PackDialog meetingId={meetingId} classification={classification} contacts={contacts} onBuilt={onBuilt} onClose={() => setOpen(false)} />}
     </>
   );
 }

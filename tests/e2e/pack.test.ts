@@ -12,6 +12,7 @@ import { openTestBackend, appFrame } from '../support/testBackend';
 import { useHarness } from './harness/useHarness';
 import { PackPage } from './pages/packPage';
 import { WorkbenchPage } from './pages/workbenchPage';
+import { buttonName, fill } from './pages/scriptedPage';
 
 const run = promisify(execFile);
 const openHarness = useHarness();
@@ -85,6 +86,8 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
     // The save dialog offers the pack's name in the chosen version first; the other goes beside it.
     harness.dialogs.answerNextSave(path.join(files, hantName));
     await pack.build('scriptBoth');
+    // The meeting is restricted: with no recipients chosen, the pack is the secretariat's unnumbered file copy.
+    await pack.confirmFileCopy();
     await pack.dialog.getByRole('status').waitFor();
     const saved = await pack.saved();
     expect(saved).toContain(hantName);
@@ -122,6 +125,70 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
     await pack.dialog.getByRole('button', { name: pack.text.pack.printOf.replace('{{version}}', versionLabel) }).click();
     await pack.dialog.getByText(pack.text.pack.printSent).waitFor();
     expect(harness.printer.printed).toEqual([path.join(files, language === 'zh-Hans' ? hansName : hantName)]);
+  }, 180_000);
+
+  it('issues the restricted pack as numbered copies, prints one, records returns on the distribution list, and the overview counts copies still out', async () => {
+    const shots = await lookFolder('pack');
+    const { dataDir, out: files } = await seedMeetings(locale);
+    const harness = await openHarness({ dataDir, systemLocale: locale });
+    const app = new WorkbenchPage(harness.page);
+    const pack = new PackPage(harness.page, language);
+    const text = pack.text.pack;
+    await app.waitForTab(tab);
+    await app.tab(tab).click();
+    await pack.open(meetingLabel);
+
+    const reader = language === 'zh-Hans' ? 'hans' : 'hant';
+    const [chan, lee] = reader === 'hans' ? ['陈大文', '李明'] : ['陳大文', '李明'];
+    await pack.chooseRecipients(['陳大文', '李明']);
+    harness.dialogs.answerNextSave(path.join(files, 'copy.pdf'));
+    await pack.build(reader === 'hans' ? 'scriptHans' : 'scriptHant');
+    await pack.saved();
+    const version = text[reader === 'hans' ? 'scriptHans' : 'scriptHant'];
+    const line = (number: number, name: string) => fill(text.copies.line, { number, total: 2, name, version });
+    await expect.poll(() => pack.copies.allInnerTexts()).toEqual([expect.stringContaining(line(1, chan)), expect.stringContaining(line(2, lee))]);
+    await harness.page.screenshot({ path: path.join(shots, `copies-${language}.png`) });
+
+    // Each copy is printed on its own; the copy's file goes to the printer.
+    await pack.copies.nth(1).getByRole('button', { name: fill(text.copies.print, { number: 2, version }) }).click();
+    await pack.dialog.getByText(text.printSent).waitFor();
+    expect(harness.printer.printed).toHaveLength(1);
+    const printedPages = await pageTexts(harness.printer.printed[0]!);
+    for (const page of printedPages) expect(page).toContain(`副本 2／2 · 收件人 ${lee}`);
+    await run('pdftoppm', ['-png', '-r', '50', '-f', '4', '-l', '4', harness.printer.printed[0]!, path.join(shots, `copy-${language}`)]);
+    await pack.dialog.locator('.ant-modal-footer').getByRole('button', { name: buttonName(text.close) }).click();
+    await pack.dialog.waitFor({ state: 'hidden' });
+
+    // The meeting's distribution list: who holds which copy, and how it went out.
+    const drawer = harness.page.locator('.ant-drawer-content-wrapper:visible');
+    await drawer.getByRole('tab', { name: text.distribution.tab, exact: true }).click();
+    const rows = drawer.locator('.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.nth(1).innerText()).toContain(text.distribution.meansValue.printed);
+    await expect.poll(() => rows.nth(0).innerText()).toContain(text.distribution.stateValue.out);
+    await expect.poll(() => drawer.innerText()).toContain(fill(text.distribution.outCount, { count: 2 }));
+
+    // Copy 1 comes back, confirmed by a colleague.
+    // The list names the recipient as the contacts do (陳大文 as entered), the copy as printed.
+    await rows.nth(0).getByRole('button', { name: fill(text.distribution.settleCopy, { action: text.distribution.settle, number: 1, name: '陳大文' }) }).click();
+    const settle = harness.page.getByRole('dialog', { name: fill(text.distribution.settleTitle, { number: 1, total: 2, name: '陳大文' }) });
+    await settle.waitFor();
+    await settle.getByRole('combobox', { name: text.distribution.confirmedBy }).fill('黃美玲');
+    await harness.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await harness.page.screenshot({ path: path.join(shots, `settle-${language}.png`) });
+    await settle.getByRole('button', { name: text.distribution.save }).click();
+    await settle.waitFor({ state: 'hidden' });
+    await expect.poll(() => rows.nth(0).innerText()).toContain(text.distribution.stateValue.returned);
+    await expect.poll(() => drawer.innerText()).toContain(fill(text.distribution.outCount, { count: 1 }));
+    await harness.page.screenshot({ path: path.join(shots, `distribution-${language}.png`) });
+
+    // The meeting was held on 30 November: the overview counts the copy still out.
+    await harness.page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await app.tab(pack.text.tabs.overview).click();
+    const card = harness.page.getByTestId('outstanding-copies');
+    await expect.poll(() => card.innerText()).toContain(fill(text.outstanding.title, { count: 1 }));
+    await expect.poll(() => card.innerText()).toContain(meetingLabel);
   }, 180_000);
 
   it("exports a meeting's agenda, attendance and minutes from its screen: DOCX in both scripts, PDF in the reader's", async () => {

@@ -7,13 +7,12 @@ import type { Language } from '../../shared/model/language';
 import { useHarness } from './harness/useHarness';
 import { RegistersPage } from './pages/registersPage';
 import { unwrap } from '../../shared/ipc/errors';
+import { fill } from './pages/scriptedPage';
 
 const screenshots = path.resolve(process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
 const openHarness = useHarness();
 
 const csv = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
 const cases = [
   {

@@ -5,9 +5,9 @@ import type { Language } from '../../../shared/model/language';
 import { useHarness } from '../harness/useHarness';
 import { WorkbenchPage } from '../pages/workbenchPage';
 import { seedWorkbench } from './a11ySeed';
+import { buttonName } from '../pages/scriptedPage';
 
 const openHarness = useHarness();
-const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
 
 /** Presses Tab until `target` has the focus, as a keyboard user moves through the window. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {

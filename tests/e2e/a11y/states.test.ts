@@ -7,12 +7,9 @@ import { useHarness } from '../harness/useHarness';
 import { WorkbenchPage } from '../pages/workbenchPage';
 import { AxeScanner } from './axeScan';
 import { seedWorkbench } from './a11ySeed';
+import { fill, buttonName } from '../pages/scriptedPage';
 
 const openHarness = useHarness();
-
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-/** antd spaces out two-character Chinese labels (匯出 → 匯 出), and an icon adds its own name in front. */
-const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
 
 const cases: Array<{ language: Language; locale: string; science: string; policy: string; promotion: string; searchFor: string }> = [
   { language: 'zh-Hant', locale: 'zh-HK', science: '香港科學園落戶深圳', policy: '聯合政策', promotion: '聯合推廣', searchFor: '物业' },
@@ -189,9 +186,22 @@ describe.each(cases)('accessibility scan in $language', ({ language, locale, sci
     await axe.scan('meeting pack dialog');
     harness.dialogs.answerNextSave(path.join(seeded.files, 'pack.pdf'));
     await pack.getByText(t.pack.scriptHant, { exact: true }).click();
+    // The meeting is restricted: numbered copies, one for each recipient chosen.
+    const recipients = pack.getByRole('combobox', { name: t.pack.copies.recipients });
+    await recipients.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await recipients.press('Escape');
     await pack.getByRole('button', { name: t.pack.build }).click();
     await pack.locator('.ant-alert-success').waitFor({ timeout: 90_000 });
-    await axe.scan('meeting pack built');
+    await pack.getByRole('list', { name: t.pack.copies.made }).waitFor();
+    await axe.scan('meeting pack built as numbered copies');
+    await closeTop();
+    await drawer.getByRole('tab', { name: t.pack.distribution.tab, exact: true }).click();
+    await drawer.locator('.ant-table-row').first().waitFor();
+    await axe.scan('meeting drawer: distribution list');
+    await drawer.locator('.ant-table-row').first().getByRole('button').click();
+    await page.getByRole('dialog').filter({ hasText: t.pack.distribution.confirmedBy }).waitFor();
+    await axe.scan('recording a copy returned');
     await closeTop();
     await closeTop();
 

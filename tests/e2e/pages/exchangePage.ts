@@ -1,13 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { ScriptedPage } from './scriptedPage';
-
-/** A locale string with its {{placeholders}} filled in, as i18next shows it. */
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-
-/** antd spaces out two-character Chinese button labels (確定 → 確 定); an icon adds its name in front. */
-const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\…]/g, '\\$&')).join('\\s?')}$`);
+import { ScriptedPage, fill, buttonName } from './scriptedPage';
 
 /** The Exchange place (交換 / 交换) and the header's conflict count, found by their labels in the window's script. */
 export class ExchangePage extends ScriptedPage {

@@ -1,11 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { ScriptedPage } from './scriptedPage';
-
-/**
- * A button's accessible name: antd spaces out two-character Chinese labels (匯出 → 匯 出), and an
- * icon adds its own name in front.
- */
-const buttonName = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
+import { ScriptedPage, buttonName } from './scriptedPage';
 
 /** The meeting pack dialog, its print preview and the meeting's export dialog, in the script on screen. */
 export class PackPage extends ScriptedPage {
@@ -64,6 +58,28 @@ export class PackPage extends ScriptedPage {
   async build(version: 'scriptHant' | 'scriptHans' | 'scriptBoth'): Promise<void> {
     await this.dialog.getByText(this.text.pack[version], { exact: true }).click();
     await this.dialog.getByRole('button', { name: this.text.pack.build }).click();
+  }
+
+  /** A restricted meeting's pack without recipients: agrees to the secretariat's unnumbered file copy. */
+  async confirmFileCopy(): Promise<void> {
+    const confirm = this.page.getByRole('dialog').filter({ hasText: this.text.pack.copies.chooseRecipients });
+    await confirm.getByRole('button', { name: this.text.pack.copies.fileCopy }).click();
+    await confirm.waitFor({ state: 'hidden' });
+  }
+
+  /** Picks the recipients of numbered copies from the contacts, by name, typing to find each. */
+  async chooseRecipients(names: string[]): Promise<void> {
+    const select = this.dialog.getByRole('combobox', { name: this.text.pack.copies.recipients });
+    for (const name of names) {
+      await select.fill(name);
+      await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+    }
+    await select.press('Escape');
+  }
+
+  /** The numbered copies just made, one line each, and the button that prints each. */
+  get copies(): Locator {
+    return this.dialog.getByRole('list', { name: this.text.pack.copies.made }).getByRole('listitem');
   }
 
   /** The success line, once the build has finished. */
