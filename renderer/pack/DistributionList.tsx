@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../shared/i18n/formatDate';
 import type { Language } from '../../shared/model/language';
 import type { Contact } from '../../shared/model/contact';
-import { CopySettle, type CopyState, type MeetingCopy } from '../../shared/model/meetingCopy';
+import { copyMeans, CopySettle, type CopyMeans, type CopyState, type MeetingCopy } from '../../shared/model/meetingCopy';
 import { api, unwrap } from '../api/hetao';
 import { useBridgeQuery } from '../api/useBridgeQuery';
 import { useSubmit } from '../api/useSubmit';
@@ -81,12 +81,13 @@ export function DistributionList({ meetingId, contacts, language, refreshKey }: 
 }
 
 interface SettleValues {
+  means: CopyMeans;
   state: CopyState;
   on: Dayjs | null;
   confirmedById: string | null;
 }
 
-/** Marks one copy returned or destroyed, on a day, confirmed by someone; or out again. */
+/** Marks one copy returned or destroyed, on a day, confirmed by someone, or out again; and how it went out. */
 function SettleDialog({
   copy,
   recipient,
@@ -110,6 +111,7 @@ function SettleDialog({
       id: copy.id,
       revision: copy.revision,
       state: values.state,
+      means: values.means,
       on: values.state === 'out' ? null : (values.on?.format('YYYY-MM-DD') ?? null),
       confirmedById: values.state === 'out' ? null : (values.confirmedById ?? null),
     };
@@ -134,11 +136,22 @@ function SettleDialog({
         layout="vertical"
         onFinish={(values) => void save(values)}
         initialValues={{
+          means: copy.means,
           state: copy.state === 'out' ? 'returned' : copy.state,
           on: copy.settledOn ? dayjs(copy.settledOn) : dayjs(),
           confirmedById: copy.confirmedById,
         }}
       >
+        {/* Files and prints are recorded as they happen; a copy handed over in an exchange package is recorded here. */}
+        <Form.Item name="means" label={t('pack.distribution.means')}>
+          <Radio.Group>
+            {copyMeans.map((means) => (
+              <Radio key={means} value={means}>
+                {t(`pack.distribution.meansValue.${means}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
         <Form.Item name="state" label={t('pack.distribution.state')}>
           <Radio.Group>
             <Radio value="returned">{t('pack.distribution.stateValue.returned')}</Radio>

@@ -54,7 +54,7 @@ export const CopySettle = z
     state: CopyState,
     on: z.iso.date('validation.date').nullable(),
     confirmedById: z.uuid().nullable(),
-    /** Only `exchange` is recorded by hand: files and prints are recorded as they happen. */
+    /** How it went out, when corrected by hand (a copy handed over in an exchange package); files and prints are recorded as they happen. */
     means: CopyMeans.optional(),
   })
   .superRefine((settle, ctx) => {

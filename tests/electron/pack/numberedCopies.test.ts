@@ -145,7 +145,16 @@ describe('numbered copies of a classified pack', () => {
     });
     const returned = await session.value<MeetingCopy>('pack.settleCopy', { id: first!.id, revision: first!.revision, state: 'returned', on: '2026-12-02', confirmedById: secretary.id });
     expect([returned.state, returned.settledOn, returned.confirmedById]).toEqual(['returned', '2026-12-02', secretary.id]);
-    await session.value('pack.settleCopy', { id: second!.id, revision: second!.revision, state: 'destroyed', on: '2026-12-03', confirmedById: secretary.id });
+    // Handed over in an exchange package, then destroyed: recorded by hand.
+    const destroyed = await session.value<MeetingCopy>('pack.settleCopy', {
+      id: second!.id,
+      revision: second!.revision,
+      state: 'destroyed',
+      on: '2026-12-03',
+      confirmedById: secretary.id,
+      means: 'exchange',
+    });
+    expect([destroyed.state, destroyed.means]).toEqual(['destroyed', 'exchange']);
     // A mark made on an old view of the copy is refused, not silently applied over the newer one.
     expect(await session.call('pack.settleCopy', { id: first!.id, revision: first!.revision, state: 'destroyed', on: '2026-12-03', confirmedById: secretary.id })).toMatchObject({
       ok: false,
