@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TFunction } from 'i18next';
 import { localToday } from '../../shared/actions/dueDates';
+import { formatDateTime } from '../../shared/i18n/formatDate';
 import type { AuditEntry } from '../../shared/audit/entry';
 import { matchesAuditFilter } from '../../shared/audit/filter';
 import { filterActions } from '../../shared/actions/filters';
@@ -222,7 +223,16 @@ export class ExportService {
     if (request.format === 'docx') return renderDocx(doc);
     if (!this.options.pdf) throw new AppError('export.pdfUnavailable');
     if (progress?.signal?.aborted) throw new AppError('export.cancelled');
-    return this.options.pdf.render(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
+    const watermark = await this.watermarkOf(request, variant === 'parallel' ? 'hant' : variant, classification);
+    return this.options.pdf.render(renderHtml({ ...doc, watermark }), { landscape: doc.orientation === 'landscape' });
+  }
+
+  /** A classified PDF made for one person carries their name (in the document's script) and the time across each page. */
+  private async watermarkOf(request: ExportRequest, script: Script, classification: Classification | null): Promise<[string, string] | null> {
+    if (!classification || !request.watermarkFor) return null;
+    const contact = this.options.store.get('contacts', request.watermarkFor);
+    if (!contact || contact.deletedAt !== null) throw new AppError('record.notFound');
+    return [await this.options.converter.convert(contact.name, script), formatDateTime(this.options.now().toISOString(), languageOfScript[script])];
   }
 
   private variants(request: ExportRequest): Array<Script | 'parallel'> {

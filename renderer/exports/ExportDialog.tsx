@@ -10,6 +10,8 @@ import { useErrorText } from '../api/useErrorText';
 import { ConversionReviewDialog } from '../script/ConversionReviewDialog';
 import { DocumentPreview } from './DocumentPreview';
 import { Classification } from '../../shared/model/meeting';
+import { useBridgeQuery } from '../api/useBridgeQuery';
+import { Select } from '../ui/Select';
 
 type Step =
   | { kind: 'choose' }
@@ -31,6 +33,7 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
   const [scripts, setScripts] = useState<ExportScripts>(documentScriptsFor(i18n.language as Language));
   const [includeLog, setIncludeLog] = useState(false);
   const [classification, setClassification] = useState<Classification | null>(null);
+  const [watermarkFor, setWatermarkFor] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<TaskProgress | null>(null);
@@ -39,7 +42,16 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
 
   useEffect(() => api().onTaskProgress((p) => p.taskId === taskId.current && setProgress(p)), []);
 
-  const request: ExportRequest = { target: target.kind === 'actions' ? { ...target, includeLog } : target, format, scripts, classification };
+  // A classified PDF (a meeting's may be classified by the meeting itself) can be made for one person, named across its pages.
+  const offersWatermark = format === 'pdf' && (classification !== null || target.kind === 'meeting');
+  const { data: contacts } = useBridgeQuery(() => unwrap(api().contacts.list({ includeDeleted: false })), 'contacts', { skip: !offersWatermark });
+  const request: ExportRequest = {
+    target: target.kind === 'actions' ? { ...target, includeLog } : target,
+    format,
+    scripts,
+    classification,
+    watermarkFor: offersWatermark ? watermarkFor : null,
+  };
   const scriptChoices = (['hant', 'hans', 'both', 'parallel'] as const).filter((s) => isOffered({ ...request, scripts: s }));
   const busy = step.kind === 'writing';
 
@@ -200,6 +212,27 @@ export function ExportDialog({ target, count, onClose }: { target: ExportTarget;
                     ]}
                   />
                   {target.kind === 'meeting' && <Typography.Text type="secondary">{t('exports.ui.classificationFloor')}</Typography.Text>}
+                </>
+              )}
+              {offersWatermark && (
+                <>
+                  <Typography.Text strong id="export-watermark">
+                    {t('exports.ui.watermarkFor')}
+                  </Typography.Text>
+                  <Select
+                    aria-labelledby="export-watermark"
+                    aria-describedby="export-watermark-help"
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    value={watermarkFor}
+                    onChange={(value) => setWatermarkFor(value ?? null)}
+                    placeholder={t('exports.ui.watermarkNone')}
+                    options={(contacts ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.organisation ? ` · ${c.organisation}` : ''}` }))}
+                  />
+                  <Typography.Text type="secondary" id="export-watermark-help">
+                    {t('exports.ui.watermarkHelp')}
+                  </Typography.Text>
                 </>
               )}
               {target.kind === 'actions' && (

@@ -47,6 +47,8 @@ export const ExportRequest = z.object({
   scripts: ExportScripts,
   /** Marks the document; a meeting's own classification applies whatever is asked (higherClassification). */
   classification: Classification.nullable().optional(),
+  /** The contact a classified PDF is for: their name and the time are printed across every page. */
+  watermarkFor: z.uuid().nullable().optional(),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 

@@ -58,6 +58,8 @@ export interface DocumentModel {
   header: string;
   /** Printed as a banner at the top and bottom of every page, and in the file's properties. */
   classification?: Classification | null;
+  /** Printed lightly across every page of the PDF: the recipient's name and the time. Word files carry none. */
+  watermark?: [recipient: string, time: string] | null;
   /** Running footer lines: what script the content was written in, whether it was converted and reviewed. */
   footer: string[];
   /** Page number label around the number: ['第 ', ' 頁'] gives 第 3 頁. */

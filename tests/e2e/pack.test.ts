@@ -220,13 +220,15 @@ describe.each(cases)('meeting pack in $language', ({ language, locale, tab, meet
     for (const phrase of ['与会者备悉首批物业的租赁安排。', '秘书处于下次会议前提交租约条款。', '提交租约条款']) expect(hans).toContain(phrase);
     expect(hans).not.toMatch(/園區|會議|條款/);
 
-    // The PDF in the reader's own script, read back with pdftotext.
+    // The PDF in the reader's own script, read back with pdftotext; the meeting is restricted, and this copy is made for 黃美玲.
     harness.dialogs.answerNextSave(path.join(out, 'minutes.pdf'));
     await pack.chooseExport(ui.formats.pdf, language === 'zh-Hans' ? ui.scripts.hans : ui.scripts.hant);
+    await pack.watermarkFor('黃美玲');
     const [pdf] = await pack.export();
     await pack.closeExport();
     const text = (await pageTexts(path.join(out, pdf!))).join('\n').replace(/\s+/g, '');
     expect(text).toContain(language === 'zh-Hans' ? '秘书处于下次会议前提交租约条款' : '秘書處於下次會議前提交租約條款');
+    for (const page of await pageTexts(path.join(out, pdf!), 'raw')) expect(page).toContain(language === 'zh-Hans' ? '黄美玲' : '黃美玲');
     await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', path.join(out, pdf!), path.join(shots, `export-pdf-${language}`)]);
   }, 180_000);
 });

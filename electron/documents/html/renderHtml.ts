@@ -84,6 +84,8 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt
 th, td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #e8ecf2; } thead { display: table-header-group; } tr { break-inside: avoid; }
 td.num, th.num { text-align: right; } td.date { white-space: nowrap; }
+/* Fixed: Chromium prints it on every page. Black at 9%, so the text under it stays readable in grey. */
+.watermark { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg); text-align: center; white-space: nowrap; font: 700 28pt/1.5 ${fonts.sans}; color: rgba(0, 0, 0, 0.09); pointer-events: none; }
 dl { margin: 0 0 8pt; } dl > div { display: flex; gap: 8pt; } dt { min-width: 8em; font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
 .page-break { break-after: page; }
 `;
@@ -93,5 +95,6 @@ dl { margin: 0 0 8pt; } dl > div { display: flex; gap: 8pt; } dt { min-width: 8e
 <title>${escapeHtml(doc.title)}</title><style>${css}</style></head>
 <body>
 ${doc.blocks.map(block).join('\n')}
+${doc.watermark ? `<div class="watermark" aria-hidden="true">${doc.watermark.map((line) => `<div>${text(line)}</div>`).join('')}</div>` : ''}
 </body></html>`;
 }

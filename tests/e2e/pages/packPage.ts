@@ -35,6 +35,12 @@ export class PackPage extends ScriptedPage {
     await this.exportDialog.getByText(scripts, { exact: true }).click();
   }
 
+  /** Makes the PDF for one person: their name and the time across its pages. */
+  async watermarkFor(name: string): Promise<void> {
+    await this.exportDialog.getByRole('combobox', { name: this.text.exports.ui.watermarkFor }).fill(name);
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+  }
+
   /** Starts the export chosen, past the conversion review question, and returns the files written. */
   async export(): Promise<string[]> {
     const dialog = this.exportDialog;

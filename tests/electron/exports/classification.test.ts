@@ -13,6 +13,8 @@ import { pageTexts } from '../../support/pdfInspect';
 import { PlaywrightPdfRenderer } from '../../support/pdfRenderer.playwright';
 import { appFrame, openTestBackend, type TestBackend } from '../../support/testBackend';
 import { pagesToPng } from './readers';
+import { formatDateTime } from '../../../shared/i18n/formatDate';
+import { noFilter } from '../../../shared/actions/filters';
 
 /*
  * A restricted meeting and the follow-up actions, exported as a person would: every page of a PDF,
@@ -69,6 +71,24 @@ describe('a classified document says so on every page', () => {
       for (const page of pages) expect(page.split(banner).length - 1).toBe(2);
     }
     await pagesToPng(hant!, path.join(await lookFolder('exports'), 'classified-meeting-zh-Hant'));
+  }, 120_000);
+
+  it('made for one person, a classified PDF carries their name and the time across every page, in its script; an unclassified one none', async () => {
+    const contact = await value<{ id: string }>('contacts.create', { name: '陳大文', title: '', organisation: '', side: 'HK', email: '', phone: '', memberships: [] });
+    const actions = { kind: 'actions', subGroupId: jp.id, filter: noFilter, text: '', includeLog: false } as const;
+    const [hant, hans] = await exportTo({ target: { kind: 'meeting', meetingId: meeting.id }, format: 'pdf', scripts: 'both', watermarkFor: contact.id }, '水印.pdf');
+    for (const [file, name, language] of [
+      [hant!, '陳大文', 'zh-Hant'],
+      [hans!, '陈大文', 'zh-Hans'],
+    ] as const) {
+      // Drawn last on each page (pdftotext -raw keeps the drawing order, so the turned lines stay whole).
+      const time = formatDateTime(new Date().toISOString(), language).replace(/\s/g, '').slice(0, 10);
+      for (const page of await pageTexts(file, 'raw')) expect(page.replace(/[ \t]/g, '')).toMatch(new RegExp(`${name}\n${time}`));
+    }
+    await pagesToPng(hant!, path.join(await lookFolder('exports'), 'watermarked-meeting-zh-Hant'));
+    // Unclassified actions: asked for a watermark, they get none (it marks only what is restricted).
+    const [plain] = await exportTo({ target: actions, format: 'pdf', scripts: 'hant', classification: null, watermarkFor: contact.id }, '跟進.pdf');
+    expect((await pageTexts(plain!, 'raw')).join('')).not.toContain('陳大文');
   }, 120_000);
 
   it('never marks a meeting below its own classification, and marks it higher when asked', async () => {
