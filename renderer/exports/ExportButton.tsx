@@ -6,6 +6,7 @@ import type { ExportTarget } from '../../shared/documents/exportRequest';
 import { ExportDialog } from './ExportDialog';
 import { useConflictMarks } from '../exchange/conflictMarks';
 import { useConflictWarning } from '../exchange/ConflictMarker';
+import { useReturnFocus } from '../ui/useReturnFocus';
 
 /** The Export button of a toolbar: opens the export dialog for what the screen shows. */
 export function ExportButton({
@@ -22,9 +23,11 @@ export function ExportButton({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ExportTarget | null>(null);
+  const returnFocus = useReturnFocus();
   const warnOfConflicts = useConflictWarning();
   const marks = useConflictMarks();
   const start = () => {
+    returnFocus.remember();
     const chosen = target();
     // Without the list's own rows: a meeting is itself, contacts and every sub-group's actions are all marked ones.
     const carried =
@@ -41,7 +44,16 @@ export function ExportButton({
       <Button icon={<ExportOutlined />} onClick={start}>
         {label ?? t('exports.ui.button')}
       </Button>
-      {open && <ExportDialog target={open} count={count} onClose={() => setOpen(null)} />}
+      {open && (
+        <ExportDialog
+          target={open}
+          count={count}
+          onClose={() => {
+            setOpen(null);
+            returnFocus.restore();
+          }}
+        />
+      )}
     </>
   );
 }

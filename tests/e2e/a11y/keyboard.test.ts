@@ -1,3 +1,6 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { localeResources } from '../../../shared/i18n/resources';
@@ -38,6 +41,9 @@ describe.each(cases)('without a mouse in $language', ({ language, locale }) => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: t.newSubGroup.title });
     await dialog.waitFor();
+    // Typing starts once the cursor is in the first field, as a person waits to see it there.
+    const firstField = dialog.getByLabel(t.subGroup.nameHant, { exact: true });
+    await expect.poll(() => firstField.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type('「數據流通」專組');
     await page.keyboard.press('Tab');
     await page.keyboard.type('「数据流通」专组');
@@ -77,5 +83,61 @@ describe.each(cases)('without a mouse in $language', ({ language, locale }) => {
     await page.locator('.ant-table-row:visible', { hasText: reference }).getByText(t.actions.statusValue.done).waitFor();
     await expect.poll(() => newAction.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
+  }, 300_000);
+
+  it('exports the sub-group’s actions in both scripts, by Tab, arrows, Enter and Esc', async () => {
+    const t = localeResources[language];
+    const seeded = await seedWorkbench(locale);
+    const harness = await openHarness({ dataDir: seeded.dataDir, systemLocale: locale, viewport: { width: 1366, height: 768 } });
+    const page = harness.page;
+    const app = new WorkbenchPage(page);
+    await app.waitForTab(t.tabs.overview);
+    const label = language === 'zh-Hant' ? '香港科學園落戶深圳' : '香港科学园落户深圳';
+    const subGroupTab = page.locator('[role="tab"]').filter({ hasText: label });
+    // The tab list is one stop for Tab; arrows move along it and Enter opens the tab. (A focused tab is
+    // found by its text: antd adds an English "Tab 1 of 7" to its name while it has the focus.)
+    await tabTo(page, page.getByRole('tab', { selected: true }));
+    const focused = async () => {
+      const tab = page.locator('[role="tab"]:focus');
+      return (await tab.count()) > 0 && ((await tab.textContent()) ?? '').endsWith(label);
+    };
+    for (let i = 0; i < 10 && !(await focused()); i++) await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => subGroupTab.getAttribute('aria-selected')).toBe('true');
+
+    // The list's export button opens the dialog; the script choice is a radio group moved by arrows.
+    const list = page.getByRole('region', { name: t.actions.title });
+    const open = list.getByRole('button', { name: buttonName(t.exports.ui.button) }).first();
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: t.exports.ui.dialogTitle.replace('{{what}}', t.exports.ui.what.actions) });
+    await dialog.waitFor();
+    const both = dialog.getByRole('radio', { name: t.exports.ui.scripts.both, exact: true });
+    // Tab stops at the group's chosen radio.
+    await tabTo(page, dialog.locator(`input[name="${await both.getAttribute('name')}"]:checked`));
+    for (let i = 0; i < 4 && !(await both.isChecked()); i++) await page.keyboard.press('ArrowDown');
+    expect(await both.isChecked()).toBe(true);
+
+    const out = await mkdtemp(path.join(tmpdir(), 'hetao-e2e-keyboard-export-'));
+    harness.dialogs.answerNextSave(path.join(out, 'actions.xlsx'));
+    await tabTo(page, dialog.getByRole('button', { name: t.exports.ui.start, exact: true }));
+    await page.keyboard.press('Enter');
+    // Each converted version asks to be reviewed first; Enter on 仍然匯出 goes past it.
+    const done = dialog.getByText(t.exports.ui.done.replace('{{count}}', '2'));
+    const anyway = dialog.getByRole('button', { name: t.exports.ui.exportAnyway, exact: true });
+    for (let step = 0; step < 3; step++) {
+      await done.or(anyway).first().waitFor({ timeout: 60_000 });
+      if (await done.isVisible()) break;
+      await tabTo(page, anyway);
+      await page.keyboard.press('Enter');
+      await anyway.waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+    }
+    await done.waitFor();
+    expect((await readdir(out)).sort()).toHaveLength(2);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // Focus is back on the button that opened the dialog.
+    await expect.poll(() => open.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
   }, 300_000);
 });
